@@ -1,0 +1,3 @@
+export * from './orgs.js';
+export * from './users.js';
+export * from './events.js';

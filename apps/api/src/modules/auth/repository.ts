@@ -1,0 +1,147 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { invitations, organizations, refreshTokens, sessions, users } from '../../db/schema/index.js';
+import type { Actor } from '../access/actor.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+export function createAuthRepository() {
+  return {
+    async userByEmail(db: Executor, email: string): Promise<UserRow | null> {
+      const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
+      return row ?? null;
+    },
+
+    async userById(db: Executor, id: string): Promise<UserRow | null> {
+      const [row] = await db.select().from(users).where(eq(users.id, id));
+      return row ?? null;
+    },
+
+    async createUser(db: Executor, values: typeof users.$inferInsert): Promise<UserRow> {
+      const [row] = await db
+        .insert(users)
+        .values({ ...values, email: values.email.toLowerCase() })
+        .returning();
+      return row!;
+    },
+
+    async recordFailedLogin(db: Executor, userId: string, windowStart: Date, lockAfter: number, lockUntil: Date) {
+      // Failures older than the window start a fresh count.
+      const [row] = await db
+        .update(users)
+        .set({
+          failedLoginCount: sql`case when ${users.lastFailedLoginAt} < ${windowStart.toISOString()}::timestamptz or ${users.lastFailedLoginAt} is null then 1 else ${users.failedLoginCount} + 1 end`,
+          lastFailedLoginAt: new Date(),
+        })
+        .where(eq(users.id, userId))
+        .returning({ count: users.failedLoginCount });
+      if (row && row.count >= lockAfter) {
+        await db.update(users).set({ lockedUntil: lockUntil }).where(eq(users.id, userId));
+      }
+    },
+
+    async clearFailedLogins(db: Executor, userId: string) {
+      await db.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, userId));
+    },
+
+    async setPassword(db: Executor, userId: string, passwordHash: string) {
+      await db.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId));
+    },
+
+    async createSession(db: Executor, values: typeof sessions.$inferInsert) {
+      const [row] = await db.insert(sessions).values(values).returning();
+      return row!;
+    },
+
+    async addRefreshToken(db: Executor, sessionId: string, tokenHash: string) {
+      await db.insert(refreshTokens).values({ sessionId, tokenHash });
+    },
+
+    async refreshTokenByHash(db: Executor, tokenHash: string) {
+      const [row] = await db
+        .select({ token: refreshTokens, session: sessions })
+        .from(refreshTokens)
+        .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
+        .where(eq(refreshTokens.tokenHash, tokenHash));
+      return row ?? null;
+    },
+
+    /** Marks a token used; false when it was already used (a concurrent or replayed refresh). */
+    async consumeRefreshToken(db: Executor, tokenId: string): Promise<boolean> {
+      const rows = await db
+        .update(refreshTokens)
+        .set({ usedAt: new Date() })
+        .where(and(eq(refreshTokens.id, tokenId), isNull(refreshTokens.usedAt)))
+        .returning({ id: refreshTokens.id });
+      return rows.length === 1;
+    },
+
+    async revokeSession(db: Executor, sessionId: string, reason: string) {
+      await db
+        .update(sessions)
+        .set({ revokedAt: new Date(), revokeReason: reason })
+        .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+    },
+
+    async revokeUserSessions(db: Executor, userId: string, reason: string) {
+      await db
+        .update(sessions)
+        .set({ revokedAt: new Date(), revokeReason: reason })
+        .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+    },
+
+    /** The caller behind an access token, or null when the session has ended. */
+    async actorFor(db: Executor, userId: string, sessionId: string): Promise<Actor | null> {
+      const [row] = await db
+        .select({
+          userId: users.id,
+          orgId: users.orgId,
+          orgRole: users.orgRole,
+          platformRole: users.platformRole,
+          orgKind: organizations.kind,
+        })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .innerJoin(organizations, eq(organizations.id, users.orgId))
+        .where(
+          and(
+            eq(sessions.id, sessionId),
+            eq(sessions.userId, userId),
+            isNull(sessions.revokedAt),
+            gt(sessions.expiresAt, new Date()),
+          ),
+        );
+      return row ? { ...row, sessionId } : null;
+    },
+
+    async createInvitation(db: Executor, values: typeof invitations.$inferInsert) {
+      const [row] = await db.insert(invitations).values(values).returning();
+      return row!;
+    },
+
+    async openInvitation(db: Executor, tokenHash: string) {
+      const [row] = await db
+        .select()
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.tokenHash, tokenHash),
+            isNull(invitations.acceptedAt),
+            gt(invitations.expiresAt, new Date()),
+          ),
+        );
+      return row ?? null;
+    },
+
+    async acceptInvitation(db: Executor, id: string): Promise<boolean> {
+      const rows = await db
+        .update(invitations)
+        .set({ acceptedAt: new Date() })
+        .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt)))
+        .returning({ id: invitations.id });
+      return rows.length === 1;
+    },
+  };
+}
+
+export type AuthRepository = ReturnType<typeof createAuthRepository>;

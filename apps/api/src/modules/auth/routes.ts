@@ -1,0 +1,124 @@
+import {
+  InvitationBody,
+  Invitation,
+  LoginBody,
+  Me,
+  IdParams,
+  PasswordChangeBody,
+  RegisterBody,
+  TokenResponse,
+} from '@coop/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { requireActor } from '../access/policy.js';
+import { errorResponses } from '../../http/responses.js';
+import type { AuthService, IssuedSession } from './service.js';
+import { REFRESH_COOKIE, SESSION_TTL_DAYS } from './tokens.js';
+
+const loginLimit = { max: 10, timeWindow: '1 minute' };
+
+function meta(request: FastifyRequest) {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+}
+
+function sendSession(reply: FastifyReply, session: IssuedSession, status = 200) {
+  const { refreshToken, ...body } = session;
+  return reply
+    .setCookie(REFRESH_COOKIE, refreshToken, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: 'auto',
+      path: '/api/auth',
+      maxAge: SESSION_TTL_DAYS * 86_400,
+    })
+    .status(status)
+    .send(body);
+}
+
+export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = async (app, { auth }) => {
+  app.post(
+    '/auth/login',
+    {
+      config: { public: true, rateLimit: loginLimit },
+      schema: {
+        tags: ['auth'],
+        body: LoginBody,
+        response: { 200: TokenResponse, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request, reply) => sendSession(reply, await auth.login(request.body, meta(request))),
+  );
+
+  app.post(
+    '/auth/refresh',
+    {
+      config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], response: { 200: TokenResponse, ...errorResponses(401, 429) } },
+    },
+    async (request, reply) => sendSession(reply, await auth.refresh(request.cookies[REFRESH_COOKIE])),
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], response: { 204: Type.Null() } },
+    },
+    async (request, reply) => {
+      await auth.logout(request.cookies[REFRESH_COOKIE], request.actor);
+      return reply.clearCookie(REFRESH_COOKIE, { path: '/api/auth' }).status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/register',
+    {
+      config: { public: true, rateLimit: loginLimit },
+      schema: {
+        tags: ['auth'],
+        body: RegisterBody,
+        response: { 201: TokenResponse, ...errorResponses(400, 409, 429) },
+      },
+    },
+    async (request, reply) => sendSession(reply, await auth.register(request.body, meta(request)), 201),
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      config: { rateLimit: loginLimit },
+      schema: {
+        tags: ['auth'],
+        body: PasswordChangeBody,
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request, reply) => {
+      await auth.changePassword(requireActor(request.actor), request.body);
+      return reply.clearCookie(REFRESH_COOKIE, { path: '/api/auth' }).status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    { schema: { tags: ['auth'], response: { 200: Me, ...errorResponses(401) } } },
+    async (request) => auth.me(requireActor(request.actor)),
+  );
+
+  app.post(
+    '/orgs/:id/invitations',
+    {
+      schema: {
+        tags: ['orgs'],
+        params: IdParams,
+        body: InvitationBody,
+        response: { 201: Invitation, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await auth.invite(request.actor, request.params.id, request.body.email, request.body.orgRole)),
+  );
+};

@@ -1,0 +1,15 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const SESSION_TTL_DAYS = 30;
+export const JWT_ISSUER = 'coop-platform';
+export const JWT_AUDIENCE = 'coop-platform-web';
+export const REFRESH_COOKIE = 'coop_refresh';
+
+export interface AccessTokenClaims {
+  sub: string;
+  sid: string;
+}
+
+export const newOpaqueToken = () => randomBytes(32).toString('base64url');
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');

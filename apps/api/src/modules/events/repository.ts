@@ -1,0 +1,17 @@
+import type { Executor } from '../../db/client.js';
+import { events } from '../../db/schema/index.js';
+
+export interface EventInput {
+  actorUserId: string | null;
+  actorOrgId: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Append-only: callers pass their transaction so nothing changes without its event. */
+export async function recordEvent(db: Executor, input: EventInput) {
+  await db.insert(events).values({ ...input, before: input.before ?? null, after: input.after ?? null });
+}

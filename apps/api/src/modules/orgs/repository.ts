@@ -1,0 +1,143 @@
+import type { NewOrg, Org, OrgListQuery, OrgUpdate, OrgUser } from '@coop/shared';
+import { and, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { associationMembers, organizations, users } from '../../db/schema/index.js';
+
+type OrgRow = typeof organizations.$inferSelect;
+
+export function toOrg(row: OrgRow): Org {
+  return {
+    id: row.id,
+    kind: row.kind,
+    nameZh: row.nameZh,
+    nameEn: row.nameEn,
+    regionCode: row.regionCode,
+    industry: row.industry,
+    designations: row.designations,
+    verified: row.verified,
+    description: row.description,
+    website: row.website,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function createOrgRepository() {
+  return {
+    async get(db: Executor, id: string): Promise<Org | null> {
+      const [row] = await db.select().from(organizations).where(eq(organizations.id, id));
+      return row ? toOrg(row) : null;
+    },
+
+    async create(db: Executor, input: NewOrg & { verified?: boolean; designations?: string[] }): Promise<Org> {
+      const [row] = await db.insert(organizations).values(input).returning();
+      return toOrg(row!);
+    },
+
+    async update(db: Executor, id: string, patch: OrgUpdate | { verified: boolean; verifiedBy: string | null }) {
+      const extra = 'verified' in patch ? { verifiedAt: patch.verified ? new Date() : null } : {};
+      const [row] = await db
+        .update(organizations)
+        .set({ ...patch, ...extra, updatedAt: new Date() })
+        .where(eq(organizations.id, id))
+        .returning();
+      return row ? toOrg(row) : null;
+    },
+
+    async list(db: Executor, query: OrgListQuery & { memberOf?: string }) {
+      const page = query.page ?? 1;
+      const pageSize = query.pageSize ?? 20;
+      const conditions: SQL[] = [];
+      if (query.kind) conditions.push(eq(organizations.kind, query.kind));
+      if (query.verified !== undefined) conditions.push(eq(organizations.verified, query.verified));
+      if (query.q) {
+        const pattern = `%${escapeLike(query.q)}%`;
+        conditions.push(or(ilike(organizations.nameZh, pattern), ilike(organizations.nameEn, pattern))!);
+      }
+      if (query.memberOf) {
+        const members = db
+          .select({ id: associationMembers.memberId })
+          .from(associationMembers)
+          .where(eq(associationMembers.associationId, query.memberOf));
+        conditions.push(inArray(organizations.id, members));
+      }
+      const where = and(...conditions);
+      const [rows, [total]] = await Promise.all([
+        db
+          .select()
+          .from(organizations)
+          .where(where)
+          .orderBy(organizations.nameEn, organizations.id)
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
+        db.select({ value: count() }).from(organizations).where(where),
+      ]);
+      return { items: rows.map(toOrg), total: total?.value ?? 0, page, pageSize };
+    },
+
+    async associationsOf(db: Executor, memberId: string) {
+      return db
+        .select({ id: organizations.id, nameZh: organizations.nameZh, nameEn: organizations.nameEn })
+        .from(associationMembers)
+        .innerJoin(organizations, eq(organizations.id, associationMembers.associationId))
+        .where(eq(associationMembers.memberId, memberId));
+    },
+
+    async memberCount(db: Executor, associationId: string): Promise<number> {
+      const [row] = await db
+        .select({ value: count() })
+        .from(associationMembers)
+        .where(eq(associationMembers.associationId, associationId));
+      return row?.value ?? 0;
+    },
+
+    async isMember(db: Executor, associationId: string, memberId: string): Promise<boolean> {
+      const rows = await db
+        .select({ id: associationMembers.memberId })
+        .from(associationMembers)
+        .where(and(eq(associationMembers.associationId, associationId), eq(associationMembers.memberId, memberId)));
+      return rows.length > 0;
+    },
+
+    async addMember(db: Executor, associationId: string, memberId: string): Promise<boolean> {
+      const rows = await db
+        .insert(associationMembers)
+        .values({ associationId, memberId })
+        .onConflictDoNothing()
+        .returning();
+      return rows.length > 0;
+    },
+
+    async removeMember(db: Executor, associationId: string, memberId: string): Promise<boolean> {
+      const rows = await db
+        .delete(associationMembers)
+        .where(and(eq(associationMembers.associationId, associationId), eq(associationMembers.memberId, memberId)))
+        .returning();
+      return rows.length > 0;
+    },
+
+    async users(db: Executor, orgId: string, page: number, pageSize: number) {
+      const where = eq(users.orgId, orgId);
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({
+            id: users.id,
+            email: users.email,
+            displayName: users.displayName,
+            orgRole: users.orgRole,
+            platformRole: users.platformRole,
+          })
+          .from(users)
+          .where(where)
+          .orderBy(users.email)
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
+        db.select({ value: count() }).from(users).where(where),
+      ]);
+      return { items: rows as OrgUser[], total: total?.value ?? 0, page, pageSize };
+    },
+  };
+}
+
+export type OrgRepository = ReturnType<typeof createOrgRepository>;

@@ -1,0 +1,127 @@
+import type { OrgDetail, OrgListQuery, OrgUpdate } from '@coop/shared';
+import type { Database } from '../../db/client.js';
+import { BadRequestError, NotFoundError } from '../../errors.js';
+import type { Actor } from '../access/actor.js';
+import type { AccessPolicy } from '../access/policy.js';
+import { recordEvent } from '../events/repository.js';
+import type { OrgRepository } from './repository.js';
+
+interface Deps {
+  db: Database;
+  orgs: OrgRepository;
+  access: AccessPolicy;
+}
+
+export function createOrgService({ db, orgs, access }: Deps) {
+  async function existing(id: string) {
+    const org = await orgs.get(db, id);
+    if (!org) throw new NotFoundError('Organisation');
+    return org;
+  }
+
+  async function association(id: string) {
+    const org = await existing(id);
+    if (org.kind !== 'association') throw new NotFoundError('Association');
+    return org;
+  }
+
+  return {
+    list: (query: OrgListQuery) => orgs.list(db, query),
+
+    async get(id: string): Promise<OrgDetail> {
+      const org = await existing(id);
+      const memberOfAssociations = await orgs.associationsOf(db, id);
+      const memberCount = org.kind === 'association' ? await orgs.memberCount(db, id) : undefined;
+      return { ...org, memberOfAssociations, ...(memberCount === undefined ? {} : { memberCount }) };
+    },
+
+    async update(actor: Actor | null, id: string, patch: OrgUpdate) {
+      const before = await existing(id);
+      const caller = await access.requireOrg(db, actor, 'org.update', id);
+      return db.transaction(async (tx) => {
+        const after = (await orgs.update(tx, id, patch))!;
+        await recordEvent(tx, {
+          actorUserId: caller.userId,
+          actorOrgId: caller.orgId,
+          entityType: 'organization',
+          entityId: id,
+          action: 'updated',
+          before,
+          after,
+        });
+        return after;
+      });
+    },
+
+    async setVerified(actor: Actor | null, id: string, verified: boolean) {
+      const before = await existing(id);
+      const caller = await access.requireOrg(db, actor, 'org.verify', id);
+      return db.transaction(async (tx) => {
+        const after = (await orgs.update(tx, id, { verified, verifiedBy: verified ? caller.userId : null }))!;
+        await recordEvent(tx, {
+          actorUserId: caller.userId,
+          actorOrgId: caller.orgId,
+          entityType: 'organization',
+          entityId: id,
+          action: verified ? 'verified' : 'unverified',
+          before: { verified: before.verified },
+          after: { verified },
+        });
+        return after;
+      });
+    },
+
+    async members(id: string, page: number, pageSize: number) {
+      await association(id);
+      return orgs.list(db, { memberOf: id, page, pageSize });
+    },
+
+    async addMember(actor: Actor | null, id: string, memberId: string) {
+      await association(id);
+      const caller = await access.requireOrg(db, actor, 'org.members.manage', id);
+      const member = await existing(memberId);
+      if (member.kind === 'association' || member.kind === 'government' || memberId === id) {
+        throw new BadRequestError('invalid_member', 'Only enterprises, colleges and institutes can be members', [
+          { field: 'body.orgId', problem: 'must be an enterprise, college or institute' },
+        ]);
+      }
+      await db.transaction(async (tx) => {
+        if (await orgs.addMember(tx, id, memberId)) {
+          await recordEvent(tx, {
+            actorUserId: caller.userId,
+            actorOrgId: caller.orgId,
+            entityType: 'organization',
+            entityId: id,
+            action: 'member_added',
+            after: { memberId },
+          });
+        }
+      });
+      return member;
+    },
+
+    async removeMember(actor: Actor | null, id: string, memberId: string) {
+      await association(id);
+      const caller = await access.requireOrg(db, actor, 'org.members.manage', id);
+      await db.transaction(async (tx) => {
+        if (!(await orgs.removeMember(tx, id, memberId))) throw new NotFoundError('Membership');
+        await recordEvent(tx, {
+          actorUserId: caller.userId,
+          actorOrgId: caller.orgId,
+          entityType: 'organization',
+          entityId: id,
+          action: 'member_removed',
+          before: { memberId },
+        });
+      });
+    },
+
+    async users(actor: Actor | null, id: string, page: number, pageSize: number) {
+      await existing(id);
+      await access.requireOrg(db, actor, 'org.users.read', id);
+      return orgs.users(db, id, page, pageSize);
+    },
+  };
+}
+
+export type OrgService = ReturnType<typeof createOrgService>;

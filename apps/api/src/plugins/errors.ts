@@ -1,0 +1,73 @@
+// Maps every failure to `{ error: { code, message, details? } }` with the right status.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../errors.js';
+
+interface FieldProblem {
+  field: string;
+  problem: string;
+}
+
+function fieldProblems(error: FastifyError): FieldProblem[] {
+  const where = error.validationContext ?? 'body';
+  const problems = (error.validation ?? []).map((issue) => {
+    const params = (issue.params ?? {}) as Record<string, unknown>;
+    const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    // Unknown and missing properties are reported on the parent; name the property itself.
+    const property =
+      (params.additionalProperties as string[] | undefined)?.join(', ') ??
+      (params.requiredProperties as string[] | undefined)?.join(', ') ??
+      (params.additionalProperty as string | undefined) ??
+      (params.missingProperty as string | undefined);
+    const field = [where, path, property].filter(Boolean).join('.');
+    const problem =
+      issue.keyword === 'additionalProperties'
+        ? 'is not an allowed property'
+        : issue.keyword === 'required'
+          ? 'is required'
+          : (issue.message ?? 'is invalid');
+    return { field, problem, keyword: issue.keyword };
+  });
+  // An unknown property is reported twice (as a false schema and as additionalProperties): keep one per field.
+  const seen = new Set<string>();
+  return problems
+    .sort((a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties'))
+    .filter(({ field }) => !seen.has(field) && Boolean(seen.add(field)))
+    .map(({ field, problem }) => ({ field, problem }));
+}
+
+const codeByFastifyError: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', 'The request body is too large'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'Send the body as application/json'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_body', 'The request body is empty but JSON was declared'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', 'The request body is not valid JSON'],
+};
+
+export default fp(async function errorsPlugin(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send({
+        error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+      });
+    }
+    if (error.validation) {
+      const problems = fieldProblems(error);
+      const message = problems.map((p) => `${p.field} ${p.problem}`).join('; ');
+      return reply.status(400).send({ error: { code: 'validation_failed', message, details: problems } });
+    }
+    const known = error.code ? codeByFastifyError[error.code] : undefined;
+    if (known) {
+      return reply.status(known[0]).send({ error: { code: known[1], message: known[2] } });
+    }
+    if (error.statusCode === 429) {
+      return reply.status(429).send({ error: { code: 'rate_limited', message: error.message } });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply
+        .status(error.statusCode)
+        .send({ error: { code: error.code?.toLowerCase() ?? 'bad_request', message: error.message } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side' } });
+  });
+});

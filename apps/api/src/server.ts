@@ -1,0 +1,26 @@
+// Starts the platform: migrate, seed the demo when asked, listen. app.ts builds everything else.
+import { buildApp } from './app.js';
+import { openConfigured, runCli } from './cli/open.js';
+import { loadConfig } from './config.js';
+import { seedDemo } from './seed/demo.js';
+
+runCli(async () => {
+  const config = loadConfig();
+  const database = await openConfigured(config);
+  if (config.seedDemo && (await seedDemo(database.db))) {
+    console.log('Demo data seeded: admin@ / coordinator@ / enterprise@ / college@ / gov@demo.cn, password demo-password');
+  }
+  const app = await buildApp({ config, database, logger: { level: config.logLevel } });
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Platform ready at http://${config.host}:${config.port}/ (API docs at /api/docs)`);
+});

@@ -1,0 +1,110 @@
+// A small typed fetch client for the API under /api.
+// Sends the session's bearer token; on a 401 it asks the session to refresh once and retries,
+// otherwise it ends the session. Failures surface as ApiError.
+
+export const API_BASE = '/api';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Status 0: the request never got an answer (offline, DNS, server down). */
+export const NETWORK_ERROR = 'network_error';
+
+export interface SessionHooks {
+  accessToken(): string | null;
+  /** Gets a new access token from the refresh cookie; true when it worked. */
+  refresh(): Promise<boolean>;
+  /** Called when the session cannot be renewed. */
+  expire(): void;
+}
+
+let session: SessionHooks | null = null;
+
+export function connectSession(hooks: SessionHooks | null): void {
+  session = hooks;
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  body?: unknown;
+  query?: Record<string, QueryValue>;
+  /** For the auth endpoints themselves: a 401 is an answer, not a reason to refresh. */
+  noRefresh?: boolean;
+}
+
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${API_BASE}${path}${search ? `?${search}` : ''}`;
+}
+
+async function send(method: string, url: string, body: unknown): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = session?.accessToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  try {
+    return await fetch(url, {
+      method,
+      headers,
+      credentials: 'include',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new ApiError(0, NETWORK_ERROR, cause instanceof Error ? cause.message : 'Network error');
+  }
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function toApiError(response: Response, body: unknown): ApiError {
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  const code = typeof error?.code === 'string' ? error.code : `http_${response.status}`;
+  const message = typeof error?.message === 'string' ? error.message : response.statusText;
+  const details =
+    error?.details && typeof error.details === 'object' ? { ...(error.details as Record<string, unknown>) } : {};
+  const retryAfter = Number(response.headers.get('Retry-After'));
+  if (details.retryAfterSeconds === undefined && retryAfter > 0) details.retryAfterSeconds = retryAfter;
+  return new ApiError(response.status, code, message, details);
+}
+
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const url = buildUrl(path, options.query);
+  let response = await send(method, url, options.body);
+  if (response.status === 401 && !options.noRefresh && session) {
+    if (await session.refresh()) response = await send(method, url, options.body);
+    if (response.status === 401) session.expire();
+  }
+  const body = await readBody(response);
+  if (!response.ok) throw toApiError(response, body);
+  return body as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Record<string, QueryValue>) => apiRequest<T>('GET', path, { query }),
+  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
+    apiRequest<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
+};

@@ -1,0 +1,21 @@
+import type { Me } from '@/api/types';
+
+/** Which home page (and navigation) a user gets. */
+export const HOME_ROLES = ['enterprise', 'college', 'coordinator', 'government', 'admin'] as const;
+export type HomeRole = (typeof HOME_ROLES)[number];
+
+export function homeRoleOf(user: Me): HomeRole {
+  if (user.platformRole === 'admin') return 'admin';
+  if (user.platformRole === 'coordinator') return 'coordinator';
+  switch (user.organization.kind) {
+    case 'enterprise':
+      return 'enterprise';
+    case 'college':
+    case 'institute':
+      return 'college';
+    case 'government':
+      return 'government';
+    case 'association':
+      return 'coordinator';
+  }
+}

@@ -1,0 +1,5 @@
+export * from './enums.js';
+export * from './regions.js';
+export * from './schemas/common.js';
+export * from './schemas/orgs.js';
+export * from './schemas/auth.js';
