@@ -20,7 +20,7 @@ import webPlugin from './plugins/web.js';
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
 export interface AppDeps {
-  config: Pick<Config, 'jwtSecret' | 'webDist'>;
+  config: Pick<Config, 'jwtSecret' | 'webDist' | 'trustProxy'>;
   database: DatabaseHandle;
   logger?: FastifyServerOptions['logger'];
 }
@@ -28,7 +28,7 @@ export interface AppDeps {
 registerAjvFormats();
 
 export async function buildApp({ config, database, logger = false }: AppDeps) {
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: true });
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
   const { db } = database;

@@ -21,6 +21,8 @@ export interface Config {
   webDist: string;
   /** Where uploaded files live (storage port's disk default). */
   storageDir: string;
+  /** Believe X-Forwarded-For (behind a load balancer); off when clients reach the API directly. */
+  trustProxy: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -94,6 +96,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     webDist: env.WEB_DIST ? resolve(env.WEB_DIST) : join(repoRoot, 'apps/web/dist'),
     storageDir: join(dataDir, 'files'),
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
   };
 }
 

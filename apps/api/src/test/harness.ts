@@ -1,0 +1,101 @@
+// Test fixtures: a real database (PGlite, or a fresh database on TEST_DATABASE_URL) and the real app.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { buildApp, type App } from '../app.js';
+import { testDatabaseUrl } from '../config.js';
+import { openDatabase, type DatabaseHandle } from '../db/client.js';
+import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-use';
+
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const serverUrl = testDatabaseUrl();
+  if (!serverUrl) {
+    const database = await openDatabase({ url: null });
+    await database.migrate();
+    return database;
+  }
+  const name = `test_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  await database.migrate();
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export interface TestPlatform {
+  app: App;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/** The whole API on a fresh database with the demo data; create once per test file. */
+export async function createTestPlatform(): Promise<TestPlatform> {
+  const database = await createTestDatabase();
+  await seedDemo(database.db);
+  const app = await buildApp({
+    config: { jwtSecret: TEST_JWT_SECRET, webDist: '/nonexistent', trustProxy: false },
+    database,
+  });
+  await app.ready();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+let nextAddress = 1;
+/** A distinct client address per call, so per-IP login limits of one test do not leak into another. */
+export const freshAddress = () => `10.0.${Math.floor(nextAddress / 250)}.${(nextAddress++ % 250) + 1}`;
+
+export interface LoggedIn {
+  token: string;
+  refreshCookie: string;
+  userId: string;
+  orgId: string;
+  headers: { authorization: string };
+}
+
+export async function login(app: App, email: string, password = DEMO_PASSWORD): Promise<LoggedIn> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+    remoteAddress: freshAddress(),
+  });
+  if (response.statusCode !== 200) throw new Error(`login ${email}: ${response.statusCode} ${response.body}`);
+  const body = response.json();
+  const cookie = response.cookies.find((c) => c.name === 'coop_refresh')!;
+  return {
+    token: body.accessToken,
+    refreshCookie: cookie.value,
+    userId: body.user.id,
+    orgId: body.user.organization.id,
+    headers: { authorization: `Bearer ${body.accessToken}` },
+  };
+}
+
+/** Finds a demo organisation's id by its English name. */
+export async function orgId(app: App, nameEn: string): Promise<string> {
+  const response = await app.inject({ method: 'GET', url: `/api/orgs?pageSize=100&q=${encodeURIComponent(nameEn)}` });
+  const found = response.json().items.find((org: { nameEn: string }) => org.nameEn === nameEn);
+  if (!found) throw new Error(`no organisation ${nameEn}`);
+  return found.id;
+}
