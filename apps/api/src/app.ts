@@ -1,5 +1,6 @@
 // Builds the Fastify app the same way for the server and for tests.
 import { registerAjvFormats, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import { Capability, CapabilityUpdate, NewCapability, NewNeed, Need, NeedUpdate } from '@coop/shared';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
@@ -8,6 +9,12 @@ import { createAuthRepository } from './modules/auth/repository.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { createAuthService } from './modules/auth/service.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { createCapabilityService } from './modules/capabilities/service.js';
+import { listingRoutes } from './modules/listings/routes.js';
+import { createNeedService } from './modules/needs/service.js';
+import { reviewRoutes } from './modules/review/routes.js';
+import { searchRoutes } from './modules/search/routes.js';
+import { createSearchService } from './modules/search/service.js';
 import { createOrgRepository } from './modules/orgs/repository.js';
 import { orgRoutes } from './modules/orgs/routes.js';
 import { createOrgService } from './modules/orgs/service.js';
@@ -16,25 +23,41 @@ import docsPlugin from './plugins/docs.js';
 import errorsPlugin from './plugins/errors.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 import webPlugin from './plugins/web.js';
+import { createIndexer, type Indexer } from './search/indexer.js';
+import type { SearchEngine } from './search/port.js';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
 export interface AppDeps {
   config: Pick<Config, 'jwtSecret' | 'webDist' | 'trustProxy'>;
   database: DatabaseHandle;
+  search: SearchEngine;
   logger?: FastifyServerOptions['logger'];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Feeds the search engine from the outbox; server.ts starts it, tests drain it by hand. */
+    indexer: Indexer;
+  }
 }
 
 registerAjvFormats();
 
-export async function buildApp({ config, database, logger = false }: AppDeps) {
+export async function buildApp({ config, database, search, logger = false }: AppDeps) {
   const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
   const { db } = database;
+  const indexer = createIndexer({ db, engine: search, log: app.log });
+  app.decorate('indexer', indexer);
+  app.addHook('onClose', () => indexer.stop());
+  const onChange = indexer.nudge;
   const orgRepository = createOrgRepository();
   const access = createAccessPolicy({ orgs: orgRepository });
   const orgs = createOrgService({ db, orgs: orgRepository, access });
+  const needs = createNeedService({ db, access, onChange });
+  const capabilities = createCapabilityService({ db, access, onChange });
   const auth = createAuthService({
     db,
     auth: createAuthRepository(),
@@ -53,11 +76,28 @@ export async function buildApp({ config, database, logger = false }: AppDeps) {
       await api.register(healthRoutes, {
         probe: {
           database: async () => ({ ok: await database.ping(), driver: database.driver }),
-          search: async () => ({ ok: true, engine: 'embedded' }),
+          search: async () => {
+            const [health, lag] = await Promise.all([search.health(), indexer.lag()]);
+            return { ok: health.ok, engine: health.engine, lag: lag.pending };
+          },
         },
       });
       await api.register(authRoutes, { auth });
       await api.register(orgRoutes, { orgs });
+      await api.register(listingRoutes, {
+        path: '/needs',
+        tag: 'needs',
+        service: needs,
+        schemas: { create: NewNeed, update: NeedUpdate, item: Need },
+      });
+      await api.register(listingRoutes, {
+        path: '/capabilities',
+        tag: 'capabilities',
+        service: capabilities,
+        schemas: { create: NewCapability, update: CapabilityUpdate, item: Capability },
+      });
+      await api.register(reviewRoutes, { needs, capabilities });
+      await api.register(searchRoutes, { search: createSearchService({ engine: search }) });
     },
     { prefix: '/api' },
   );

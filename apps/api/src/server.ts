@@ -2,6 +2,7 @@
 import { buildApp } from './app.js';
 import { openConfigured, runCli } from './cli/open.js';
 import { loadConfig } from './config.js';
+import { createSearchEngine } from './search/engine.js';
 import { seedDemo } from './seed/demo.js';
 
 runCli(async () => {
@@ -10,7 +11,8 @@ runCli(async () => {
   if (config.seedDemo && (await seedDemo(database.db))) {
     console.log('Demo data seeded: admin@ / coordinator@ / enterprise@ / college@ / gov@demo.cn, password demo-password');
   }
-  const app = await buildApp({ config, database, logger: { level: config.logLevel } });
+  const search = createSearchEngine(config);
+  const app = await buildApp({ config, database, search, logger: { level: config.logLevel } });
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
@@ -23,4 +25,6 @@ runCli(async () => {
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
   console.log(`Platform ready at http://${config.host}:${config.port}/ (API docs at /api/docs)`);
+  // The index catches up in the background; health shows the lag meanwhile.
+  app.indexer.start().catch((error) => app.log.error({ err: error }, 'search indexer failed to start'));
 });

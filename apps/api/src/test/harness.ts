@@ -4,6 +4,7 @@ import pg from 'pg';
 import { buildApp, type App } from '../app.js';
 import { testDatabaseUrl } from '../config.js';
 import { openDatabase, type DatabaseHandle } from '../db/client.js';
+import { EmbeddedSearchEngine } from '../search/embedded.js';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-use';
@@ -49,8 +50,10 @@ export async function createTestPlatform(): Promise<TestPlatform> {
   const app = await buildApp({
     config: { jwtSecret: TEST_JWT_SECRET, webDist: '/nonexistent', trustProxy: false },
     database,
+    search: new EmbeddedSearchEngine(),
   });
   await app.ready();
+  await app.indexer.ensureIndexes();
   return {
     app,
     database,

@@ -1,3 +1,5 @@
 export * from './orgs.js';
 export * from './users.js';
 export * from './events.js';
+export * from './listings.js';
+export * from './outbox.js';

@@ -16,6 +16,24 @@ export type OrgAction =
   /** add or remove an association's member organisations */
   | 'org.members.manage';
 
+/** What the policy needs to know of a need or capability. */
+export interface ListingFacts {
+  orgId: string;
+  status: string;
+  visibility: string;
+}
+
+export type ListingAction =
+  /** edit, submit, close, reopen */
+  | 'listing.edit'
+  /** approve or return a listing waiting for review */
+  | 'listing.review';
+
+/** How much of a listing a caller may see. */
+export type ListingView = 'full' | 'anonymised' | 'none';
+
+const PUBLISHED = new Set(['open', 'in_cooperation']);
+
 export function createAccessPolicy(deps: { orgs: OrgRepository }) {
   /** A coordinator's scope: their association and its member organisations. */
   async function coordinates(db: Executor, actor: Actor, orgId: string): Promise<boolean> {
@@ -38,8 +56,42 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
     }
   }
 
+  async function reviews(db: Executor, actor: Actor, orgId: string): Promise<boolean> {
+    if (actor.platformRole === 'admin') return true;
+    return actor.platformRole === 'coordinator' && deps.orgs.isMember(db, actor.orgId, orgId);
+  }
+
+  async function listingView(db: Executor, actor: Actor | null, listing: ListingFacts): Promise<ListingView> {
+    if (actor && (actor.orgId === listing.orgId || (await reviews(db, actor, listing.orgId)))) return 'full';
+    if (!PUBLISHED.has(listing.status)) return 'none';
+    if (listing.visibility === 'public') return 'full';
+    if (!actor) return 'none';
+    return listing.visibility === 'members' ? 'full' : 'anonymised';
+  }
+
   return {
     allowsOrg,
+    listingView,
+    /** Coordinator scope for review queues: null means every organisation (platform admin). */
+    reviewScope(actor: Actor): 'all' | 'association' | 'none' {
+      if (actor.platformRole === 'admin') return 'all';
+      return actor.platformRole === 'coordinator' ? 'association' : 'none';
+    },
+    async requireListing(db: Executor, actor: Actor | null, action: ListingAction, listing: ListingFacts) {
+      const caller = requireActor(actor);
+      const allowed =
+        action === 'listing.edit'
+          ? caller.orgId === listing.orgId || caller.platformRole === 'admin'
+          : caller.orgId !== listing.orgId && (await reviews(db, caller, listing.orgId));
+      if (!allowed) {
+        throw new ForbiddenError(
+          action === 'listing.edit'
+            ? 'Only the organisation that posted this listing may change it'
+            : 'Only a coordinator of an association this organisation belongs to may review it',
+        );
+      }
+      return caller;
+    },
     async requireOrg(db: Executor, actor: Actor | null, action: OrgAction, orgId: string): Promise<Actor> {
       const caller = requireActor(actor);
       if (!(await allowsOrg(db, caller, action, orgId))) {

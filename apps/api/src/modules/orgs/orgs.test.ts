@@ -12,11 +12,11 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   platform = await createTestPlatform();
-  [enterprise, college, coordinator, admin] = await Promise.all(
+  [enterprise, college, coordinator, admin] = (await Promise.all(
     ['enterprise@demo.cn', 'college@demo.cn', 'coordinator@demo.cn', 'admin@demo.cn'].map((email) =>
       login(platform.app, email),
     ),
-  );
+  )) as [LoggedIn, LoggedIn, LoggedIn, LoggedIn];
   ids.association = await orgId(platform.app, 'Zhijiang Machinery Industry Association');
   ids.yuexi = await orgId(platform.app, 'Yuexi Intelligent Equipment Co., Ltd.');
   ids.government = await orgId(platform.app, 'Zhijiang Provincial Department of Science and Technology');

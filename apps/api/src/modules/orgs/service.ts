@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.js';
 import { BadRequestError, NotFoundError } from '../../errors.js';
 import type { Actor } from '../access/actor.js';
 import type { AccessPolicy } from '../access/policy.js';
+import { enqueueIndexing } from '../../search/outbox.js';
 import { recordEvent } from '../events/repository.js';
 import type { OrgRepository } from './repository.js';
 
@@ -49,6 +50,7 @@ export function createOrgService({ db, orgs, access }: Deps) {
           before,
           after,
         });
+        await enqueueIndexing(tx, 'organization', id);
         return after;
       });
     },
@@ -67,6 +69,7 @@ export function createOrgService({ db, orgs, access }: Deps) {
           before: { verified: before.verified },
           after: { verified },
         });
+        await enqueueIndexing(tx, 'organization', id);
         return after;
       });
     },

@@ -1,0 +1,143 @@
+// One index of the embedded engine: settings, postings, and the search pipeline
+// (parse → score → filter → facets → order → page → highlight).
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  SearchError,
+  type IndexSettings,
+  type SearchDocument,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+  type TypoTolerance,
+} from '../port.js';
+import { cropAround, markHtml } from '../text/markup.js';
+import { highlightPlan, matchRanges, type HighlightPlan } from './highlight.js';
+import { InvertedIndex, WEIGHT_SCALE } from './inverted-index.js';
+import { parseQuery, SynonymTable, type QuerySlot } from './query.js';
+import { compileFilters, countFacets, fieldValue, firstK, rankingOrder, type Ranked } from './results.js';
+import { Scorer } from './scorer.js';
+
+const SNIPPET_CHARS = 160;
+// Meilisearch's rule for document ids, kept here too so both engines accept the same documents.
+const VALID_ID = /^[A-Za-z0-9_-]{1,511}$/;
+const DEFAULT_TYPOS: TypoTolerance = { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } };
+
+/** A field as text: arrays joined, numbers written out, anything else left out. */
+function fieldText(doc: SearchDocument, field: string): string {
+  const value = fieldValue(doc, field);
+  const parts = Array.isArray(value) ? value : [value];
+  return parts.filter((part) => typeof part === 'string' || typeof part === 'number').join(', ');
+}
+
+export class EmbeddedIndex {
+  private settings!: IndexSettings;
+  private filterable = new Set<string>();
+  private sortable = new Set<string>();
+  private synonyms = new SynonymTable();
+  private readonly store = new InvertedIndex();
+  private readonly scorer = new Scorer();
+
+  constructor(settings: IndexSettings) {
+    this.configure(settings);
+  }
+
+  configure(settings: IndexSettings): void {
+    const previous = this.settings?.searchableAttributes.join('\n');
+    this.settings = structuredClone(settings);
+    this.filterable = new Set(settings.filterableAttributes);
+    this.sortable = new Set(settings.sortableAttributes);
+    this.synonyms = new SynonymTable(settings.synonyms);
+    if (previous !== undefined && previous !== settings.searchableAttributes.join('\n')) {
+      // Other fields are now searched, so every document's terms change.
+      const docs = this.store.docs.filter((doc): doc is SearchDocument => doc !== undefined);
+      this.store.clear();
+      for (const doc of docs) this.add(doc);
+    }
+  }
+
+  upsert(docs: SearchDocument[]): void {
+    for (const doc of docs) {
+      if (typeof doc.id !== 'string' || !VALID_ID.test(doc.id)) {
+        throw new SearchError('invalid_query', `Document id ${JSON.stringify(doc.id)} is not 1–511 of A–Z a–z 0–9 _ -`);
+      }
+    }
+    for (const doc of docs) this.add({ ...doc });
+  }
+
+  delete(ids: string[]): void {
+    for (const id of ids) this.store.remove(id);
+  }
+
+  clear(): void {
+    this.store.clear();
+  }
+
+  count(): number {
+    return this.store.size;
+  }
+
+  search(query: SearchQuery): SearchResult {
+    const started = performance.now();
+    const page = Math.max(1, Math.floor(query.page ?? 1));
+    const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
+    const accept = compileFilters(query.filters ?? [], this.filterable);
+    const order = rankingOrder(query.sort ?? [], this.sortable);
+    const slots = query.q?.trim() ? parseQuery(query.q, this.synonyms, this.settings.typoTolerance ?? DEFAULT_TYPOS) : [];
+    const ranked = this.candidates(slots, accept);
+    const facets = countFacets(
+      ranked.map((entry) => entry.doc),
+      query.facets ?? [],
+      this.filterable,
+    );
+    const pageItems = firstK(ranked, page * pageSize, order).slice((page - 1) * pageSize);
+    const plan = highlightPlan(slots);
+    return {
+      hits: pageItems.map((entry) => this.hit(entry, slots.length > 0, plan, query)),
+      facets,
+      total: ranked.length,
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+    };
+  }
+
+  private add(doc: SearchDocument): void {
+    this.store.add(
+      doc,
+      this.settings.searchableAttributes.map((field) => fieldText(doc, field)),
+    );
+  }
+
+  private candidates(slots: QuerySlot[], accept: ((doc: SearchDocument) => boolean) | undefined): Ranked[] {
+    const ranked: Ranked[] = [];
+    const docs = this.store.docs;
+    if (slots.length === 0) {
+      docs.forEach((doc, num) => {
+        if (doc && (!accept || accept(doc))) ranked.push({ num, doc, score: 0, matched: 0 });
+      });
+      return ranked;
+    }
+    const { nums, scores, matched } = this.scorer.score(this.store, slots);
+    nums.forEach((num, i) => {
+      const doc = docs[num]!;
+      if (!accept || accept(doc)) ranked.push({ num, doc, score: scores[i]! / WEIGHT_SCALE, matched: matched[i]! });
+    });
+    return ranked;
+  }
+
+  private hit(entry: Ranked, scored: boolean, plan: HighlightPlan, query: SearchQuery): SearchHit {
+    const highlights: Record<string, string> = {};
+    for (const field of query.highlight ?? []) {
+      const text = fieldText(entry.doc, field);
+      highlights[field] = markHtml(text, matchRanges(text, plan));
+    }
+    let snippet = '';
+    if (query.snippetField) {
+      const full = fieldText(entry.doc, query.snippetField);
+      const excerpt = cropAround(full, matchRanges(full, plan), SNIPPET_CHARS);
+      snippet = markHtml(excerpt.text, excerpt.ranges);
+    }
+    const hit: SearchHit = { id: entry.doc.id, doc: { ...entry.doc }, highlights, snippet };
+    if (scored) hit.score = Math.round(entry.score * 1000) / 1000;
+    return hit;
+  }
+}

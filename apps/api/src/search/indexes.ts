@@ -1,0 +1,85 @@
+// The two search indexes, their settings, and how a database row becomes a search document.
+import {
+  cityOf,
+  fieldLabel,
+  fieldLineage,
+  provinceOf,
+  synonymGroups,
+} from '@coop/shared';
+import type { CapabilityRow, NeedRow, OrgRow } from '../modules/listings/repository.js';
+import type { IndexSettings, SearchDocument } from './port.js';
+
+export type ListingType = 'need' | 'capability';
+export const INDEX_OF: Record<ListingType, string> = { need: 'needs', capability: 'capabilities' };
+
+export const LISTING_INDEX_SETTINGS: IndexSettings = {
+  searchableAttributes: ['title', 'keywords', 'fieldLabels', 'orgName', 'description'],
+  filterableAttributes: [
+    'type',
+    'status',
+    'visibility',
+    'orgId',
+    'fields',
+    'cooperationTypes',
+    'regionCode',
+    'province',
+    'city',
+    'kind',
+    'designations',
+  ],
+  sortableAttributes: ['publishedAt', 'deadline'],
+  synonyms: synonymGroups(),
+  typoTolerance: { enabled: true },
+};
+
+export interface ListingDocument extends SearchDocument {
+  type: ListingType;
+  title: string;
+  description: string;
+  keywords: string[];
+  fieldLabels: string[];
+  fields: string[];
+  cooperationTypes: string[];
+  regionCode: string;
+  province: string;
+  city: string;
+  kind: string;
+  orgId: string;
+  orgName: string;
+  designations: string[];
+  visibility: string;
+  status: string;
+  publishedAt: number;
+  deadline: number | null;
+}
+
+/** Field codes with their parents, so a filter or facet on "machinery" takes in "machinery.cnc". */
+function withParents(fields: string[]): string[] {
+  return [...new Set(fields.flatMap((code) => fieldLineage(code)))];
+}
+
+export function toListingDocument(type: ListingType, row: NeedRow | CapabilityRow, org: OrgRow): ListingDocument {
+  const fields = withParents(row.fields);
+  return {
+    id: row.id,
+    type,
+    title: row.title,
+    description: row.description,
+    keywords: row.keywords,
+    // Both languages, so an English query finds a Chinese listing through its field and back.
+    fieldLabels: row.fields.flatMap((code) => [fieldLabel(code, 'zh-CN'), fieldLabel(code, 'en')]),
+    fields,
+    cooperationTypes: row.cooperationTypes,
+    regionCode: row.regionCode,
+    province: provinceOf(row.regionCode),
+    city: cityOf(row.regionCode),
+    kind: 'kind' in row ? row.kind : 'need',
+    orgId: org.id,
+    orgName: `${org.nameZh} ${org.nameEn}`,
+    designations: org.designations,
+    visibility: row.visibility,
+    status: row.status,
+    publishedAt: (row.publishedAt ?? row.createdAt).getTime(),
+    deadline: 'deadline' in row && row.deadline ? Date.parse(row.deadline) : null,
+  };
+}
