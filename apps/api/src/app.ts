@@ -16,6 +16,9 @@ import { reviewRoutes } from './modules/review/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { createSearchService } from './modules/search/service.js';
 import { createOrgRepository } from './modules/orgs/repository.js';
+import { createExporter } from './modules/transfer/export.js';
+import { createImporter } from './modules/transfer/import.js';
+import { transferRoutes } from './modules/transfer/routes.js';
 import { orgRoutes } from './modules/orgs/routes.js';
 import { createOrgService } from './modules/orgs/service.js';
 import authPlugin from './plugins/auth.js';
@@ -98,6 +101,10 @@ export async function buildApp({ config, database, search, logger = false }: App
       });
       await api.register(reviewRoutes, { needs, capabilities });
       await api.register(searchRoutes, { search: createSearchService({ engine: search }) });
+      await api.register(transferRoutes, {
+        importer: createImporter({ needs, capabilities }),
+        exporter: createExporter({ needs, capabilities }),
+      });
     },
     { prefix: '/api' },
   );

@@ -5,6 +5,7 @@ import { buildApp, type App } from '../app.js';
 import { testDatabaseUrl } from '../config.js';
 import { openDatabase, type DatabaseHandle } from '../db/client.js';
 import { EmbeddedSearchEngine } from '../search/embedded.js';
+import type { SearchEngine } from '../search/port.js';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-use';
@@ -44,13 +45,13 @@ export interface TestPlatform {
 }
 
 /** The whole API on a fresh database with the demo data; create once per test file. */
-export async function createTestPlatform(): Promise<TestPlatform> {
+export async function createTestPlatform(options: { search?: SearchEngine } = {}): Promise<TestPlatform> {
   const database = await createTestDatabase();
   await seedDemo(database.db);
   const app = await buildApp({
     config: { jwtSecret: TEST_JWT_SECRET, webDist: '/nonexistent', trustProxy: false },
     database,
-    search: new EmbeddedSearchEngine(),
+    search: options.search ?? new EmbeddedSearchEngine(),
   });
   await app.ready();
   await app.indexer.ensureIndexes();
@@ -101,4 +102,13 @@ export async function orgId(app: App, nameEn: string): Promise<string> {
   const found = response.json().items.find((org: { nameEn: string }) => org.nameEn === nameEn);
   if (!found) throw new Error(`no organisation ${nameEn}`);
   return found.id;
+}
+
+/** The real embedded engine with an off switch, to see what happens while the engine is unreachable. */
+export class OutageSearchEngine extends EmbeddedSearchEngine {
+  down = false;
+  override async upsert(...args: Parameters<EmbeddedSearchEngine['upsert']>) {
+    if (this.down) throw new Error('search engine unreachable');
+    return super.upsert(...args);
+  }
 }

@@ -1,5 +1,6 @@
 // Needs (enterprise side) and capabilities (college side): what the API accepts and answers.
 import { Type, type Static, type TAddOptional, type TSchema } from 'typebox';
+import type { Labelled } from '../enums.js';
 import { COOPERATION_TYPES, FIELD_CODES } from '../taxonomy.js';
 import { REGION_CODES } from '../regions.js';
 import { OneOf, PageQuery, StrictObject, Uuid } from './common.js';
@@ -13,6 +14,13 @@ export type NeedVisibility = (typeof NEED_VISIBILITIES)[number];
 export const CAPABILITY_VISIBILITIES = ['public', 'members'] as const;
 export const CAPABILITY_KINDS = ['research_team', 'lab_platform', 'instrument', 'achievement', 'training'] as const;
 export type CapabilityKind = (typeof CAPABILITY_KINDS)[number];
+export const CAPABILITY_KIND_LABELS: Labelled<CapabilityKind>[] = [
+  { value: 'research_team', zh: '科研团队', en: 'Research team' },
+  { value: 'lab_platform', zh: '实验室 / 平台', en: 'Lab / platform' },
+  { value: 'instrument', zh: '大型仪器', en: 'Large instrument' },
+  { value: 'achievement', zh: '科技成果 / 专利', en: 'Achievement / patent' },
+  { value: 'training', zh: '培训项目', en: 'Training programme' },
+];
 
 /** Moves a listing's owner or a reviewing coordinator can ask for. */
 export const LISTING_ACTIONS = ['submit', 'approve', 'return', 'start_cooperation', 'close', 'reopen'] as const;

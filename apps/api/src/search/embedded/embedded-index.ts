@@ -11,24 +11,18 @@ import {
   type SearchResult,
   type TypoTolerance,
 } from '../port.js';
+import { fieldText } from '../fields.js';
 import { cropAround, markHtml } from '../text/markup.js';
 import { highlightPlan, matchRanges, type HighlightPlan } from './highlight.js';
 import { InvertedIndex, WEIGHT_SCALE } from './inverted-index.js';
 import { parseQuery, SynonymTable, type QuerySlot } from './query.js';
-import { compileFilters, countFacets, fieldValue, firstK, rankingOrder, type Ranked } from './results.js';
+import { compileFilters, countFacets, firstK, rankingOrder, type Ranked } from './results.js';
 import { Scorer } from './scorer.js';
 
 const SNIPPET_CHARS = 160;
 // Meilisearch's rule for document ids, kept here too so both engines accept the same documents.
 const VALID_ID = /^[A-Za-z0-9_-]{1,511}$/;
 const DEFAULT_TYPOS: TypoTolerance = { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } };
-
-/** A field as text: arrays joined, numbers written out, anything else left out. */
-function fieldText(doc: SearchDocument, field: string): string {
-  const value = fieldValue(doc, field);
-  const parts = Array.isArray(value) ? value : [value];
-  return parts.filter((part) => typeof part === 'string' || typeof part === 'number').join(', ');
-}
 
 export class EmbeddedIndex {
   private settings!: IndexSettings;
@@ -90,7 +84,8 @@ export class EmbeddedIndex {
       query.facets ?? [],
       this.filterable,
     );
-    const pageItems = firstK(ranked, page * pageSize, order).slice((page - 1) * pageSize);
+    for (const entry of ranked) order.prepare(entry);
+    const pageItems = firstK(ranked, page * pageSize, order.compare).slice((page - 1) * pageSize);
     const plan = highlightPlan(slots);
     return {
       hits: pageItems.map((entry) => this.hit(entry, slots.length > 0, plan, query)),

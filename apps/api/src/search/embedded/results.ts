@@ -1,24 +1,19 @@
 // Filters, facet counts and ordering over candidate documents, with Meilisearch's semantics:
 // values compare as strings for equality, array fields match when any element does.
+import { fieldValue } from '../fields.js';
 import { SearchError, type FieldFilter, type SearchDocument, type SearchFilter, type SortClause } from '../port.js';
 
 export type Predicate = (doc: SearchDocument) => boolean;
-
-export function fieldValue(doc: SearchDocument, field: string): unknown {
-  if (field in doc) return doc[field];
-  let value: unknown = doc;
-  for (const part of field.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value;
-}
 
 /** Whether the field holds a value satisfying `test`; array fields hold each of their elements. */
 function holds(doc: SearchDocument, field: string, test: (value: unknown) => boolean): boolean {
   const value = fieldValue(doc, field);
   if (Array.isArray(value)) return value.some(test);
   return value !== undefined && value !== null && test(value);
+}
+
+function asKey(value: unknown): string {
+  return typeof value === 'string' ? value : String(value);
 }
 
 function firstValue(doc: SearchDocument, field: string): unknown {
@@ -36,11 +31,11 @@ function compileField(filter: FieldFilter, filterable: ReadonlySet<string>): Pre
   requireField(filterable, field, 'filterable');
   if ('eq' in filter) {
     const wanted = String(filter.eq);
-    return (doc) => holds(doc, field, (value) => String(value) === wanted);
+    return (doc) => holds(doc, field, (value) => asKey(value) === wanted);
   }
   if ('in' in filter) {
     const wanted = new Set(filter.in.map(String));
-    return (doc) => holds(doc, field, (value) => wanted.has(String(value)));
+    return (doc) => holds(doc, field, (value) => wanted.has(asKey(value)));
   }
   const { gt, gte, lt, lte } = filter.range;
   if (gt === undefined && gte === undefined && lt === undefined && lte === undefined) {
@@ -62,7 +57,11 @@ export function compileFilters(filters: SearchFilter[], filterable: ReadonlySet<
     const options = filter.anyOf.map((option) => compileField(option, filterable));
     return (doc) => options.some((option) => option(doc));
   });
-  return (doc) => predicates.every((predicate) => predicate(doc));
+  if (predicates.length === 1) return predicates[0];
+  return (doc) => {
+    for (const predicate of predicates) if (!predicate(doc)) return false;
+    return true;
+  };
 }
 
 export function countFacets(
@@ -73,7 +72,7 @@ export function countFacets(
   for (const field of facets) requireField(filterable, field, 'filterable, so it cannot be a facet');
   const counts = facets.map(() => new Map<string, number>());
   const add = (count: Map<string, number>, value: unknown): void => {
-    const key = String(value);
+    const key = asKey(value);
     count.set(key, (count.get(key) ?? 0) + 1);
   };
   for (const doc of docs) {
@@ -93,6 +92,8 @@ export interface Ranked {
   doc: SearchDocument;
   score: number;
   matched: number;
+  /** Values of the sort fields, read once rather than at every comparison. */
+  keys?: unknown[];
 }
 
 function compareValues(a: unknown, b: unknown): number {
@@ -104,17 +105,29 @@ function compareValues(a: unknown, b: unknown): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Sort clauses first, then more slots matched, then relevance, then insertion order. */
-export function rankingOrder(sort: SortClause[], sortable: ReadonlySet<string>): (a: Ranked, b: Ranked) => number {
+export interface RankingOrder {
+  /** Reads the sort keys into the entry; call once per entry before comparing. */
+  prepare(entry: Ranked): void;
+  /** Sort clauses first, then more slots matched, then relevance, then insertion order. */
+  compare(a: Ranked, b: Ranked): number;
+}
+
+export function rankingOrder(sort: SortClause[], sortable: ReadonlySet<string>): RankingOrder {
   for (const clause of sort) requireField(sortable, clause.field, 'sortable');
-  return (a, b) => {
-    for (const { field, direction } of sort) {
-      const [x, y] = [firstValue(a.doc, field), firstValue(b.doc, field)];
-      const order = compareValues(x, y);
-      // Documents without the field go last either way.
-      if (order !== 0) return x === undefined || y === undefined || direction === 'asc' ? order : -order;
-    }
-    return b.matched - a.matched || b.score - a.score || a.num - b.num;
+  const descending = sort.map((clause) => clause.direction === 'desc');
+  return {
+    prepare(entry) {
+      if (sort.length > 0) entry.keys = sort.map((clause) => firstValue(entry.doc, clause.field));
+    },
+    compare(a, b) {
+      for (let i = 0; i < descending.length; i++) {
+        const [x, y] = [a.keys![i], b.keys![i]];
+        const order = compareValues(x, y);
+        // Documents without the field go last either way.
+        if (order !== 0) return x === undefined || y === undefined || !descending[i] ? order : -order;
+      }
+      return b.matched - a.matched || b.score - a.score || a.num - b.num;
+    },
   };
 }
 
