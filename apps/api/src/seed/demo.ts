@@ -2,10 +2,14 @@
 import type { Designation, NewOrg } from '@coop/shared';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { users } from '../db/schema/index.js';
+import { organizations, users } from '../db/schema/index.js';
+import { createAccessPolicy } from '../modules/access/policy.js';
+import { createCapabilityService } from '../modules/capabilities/service.js';
+import { createNeedService } from '../modules/needs/service.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { createAuthRepository } from '../modules/auth/repository.js';
 import { createOrgRepository } from '../modules/orgs/repository.js';
+import { DEMO_CAPABILITIES, DEMO_NEEDS } from './demo-listings.js';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -117,17 +121,44 @@ const LOGINS = [
   { email: 'enterprise@demo.cn', org: 'hengchuan', displayName: '李强 Li Qiang', platformRole: null },
   { email: 'college@demo.cn', org: 'university', displayName: '陈静 Chen Jing', platformRole: null },
   { email: 'gov@demo.cn', org: 'government', displayName: '赵立 Zhao Li', platformRole: null },
+  // Not advertised logins: authors of the other organisations' demo listings.
+  { email: 'yuexi@demo.cn', org: 'yuexi', displayName: '孙悦 Sun Yue', platformRole: null },
+  { email: 'ouyue@demo.cn', org: 'ouyue', displayName: '黄海 Huang Hai', platformRole: null },
+  { email: 'minghu@demo.cn', org: 'minghu', displayName: '吴磊 Wu Lei', platformRole: null },
+  { email: 'vocational@demo.cn', org: 'vocational', displayName: '郑芳 Zheng Fang', platformRole: null },
 ];
 
+/** Posts the demo listings through the real services, so they get events and outbox rows like any other. */
+async function seedListings(db: Database, orgIds: Map<string, string>) {
+  const access = createAccessPolicy({ orgs: createOrgRepository() });
+  const needs = createNeedService({ db, access });
+  const capabilities = createCapabilityService({ db, access });
+  const actorOf = async (orgKey: string) => {
+    const orgId = orgIds.get(orgKey)!;
+    const [author] = await db.select().from(users).where(eq(users.orgId, orgId));
+    const [org] = await db.select().from(organizations).where(eq(organizations.id, orgId));
+    return {
+      userId: author!.id,
+      sessionId: 'seed',
+      orgId,
+      orgKind: org!.kind,
+      orgRole: 'admin' as const,
+      platformRole: null,
+    };
+  };
+  for (const { org, ...need } of DEMO_NEEDS) await needs.create(await actorOf(org), need);
+  for (const { org, ...capability } of DEMO_CAPABILITIES) await capabilities.create(await actorOf(org), capability);
+}
+
 /** Seeds once; answers false when demo data is already there. */
-export async function seedDemo(db: Database): Promise<boolean> {
+export async function seedDemo(db: Database, options: { listings?: boolean } = {}): Promise<boolean> {
   const [already] = await db.select({ id: users.id }).from(users).where(eq(users.email, LOGINS[0]!.email));
   if (already) return false;
   const passwordHashes = await Promise.all(LOGINS.map(() => hashPassword(DEMO_PASSWORD)));
   const orgs = createOrgRepository();
   const auth = createAuthRepository();
+  const ids = new Map<string, string>();
   await db.transaction(async (tx) => {
-    const ids = new Map<string, string>();
     for (const { key, ...org } of ORGS) ids.set(key, (await orgs.create(tx, org)).id);
     for (const member of MEMBERS) await orgs.addMember(tx, ids.get('association')!, ids.get(member)!);
     for (const [index, login] of LOGINS.entries()) {
@@ -141,5 +172,6 @@ export async function seedDemo(db: Database): Promise<boolean> {
       });
     }
   });
+  if (options.listings ?? true) await seedListings(db, ids);
   return true;
 }
