@@ -3,3 +3,4 @@ export * from './users.js';
 export * from './events.js';
 export * from './listings.js';
 export * from './outbox.js';
+export * from './matching.js';
