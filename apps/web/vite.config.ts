@@ -8,13 +8,14 @@ import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
 // The dev server forwards /api to the API; override the target with API_PROXY_TARGET when it runs elsewhere.
 const apiTarget = process.env.API_PROXY_TARGET ?? 'http://127.0.0.1:3000';
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [
     vue(),
     components({
       dirs: [],
       dts: 'src/components.d.ts',
-      resolvers: [ElementPlusResolver({ importStyle: 'css' })],
+      // Styles on demand in the app; none in component tests, where Node cannot import CSS.
+      resolvers: [ElementPlusResolver({ importStyle: mode === 'test' ? false : 'css' })],
     }),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
@@ -32,6 +33,9 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     setupFiles: ['src/testing/setup.ts'],
+    // Element Plus must share the tests' Vue instance, so it goes through Vite rather than Node.
     server: { deps: { inline: ['element-plus'] } },
+    // The first page a test file mounts loads much of Element Plus module by module.
+    testTimeout: 30_000,
   },
-});
+}));

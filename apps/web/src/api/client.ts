@@ -9,7 +9,10 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: Record<string, unknown> = {},
+    /** As the API sent it: e.g. `[{ field, problem }]` for validation_failed, `{ retryAfterSeconds }` for rate_limited. */
+    readonly details: unknown = undefined,
+    /** From the details or the Retry-After header, when the API says how long to wait. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -83,11 +86,10 @@ function toApiError(response: Response, body: unknown): ApiError {
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
   const code = typeof error?.code === 'string' ? error.code : `http_${response.status}`;
   const message = typeof error?.message === 'string' ? error.message : response.statusText;
-  const details =
-    error?.details && typeof error.details === 'object' ? { ...(error.details as Record<string, unknown>) } : {};
-  const retryAfter = Number(response.headers.get('Retry-After'));
-  if (details.retryAfterSeconds === undefined && retryAfter > 0) details.retryAfterSeconds = retryAfter;
-  return new ApiError(response.status, code, message, details);
+  const waitFromDetails = Number((error?.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds);
+  const waitFromHeader = Number(response.headers.get('Retry-After'));
+  const retryAfterSeconds = [waitFromDetails, waitFromHeader].find((seconds) => seconds > 0);
+  return new ApiError(response.status, code, message, error?.details, retryAfterSeconds);
 }
 
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {

@@ -29,7 +29,7 @@ export function useFormRules() {
     chosen: (field: string) => rule((value) => (isBlank(value) ? t('validation.choose', { field }) : null), true),
     email: () => rule((value) => (isBlank(value) || EMAIL.test(String(value).trim()) ? null : t('validation.email'))),
     minLength: (min: number) =>
-      rule((value) => (isBlank(value) || String(value).length >= min ? null : t('validation.passwordLength', { min }))),
+      rule((value) => (isBlank(value) || String(value).length >= min ? null : t('validation.minLength', { min }))),
     maxLength: (max: number) =>
       rule((value) => (isBlank(value) || String(value).length <= max ? null : t('validation.maxLength', { max }))),
     url: () => rule((value) => (isBlank(value) || URL_PATTERN.test(String(value).trim()) ? null : t('validation.url'))),

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { authApi, type RegisterPayload } from '@/api/auth';
+import type { RegisterBody } from '@coop/shared';
+import { authApi } from '@/api/auth';
 import { ApiError, connectSession } from '@/api/client';
 import type { Me, Org, Session } from '@/api/types';
 import { homeRoleOf } from './home-role';
@@ -78,16 +79,14 @@ export const useSessionStore = defineStore('session', () => {
     begin(await authApi.login(email, password));
   }
 
-  async function register(payload: RegisterPayload) {
-    begin(await authApi.register(payload));
+  async function register(body: RegisterBody) {
+    begin(await authApi.register(body));
   }
 
   async function logout() {
-    try {
-      await authApi.logout();
-    } finally {
-      end(null);
-    }
+    // Sign out here even when the server cannot be told; its refresh cookie then simply runs out.
+    await authApi.logout().catch(() => undefined);
+    end(null);
   }
 
   /** The API ends every session when the password changes. */

@@ -14,9 +14,9 @@ import {
 import { fieldText } from '../fields.js';
 import { cropAround, markHtml } from '../text/markup.js';
 import { highlightPlan, matchRanges, type HighlightPlan } from './highlight.js';
-import { InvertedIndex, WEIGHT_SCALE } from './inverted-index.js';
+import { InvertedIndex } from './inverted-index.js';
 import { parseQuery, SynonymTable, type QuerySlot } from './query.js';
-import { compileFilters, countFacets, firstK, rankingOrder, type Ranked } from './results.js';
+import { compileFilters, countFacets, firstInOrder, keepAccepted, type Candidates } from './results.js';
 import { Scorer } from './scorer.js';
 
 const SNIPPET_CHARS = 160;
@@ -76,21 +76,20 @@ export class EmbeddedIndex {
     const page = Math.max(1, Math.floor(query.page ?? 1));
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
     const accept = compileFilters(query.filters ?? [], this.filterable);
-    const order = rankingOrder(query.sort ?? [], this.sortable);
     const slots = query.q?.trim() ? parseQuery(query.q, this.synonyms, this.settings.typoTolerance ?? DEFAULT_TYPOS) : [];
-    const ranked = this.candidates(slots, accept);
-    const facets = countFacets(
-      ranked.map((entry) => entry.doc),
-      query.facets ?? [],
-      this.filterable,
-    );
-    for (const entry of ranked) order.prepare(entry);
-    const pageItems = firstK(ranked, page * pageSize, order.compare).slice((page - 1) * pageSize);
+    const candidates = slots.length > 0 ? this.scorer.score(this.store, slots) : this.everyDocument();
+    const docs = this.store.docs;
+    if (accept) keepAccepted(candidates, docs, accept);
+    const facets = countFacets(candidates, docs, query.facets ?? [], this.filterable);
+    const positions = firstInOrder(candidates, docs, query.sort ?? [], this.sortable, page * pageSize);
     const plan = highlightPlan(slots);
     return {
-      hits: pageItems.map((entry) => this.hit(entry, slots.length > 0, plan, query)),
+      hits: positions.slice((page - 1) * pageSize).map((position) => {
+        const score = slots.length > 0 ? candidates.scores[position] : undefined;
+        return this.hit(docs[candidates.nums[position]!]!, score, plan, query);
+      }),
       facets,
-      total: ranked.length,
+      total: candidates.length,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
   }
@@ -102,37 +101,28 @@ export class EmbeddedIndex {
     );
   }
 
-  private candidates(slots: QuerySlot[], accept: ((doc: SearchDocument) => boolean) | undefined): Ranked[] {
-    const ranked: Ranked[] = [];
+  private everyDocument(): Candidates {
     const docs = this.store.docs;
-    if (slots.length === 0) {
-      docs.forEach((doc, num) => {
-        if (doc && (!accept || accept(doc))) ranked.push({ num, doc, score: 0, matched: 0 });
-      });
-      return ranked;
-    }
-    const { nums, scores, matched } = this.scorer.score(this.store, slots);
-    nums.forEach((num, i) => {
-      const doc = docs[num]!;
-      if (!accept || accept(doc)) ranked.push({ num, doc, score: scores[i]! / WEIGHT_SCALE, matched: matched[i]! });
-    });
-    return ranked;
+    const nums = new Int32Array(this.store.size);
+    let length = 0;
+    for (let num = 0; num < docs.length; num++) if (docs[num]) nums[length++] = num;
+    return { nums, scores: new Float64Array(length), matched: new Uint16Array(length), length };
   }
 
-  private hit(entry: Ranked, scored: boolean, plan: HighlightPlan, query: SearchQuery): SearchHit {
+  private hit(doc: SearchDocument, score: number | undefined, plan: HighlightPlan, query: SearchQuery): SearchHit {
     const highlights: Record<string, string> = {};
     for (const field of query.highlight ?? []) {
-      const text = fieldText(entry.doc, field);
+      const text = fieldText(doc, field);
       highlights[field] = markHtml(text, matchRanges(text, plan));
     }
     let snippet = '';
     if (query.snippetField) {
-      const full = fieldText(entry.doc, query.snippetField);
+      const full = fieldText(doc, query.snippetField);
       const excerpt = cropAround(full, matchRanges(full, plan), SNIPPET_CHARS);
       snippet = markHtml(excerpt.text, excerpt.ranges);
     }
-    const hit: SearchHit = { id: entry.doc.id, doc: { ...entry.doc }, highlights, snippet };
-    if (scored) hit.score = Math.round(entry.score * 1000) / 1000;
+    const hit: SearchHit = { id: doc.id, doc: { ...doc }, highlights, snippet };
+    if (score !== undefined) hit.score = Math.round(score * 1000) / 1000;
     return hit;
   }
 }

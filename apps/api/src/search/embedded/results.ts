@@ -1,29 +1,36 @@
 // Filters, facet counts and ordering over candidate documents, with Meilisearch's semantics:
 // values compare as strings for equality, array fields match when any element does.
+// Candidates live in parallel typed arrays so a 50,000-document browse allocates almost nothing.
 import { fieldValue } from '../fields.js';
 import { SearchError, type FieldFilter, type SearchDocument, type SearchFilter, type SortClause } from '../port.js';
 
 export type Predicate = (doc: SearchDocument) => boolean;
 
-/** Whether the field holds a value satisfying `test`; array fields hold each of their elements. */
-function holds(doc: SearchDocument, field: string, test: (value: unknown) => boolean): boolean {
-  const value = fieldValue(doc, field);
-  if (Array.isArray(value)) return value.some(test);
-  return value !== undefined && value !== null && test(value);
+export interface Candidates {
+  nums: Int32Array;
+  scores: Float64Array;
+  /** Query slots each candidate matched. */
+  matched: Uint16Array;
+  length: number;
+}
+
+function requireField(allowed: ReadonlySet<string>, field: string, what: string): void {
+  if (!allowed.has(field)) throw new SearchError('invalid_query', `"${field}" is not ${what}`);
 }
 
 function asKey(value: unknown): string {
   return typeof value === 'string' ? value : String(value);
 }
 
-function firstValue(doc: SearchDocument, field: string): unknown {
-  const value = fieldValue(doc, field);
-  const first: unknown = Array.isArray(value) ? value[0] : value;
-  return first === null ? undefined : first;
-}
-
-function requireField(allowed: ReadonlySet<string>, field: string, what: string): void {
-  if (!allowed.has(field)) throw new SearchError('invalid_query', `"${field}" is not ${what}`);
+/** Whether the field holds a value passing `test`; an array field holds each of its elements. */
+function holding(field: string, test: (value: unknown) => boolean): Predicate {
+  const read = field.includes('.') ? (doc: SearchDocument) => fieldValue(doc, field) : (doc: SearchDocument) => doc[field];
+  return (doc) => {
+    const value = read(doc);
+    if (!Array.isArray(value)) return value !== undefined && value !== null && test(value);
+    for (const item of value) if (test(item)) return true;
+    return false;
+  };
 }
 
 function compileField(filter: FieldFilter, filterable: ReadonlySet<string>): Predicate {
@@ -31,22 +38,21 @@ function compileField(filter: FieldFilter, filterable: ReadonlySet<string>): Pre
   requireField(filterable, field, 'filterable');
   if ('eq' in filter) {
     const wanted = String(filter.eq);
-    return (doc) => holds(doc, field, (value) => asKey(value) === wanted);
+    return holding(field, (value) => asKey(value) === wanted);
   }
   if ('in' in filter) {
     const wanted = new Set(filter.in.map(String));
-    return (doc) => holds(doc, field, (value) => wanted.has(asKey(value)));
+    return holding(field, (value) => wanted.has(asKey(value)));
   }
   const { gt, gte, lt, lte } = filter.range;
   if (gt === undefined && gte === undefined && lt === undefined && lte === undefined) {
     throw new SearchError('invalid_query', `The range on "${field}" has no bound`);
   }
-  return (doc) =>
-    holds(doc, field, (value) => {
-      const n = typeof value === 'number' ? value : Number(value);
-      if (typeof value === 'boolean' || value === '' || !Number.isFinite(n)) return false;
-      return (gt === undefined || n > gt) && (gte === undefined || n >= gte) && (lt === undefined || n < lt) && (lte === undefined || n <= lte);
-    });
+  return holding(field, (value) => {
+    const n = typeof value === 'number' ? value : Number(value);
+    if (typeof value === 'boolean' || value === '' || !Number.isFinite(n)) return false;
+    return (gt === undefined || n > gt) && (gte === undefined || n >= gte) && (lt === undefined || n < lt) && (lte === undefined || n <= lte);
+  });
 }
 
 /** All filters must hold; inside `anyOf`, one is enough. */
@@ -64,36 +70,44 @@ export function compileFilters(filters: SearchFilter[], filterable: ReadonlySet<
   };
 }
 
+/** Keeps the candidates whose document passes, in place. */
+export function keepAccepted(candidates: Candidates, docs: (SearchDocument | undefined)[], accept: Predicate): void {
+  const { nums, scores, matched } = candidates;
+  let kept = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    if (!accept(docs[nums[i]!]!)) continue;
+    nums[kept] = nums[i]!;
+    scores[kept] = scores[i]!;
+    matched[kept] = matched[i]!;
+    kept += 1;
+  }
+  candidates.length = kept;
+}
+
 export function countFacets(
-  docs: Iterable<SearchDocument>,
+  candidates: Candidates,
+  docs: (SearchDocument | undefined)[],
   facets: string[],
   filterable: ReadonlySet<string>,
 ): Record<string, Record<string, number>> {
   for (const field of facets) requireField(filterable, field, 'filterable, so it cannot be a facet');
-  const counts = facets.map(() => new Map<string, number>());
-  const add = (count: Map<string, number>, value: unknown): void => {
-    const key = asKey(value);
-    count.set(key, (count.get(key) ?? 0) + 1);
-  };
-  for (const doc of docs) {
-    for (let i = 0; i < facets.length; i++) {
-      const value = fieldValue(doc, facets[i]!);
-      if (value === undefined || value === null) continue;
-      // A value repeated inside one document counts that document once.
-      if (Array.isArray(value)) for (const item of new Set(value)) add(counts[i]!, item);
-      else add(counts[i]!, value);
-    }
-  }
-  return Object.fromEntries(facets.map((field, i) => [field, Object.fromEntries(counts[i]!)]));
-}
-
-export interface Ranked {
-  num: number;
-  doc: SearchDocument;
-  score: number;
-  matched: number;
-  /** Values of the sort fields, read once rather than at every comparison. */
-  keys?: unknown[];
+  return Object.fromEntries(
+    facets.map((field) => {
+      const counts = new Map<string, number>();
+      const add = (value: unknown): void => {
+        const key = asKey(value);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      };
+      for (let i = 0; i < candidates.length; i++) {
+        const value = fieldValue(docs[candidates.nums[i]!], field);
+        if (value === undefined || value === null) continue;
+        // A value repeated inside one document counts that document once.
+        if (Array.isArray(value)) for (const item of new Set(value)) add(item);
+        else add(value);
+      }
+      return [field, Object.fromEntries(counts)];
+    }),
+  );
 }
 
 function compareValues(a: unknown, b: unknown): number {
@@ -105,30 +119,38 @@ function compareValues(a: unknown, b: unknown): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-export interface RankingOrder {
-  /** Reads the sort keys into the entry; call once per entry before comparing. */
-  prepare(entry: Ranked): void;
-  /** Sort clauses first, then more slots matched, then relevance, then insertion order. */
-  compare(a: Ranked, b: Ranked): number;
-}
-
-export function rankingOrder(sort: SortClause[], sortable: ReadonlySet<string>): RankingOrder {
+/**
+ * Positions (into `candidates`) of the first `k` in order: sort clauses first, then more slots
+ * matched, then relevance, then insertion order.
+ */
+export function firstInOrder(
+  candidates: Candidates,
+  docs: (SearchDocument | undefined)[],
+  sort: SortClause[],
+  sortable: ReadonlySet<string>,
+  k: number,
+): number[] {
   for (const clause of sort) requireField(sortable, clause.field, 'sortable');
+  const { nums, scores, matched } = candidates;
+  // Sort keys are read once per candidate, not at every comparison.
+  const keys = sort.map((clause) =>
+    Array.from({ length: candidates.length }, (_, i) => {
+      const value = fieldValue(docs[nums[i]!], clause.field);
+      const first: unknown = Array.isArray(value) ? value[0] : value;
+      return first === null ? undefined : first;
+    }),
+  );
   const descending = sort.map((clause) => clause.direction === 'desc');
-  return {
-    prepare(entry) {
-      if (sort.length > 0) entry.keys = sort.map((clause) => firstValue(entry.doc, clause.field));
-    },
-    compare(a, b) {
-      for (let i = 0; i < descending.length; i++) {
-        const [x, y] = [a.keys![i], b.keys![i]];
-        const order = compareValues(x, y);
-        // Documents without the field go last either way.
-        if (order !== 0) return x === undefined || y === undefined || !descending[i] ? order : -order;
-      }
-      return b.matched - a.matched || b.score - a.score || a.num - b.num;
-    },
+  const order = (a: number, b: number): number => {
+    for (let c = 0; c < keys.length; c++) {
+      const [x, y] = [keys[c]![a], keys[c]![b]];
+      const result = compareValues(x, y);
+      // Documents without the field go last either way.
+      if (result !== 0) return x === undefined || y === undefined || !descending[c] ? result : -result;
+    }
+    return matched[b]! - matched[a]! || scores[b]! - scores[a]! || nums[a]! - nums[b]!;
   };
+  return firstK(Array.from({ length: candidates.length }, (_, i) => i), k, order);
 }
 
 /** The first `k` items in order, without sorting everything when k is small. */
@@ -137,11 +159,16 @@ export function firstK<T>(items: T[], k: number, order: (a: T, b: T) => number):
   if (items.length <= k * 4) return items.sort(order).slice(0, k);
   // Max-heap of the best k so far: its root is the worst kept item.
   const heap: T[] = [];
+  const swap = (i: number, j: number): void => {
+    const item = heap[i]!;
+    heap[i] = heap[j]!;
+    heap[j] = item;
+  };
   const up = (i: number): void => {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (order(heap[i]!, heap[parent]!) <= 0) return;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      swap(i, parent);
       i = parent;
     }
   };
@@ -152,7 +179,7 @@ export function firstK<T>(items: T[], k: number, order: (a: T, b: T) => number):
       if (l < heap.length && order(heap[l]!, heap[worst]!) > 0) worst = l;
       if (r < heap.length && order(heap[r]!, heap[worst]!) > 0) worst = r;
       if (worst === i) return;
-      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+      swap(i, worst);
       i = worst;
     }
   };

@@ -1,8 +1,9 @@
 // Scores a parsed query against the postings. Work is proportional to the postings read: sparse
 // accumulators over document numbers, reset by bumping an epoch instead of clearing.
 import { gappedPair } from './analyze.js';
-import type { InvertedIndex } from './inverted-index.js';
+import { WEIGHT_SCALE, type InvertedIndex } from './inverted-index.js';
 import type { QuerySlot, QueryUnit } from './query.js';
+import type { Candidates } from './results.js';
 
 const GAPPED_FACTOR = 0.5;
 const PREFIX_FACTOR = 0.7;
@@ -46,20 +47,14 @@ class Accumulator {
   }
 }
 
-export interface Scored {
-  nums: number[];
-  scores: number[];
-  /** How many slots each candidate matched; less than all only when no document matched them all. */
-  matched: number[];
-}
-
 export class Scorer {
   private readonly unit = new Accumulator();
   private readonly alt = new Accumulator();
   private readonly slot = new Accumulator();
   private readonly total = new Accumulator();
 
-  score(index: InvertedIndex, slots: QuerySlot[]): Scored {
+  /** Documents matching every slot or, when none does, any slot (ranked by how many they match). */
+  score(index: InvertedIndex, slots: QuerySlot[]): Candidates {
     const capacity = index.docs.length;
     this.total.reset(capacity);
     for (const slot of slots) {
@@ -135,17 +130,23 @@ export class Scorer {
     }
   }
 
-  private candidates(slotCount: number): Scored {
+  private candidates(slotCount: number): Candidates {
     const { total } = this;
-    const result: Scored = { nums: [], scores: [], matched: [] };
     let needed = slotCount;
     if (!total.touched.subarray(0, total.size).some((num) => total.counts[num] === slotCount)) needed = 1;
+    const result: Candidates = {
+      nums: new Int32Array(total.size),
+      scores: new Float64Array(total.size),
+      matched: new Uint16Array(total.size),
+      length: 0,
+    };
     for (let i = 0; i < total.size; i++) {
       const num = total.touched[i]!;
       if (total.counts[num]! < needed) continue;
-      result.nums.push(num);
-      result.scores.push(total.values[num]!);
-      result.matched.push(total.counts[num]!);
+      result.nums[result.length] = num;
+      result.scores[result.length] = total.values[num]! / WEIGHT_SCALE;
+      result.matched[result.length] = total.counts[num]!;
+      result.length += 1;
     }
     return result;
   }

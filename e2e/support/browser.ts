@@ -1,0 +1,119 @@
+// Fixtures for browser tests: one Chromium per file, a fresh context (cookies, storage) and page per test.
+// A failing test leaves a screenshot in e2e/screenshots/ and prints the end of the server log.
+import { mkdirSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { expect, inject, test as base } from 'vitest';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const screenshotsDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
+export const baseURL = inject('baseURL');
+
+/** Where a fresh page starts: Chinese, like most of the platform's users, at a common laptop size. */
+const CONTEXT_DEFAULTS: BrowserContextOptions = {
+  locale: 'zh-CN',
+  viewport: { width: 1366, height: 900 },
+};
+
+function slug(name: string): string {
+  return name
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+}
+
+function serverLogTail(lines = 60): string {
+  const file = inject('serverLog');
+  if (!file || !existsSync(file)) return '(server log not available)';
+  return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+}
+
+export const test = base.extend<{ browser: Browser; page: Page }>({
+  browser: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM_PATH,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'file' },
+  ],
+  page: async ({ browser, task }, use) => {
+    const context = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    await use(page);
+    if (task.result?.state === 'fail') {
+      mkdirSync(screenshotsDir, { recursive: true });
+      const file = join(screenshotsDir, `FAILED-${slug(task.name)}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      console.error(
+        [
+          `[e2e] "${task.name}" failed at ${page.url()}; screenshot: ${file}`,
+          ...problems.map((line) => `  ${line}`),
+          '[e2e] end of the server log:',
+          serverLogTail(),
+        ].join('\n'),
+      );
+    }
+    await context.close();
+  },
+});
+
+/** An Element Plus input by its data-testid, whether the attribute sits on the <input> or on its wrapper. */
+export function field(page: Page, testId: string): Locator {
+  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+}
+
+export function byTestId(page: Page, testId: string): Locator {
+  return page.locator(`[data-testid="${testId}"]`);
+}
+
+/** Waits until the element is on screen (Playwright's auto-wait); fails with the test id in the message. */
+export async function expectVisible(locator: Locator, what = String(locator)): Promise<void> {
+  await locator
+    .first()
+    .waitFor({ state: 'visible', timeout: 30_000 })
+    .catch((error: Error) => {
+      throw new Error(`expected ${what} to be visible: ${error.message.split('\n')[0]}`);
+    });
+}
+
+/** The visible text of the element, as it settles; poll-based so it survives re-renders. */
+export async function expectText(locator: Locator, pattern: RegExp): Promise<void> {
+  await expect
+    .poll(async () => ((await locator.first().isVisible()) ? await locator.first().innerText() : ''), {
+      timeout: 30_000,
+      interval: 200,
+    })
+    .toMatch(pattern);
+}
+
+export const DEMO_PASSWORD = 'demo-password';
+
+export async function openLogin(page: Page): Promise<void> {
+  await page.goto('/login');
+  await expectVisible(byTestId(page, 'login-submit'), 'the login button');
+}
+
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await field(page, 'login-email').fill(email);
+  await field(page, 'login-password').fill(password);
+  await byTestId(page, 'login-submit').click();
+}
