@@ -2,9 +2,24 @@
 import { registerAjvFormats, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import { Capability, CapabilityUpdate, NewCapability, NewNeed, Need, NeedUpdate } from '@coop/shared';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
 import { createAccessPolicy } from './modules/access/policy.js';
+import { attachmentRoutes } from './modules/agreements/attachment-routes.js';
+import { createAttachmentService } from './modules/agreements/attachments.js';
+import { createJournal } from './modules/agreements/journal.js';
+import { createAgreementStreamSource } from './modules/agreements/live-source.js';
+import { agreementRoutes } from './modules/agreements/routes.js';
+import { createAgreementService } from './modules/agreements/service.js';
+import { createLiveFeed } from './modules/events/live.js';
+import { eventStreamRoutes } from './modules/events/stream.js';
+import { createChecklistService } from './modules/projects/checklist.js';
+import { checklistRoutes } from './modules/projects/checklist-routes.js';
+import { createProjectExporter } from './modules/projects/export.js';
+import { projectRoutes } from './modules/projects/routes.js';
+import { createProjectService } from './modules/projects/service.js';
 import { createAuthRepository } from './modules/auth/repository.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { createAuthService } from './modules/auth/service.js';
@@ -25,14 +40,18 @@ import authPlugin from './plugins/auth.js';
 import docsPlugin from './plugins/docs.js';
 import errorsPlugin from './plugins/errors.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
+import ssePlugin from './plugins/sse.js';
 import webPlugin from './plugins/web.js';
 import { createIndexer, type Indexer } from './search/indexer.js';
 import type { SearchEngine } from './search/port.js';
+import { createDiskStorage } from './storage/disk.js';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
+const EXPIRY_CHECK_MS = 60 * 60_000;
 
 export interface AppDeps {
-  config: Pick<Config, 'jwtSecret' | 'webDist' | 'trustProxy'>;
+  /** No storageDir (tests): uploaded files go under the OS temp folder. */
+  config: Pick<Config, 'jwtSecret' | 'webDist' | 'trustProxy'> & Partial<Pick<Config, 'storageDir'>>;
   database: DatabaseHandle;
   search: SearchEngine;
   logger?: FastifyServerOptions['logger'];
@@ -61,6 +80,17 @@ export async function buildApp({ config, database, search, logger = false }: App
   const orgs = createOrgService({ db, orgs: orgRepository, access });
   const needs = createNeedService({ db, access, onChange });
   const capabilities = createCapabilityService({ db, access, onChange });
+  const journal = createJournal(db, createLiveFeed(database, app.log));
+  const agreements = createAgreementService({ db, access, journal });
+  const projects = createProjectService({ db, access, agreements, journal });
+  const storage = createDiskStorage(config.storageDir ?? join(tmpdir(), 'coop-files'));
+  let expiryTimer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    const check = () => agreements.checkExpiry(new Date()).catch((err) => app.log.error({ err }, 'agreement expiry check failed'));
+    void check();
+    expiryTimer = setInterval(check, EXPIRY_CHECK_MS).unref();
+  });
+  app.addHook('onClose', async () => clearInterval(expiryTimer));
   const auth = createAuthService({
     db,
     auth: createAuthRepository(),
@@ -72,6 +102,7 @@ export async function buildApp({ config, database, search, logger = false }: App
   await app.register(errorsPlugin);
   await app.register(docsPlugin);
   await app.register(rateLimitPlugin);
+  await app.register(ssePlugin);
   await app.register(authPlugin, { jwtSecret: config.jwtSecret, actorFor: auth.actorFor });
 
   await app.register(
@@ -104,6 +135,15 @@ export async function buildApp({ config, database, search, logger = false }: App
       await api.register(transferRoutes, {
         importer: createImporter({ needs, capabilities }),
         exporter: createExporter({ needs, capabilities }),
+      });
+      await api.register(agreementRoutes, { agreements });
+      await api.register(attachmentRoutes, { attachments: createAttachmentService({ db, agreements, journal, storage }) });
+      await api.register(projectRoutes, { projects, exporter: createProjectExporter({ db, projects }) });
+      await api.register(checklistRoutes, { checklist: createChecklistService({ db, agreements, projects, journal }) });
+      await api.register(eventStreamRoutes, {
+        live: journal.live,
+        source: createAgreementStreamSource({ db, access, journal, repository: agreements.repository }),
+        actorFor: auth.actorFor,
       });
     },
     { prefix: '/api' },

@@ -37,9 +37,24 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
         component: () => import('@/components/layout/AppShell.vue'),
         meta: { requiresAuth: true },
         children: [
-          { path: '', name: 'home', component: () => import('@/pages/HomePage.vue'), meta: { title: 'nav.home' } },
-          { path: 'search', name: 'search', component: () => import('@/pages/SearchPage.vue'), meta: { title: 'search.title' } },
-          { path: 'orgs', name: 'orgs', component: () => import('@/pages/OrgDirectoryPage.vue'), meta: { title: 'orgs.title' } },
+          {
+            path: '',
+            name: 'home',
+            component: () => import('@/pages/HomePage.vue'),
+            meta: { title: 'nav.home' },
+          },
+          {
+            path: 'search',
+            name: 'search',
+            component: () => import('@/pages/SearchPage.vue'),
+            meta: { title: 'search.title' },
+          },
+          {
+            path: 'orgs',
+            name: 'orgs',
+            component: () => import('@/pages/OrgDirectoryPage.vue'),
+            meta: { title: 'orgs.title' },
+          },
           {
             path: 'orgs/:id',
             name: 'org',
@@ -47,7 +62,12 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
             props: true,
             meta: { title: 'nav.orgs' },
           },
-          { path: 'account', name: 'account', component: () => import('@/pages/AccountPage.vue'), meta: { title: 'account.title' } },
+          {
+            path: 'account',
+            name: 'account',
+            component: () => import('@/pages/AccountPage.vue'),
+            meta: { title: 'account.title' },
+          },
         ],
       },
       {

@@ -5,3 +5,4 @@ export * from './schemas/orgs.js';
 export * from './schemas/auth.js';
 export * from './taxonomy.js';
 export * from './schemas/listings.js';
+export * from './schemas/agreements.js';

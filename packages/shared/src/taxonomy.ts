@@ -24,6 +24,8 @@ function field(leaf: Leaf, children: Leaf[] = []): FieldNode {
   };
 }
 
+// One line per field: [code, zh, en, zh synonyms, en synonyms].
+// prettier-ignore
 export const FIELD_TAXONOMY: readonly FieldNode[] = [
   field(['machinery', '机械装备', 'Machinery & equipment', ['装备制造', '机械制造'], ['equipment manufacturing']], [
     ['cnc', '数控机床', 'CNC machine tools', ['CNC机床', '数控加工机床'], ['CNC machine tool', 'numerically controlled machine tools']],

@@ -8,10 +8,12 @@ import { join } from 'node:path';
 export default fp(async function webPlugin(app: FastifyInstance, options: { dist: string }) {
   const hasWeb = existsSync(join(options.dist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: options.dist, wildcard: false, index: ['index.html'] });
+    // Files are looked up per request, so a rebuilt web app is served without restarting the API.
+    await app.register(fastifyStatic, { root: options.dist, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    const path = request.url.split('?')[0]!;
+    const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/assets/');
     if (hasWeb && wantsPage) return reply.type('text/html').sendFile('index.html');
     return reply
       .status(404)

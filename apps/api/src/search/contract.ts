@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { SearchError, type IndexSettings, type SearchDocument, type SearchEngine } from './port.js';
 
-export const CONTRACT_SETTINGS: IndexSettings = {
+const CONTRACT_SETTINGS: IndexSettings = {
   searchableAttributes: ['title', 'description', 'org'],
   filterableAttributes: ['visibility', 'fields', 'budget', 'org'],
   sortableAttributes: ['budget', 'title'],
@@ -11,17 +11,66 @@ export const CONTRACT_SETTINGS: IndexSettings = {
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
 };
 
-export const CONTRACT_DOCS: SearchDocument[] = [
-  { id: 'cnc', title: '五轴数控机床主轴热变形补偿', description: '针对高速加工中心主轴的热误差建模与补偿方法研究。', fields: ['machinery', 'machinery.cnc'], visibility: 'public', budget: 50, org: 'Acme "Precision" Co.' },
-  { id: 'bearing', title: '高速精密轴承寿命预测', description: 'Bearing life prediction for high-speed spindles.', fields: ['machinery', 'machinery.bearings'], visibility: 'members', budget: 20, org: 'Back\\slash Labs' },
-  { id: 'hydraulic', title: 'Hydraulic servo valve leakage diagnosis', description: 'Condition monitoring of hydraulic servo valves with pressure sensors.', fields: ['machinery', 'machinery.hydraulics'], visibility: 'public', budget: 80, org: 'Fluid Power Institute' },
-  { id: 'welding', title: '焊接机器人视觉焊缝跟踪', description: '基于机器视觉的焊缝识别与跟踪，<script>不应执行</script>。', fields: ['machinery', 'machinery.welding'], visibility: 'confidential', budget: 35, org: 'Weld Works' },
-  { id: 'heat', title: '焦炉余热回收及综合利用', description: 'Waste heat recovery from coke ovens. '.repeat(12), fields: ['environment'], visibility: 'public', budget: 10, org: 'Coke Plant' },
-  { id: 'battery', title: '防爆锂离子电池研发', description: '提高动力电池安全性，防止热失控。', fields: ['energy', 'energy.batteries'], visibility: 'members', budget: 60, org: 'Cell Energy' },
+const CONTRACT_DOCS: SearchDocument[] = [
+  {
+    id: 'cnc',
+    title: '五轴数控机床主轴热变形补偿',
+    description: '针对高速加工中心主轴的热误差建模与补偿方法研究。',
+    fields: ['machinery', 'machinery.cnc'],
+    visibility: 'public',
+    budget: 50,
+    org: 'Acme "Precision" Co.',
+  },
+  {
+    id: 'bearing',
+    title: '高速精密轴承寿命预测',
+    description: 'Bearing life prediction for high-speed spindles.',
+    fields: ['machinery', 'machinery.bearings'],
+    visibility: 'members',
+    budget: 20,
+    org: 'Back\\slash Labs',
+  },
+  {
+    id: 'hydraulic',
+    title: 'Hydraulic servo valve leakage diagnosis',
+    description: 'Condition monitoring of hydraulic servo valves with pressure sensors.',
+    fields: ['machinery', 'machinery.hydraulics'],
+    visibility: 'public',
+    budget: 80,
+    org: 'Fluid Power Institute',
+  },
+  {
+    id: 'welding',
+    title: '焊接机器人视觉焊缝跟踪',
+    description: '基于机器视觉的焊缝识别与跟踪，<script>不应执行</script>。',
+    fields: ['machinery', 'machinery.welding'],
+    visibility: 'confidential',
+    budget: 35,
+    org: 'Weld Works',
+  },
+  {
+    id: 'heat',
+    title: '焦炉余热回收及综合利用',
+    description: 'Waste heat recovery from coke ovens. '.repeat(12),
+    fields: ['environment'],
+    visibility: 'public',
+    budget: 10,
+    org: 'Coke Plant',
+  },
+  {
+    id: 'battery',
+    title: '防爆锂离子电池研发',
+    description: '提高动力电池安全性，防止热失控。',
+    fields: ['energy', 'energy.batteries'],
+    visibility: 'members',
+    budget: 60,
+    org: 'Cell Energy',
+  },
 ];
 
 let counter = 0;
-const uniqueName = (label: string): string => `contract_${label}_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+const uniqueName = (label: string): string =>
+  `contract_${label}_${process.pid}_${Date.now().toString(36)}_${counter++}`;
 
 export function searchEngineContract(createEngine: () => SearchEngine): void {
   let engine: SearchEngine;
@@ -93,11 +142,22 @@ export function searchEngineContract(createEngine: () => SearchEngine): void {
 
   it('ANDs filters across fields and ORs values, quotes included', async () => {
     const visible = { field: 'visibility', in: ['public', 'members'] };
-    expect((await ids('', { filters: [visible, { field: 'budget', range: { gte: 30 } }] })).sort()).toEqual(['battery', 'cnc', 'hydraulic']);
+    expect((await ids('', { filters: [visible, { field: 'budget', range: { gte: 30 } }] })).sort()).toEqual([
+      'battery',
+      'cnc',
+      'hydraulic',
+    ]);
     expect(await ids('', { filters: [{ field: 'org', eq: 'Acme "Precision" Co.' }] })).toEqual(['cnc']);
     expect(await ids('', { filters: [{ field: 'org', in: ['Back\\slash Labs'] }] })).toEqual(['bearing']);
-    const mineOrPublic = { anyOf: [{ field: 'visibility', eq: 'public' }, { field: 'org', eq: 'Weld Works' }] };
-    expect((await ids('', { filters: [mineOrPublic, { field: 'fields', eq: 'machinery' }] })).sort()).toEqual(['cnc', 'hydraulic', 'welding']);
+    const mineOrPublic = {
+      anyOf: [
+        { field: 'visibility', eq: 'public' },
+        { field: 'org', eq: 'Weld Works' },
+      ],
+    };
+    expect((await ids('', { filters: [mineOrPublic, { field: 'fields', eq: 'machinery' }] })).sort()).toEqual(
+      ['cnc', 'hydraulic', 'welding'],
+    );
     expect(await ids('', { filters: [{ field: 'visibility', in: [] }] })).toEqual([]);
   });
 
@@ -108,11 +168,18 @@ export function searchEngineContract(createEngine: () => SearchEngine): void {
     });
     expect(result.total).toBe(5);
     expect(result.facets.visibility).toEqual({ public: 3, members: 2 });
-    expect(result.facets.fields).toMatchObject({ machinery: 3, 'machinery.cnc': 1, energy: 1, environment: 1 });
+    expect(result.facets.fields).toMatchObject({
+      machinery: 3,
+      'machinery.cnc': 1,
+      energy: 1,
+      environment: 1,
+    });
   });
 
   it('highlights matches with <mark> and escapes the rest', async () => {
-    const [hit] = (await engine.search(index, { q: 'hydraulic', highlight: ['title'], snippetField: 'description' })).hits;
+    const [hit] = (
+      await engine.search(index, { q: 'hydraulic', highlight: ['title'], snippetField: 'description' })
+    ).hits;
     expect(hit?.highlights.title).toContain('<mark>Hydraulic</mark>');
     expect(hit?.snippet).toContain('<mark>hydraulic</mark>');
     const [zh] = (await engine.search(index, { q: '轴承', highlight: ['title'] })).hits;
@@ -130,7 +197,9 @@ export function searchEngineContract(createEngine: () => SearchEngine): void {
     const descending = await ids('', { sort: [{ field: 'budget', direction: 'desc' }] });
     expect(descending).toEqual([...ascending].reverse());
     const pages = await Promise.all(
-      [1, 2, 3, 4].map((page) => engine.search(index, { sort: [{ field: 'budget', direction: 'asc' }], page, pageSize: 2 })),
+      [1, 2, 3, 4].map((page) =>
+        engine.search(index, { sort: [{ field: 'budget', direction: 'asc' }], page, pageSize: 2 }),
+      ),
     );
     expect(pages.map((result) => result.total)).toEqual([6, 6, 6, 6]);
     expect(pages.flatMap((result) => result.hits.map((hit) => hit.id))).toEqual(ascending);
@@ -138,7 +207,10 @@ export function searchEngineContract(createEngine: () => SearchEngine): void {
   });
 
   it('swaps a rebuilt index in without a gap', async () => {
-    const rebuilt = await freshIndex('rebuilt', [...CONTRACT_DOCS, { id: 'extra', title: '新增需求', visibility: 'public' }]);
+    const rebuilt = await freshIndex('rebuilt', [
+      ...CONTRACT_DOCS,
+      { id: 'extra', title: '新增需求', visibility: 'public' },
+    ]);
     const totals: number[] = [];
     let swapping = true;
     const watcher = (async () => {
@@ -147,7 +219,9 @@ export function searchEngineContract(createEngine: () => SearchEngine): void {
     await engine.swap(index, rebuilt);
     swapping = false;
     await watcher;
-    expect(totals.every((total) => total === CONTRACT_DOCS.length || total === CONTRACT_DOCS.length + 1)).toBe(true);
+    expect(
+      totals.every((total) => total === CONTRACT_DOCS.length || total === CONTRACT_DOCS.length + 1),
+    ).toBe(true);
     expect(await engine.count(index)).toBe(CONTRACT_DOCS.length + 1);
     expect(await engine.count(rebuilt)).toBe(CONTRACT_DOCS.length);
   });
@@ -160,7 +234,11 @@ export function searchEngineContract(createEngine: () => SearchEngine): void {
   });
 
   it('reports a missing index and a filter on an undeclared field', async () => {
-    await expect(engine.search(uniqueName('missing'), { q: 'x' })).rejects.toMatchObject({ code: 'index_not_found' });
-    await expect(engine.search(index, { filters: [{ field: 'title', eq: 'x' }] })).rejects.toBeInstanceOf(SearchError);
+    await expect(engine.search(uniqueName('missing'), { q: 'x' })).rejects.toMatchObject({
+      code: 'index_not_found',
+    });
+    await expect(engine.search(index, { filters: [{ field: 'title', eq: 'x' }] })).rejects.toBeInstanceOf(
+      SearchError,
+    );
   });
 }

@@ -19,7 +19,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private readonly indexes = new Map<string, EmbeddedIndex>();
 
   async ensureIndex(index: string, settings: IndexSettings): Promise<void> {
-    if (!VALID_INDEX_NAME.test(index)) throw new SearchError('invalid_query', `Index name "${index}" is not allowed`);
+    if (!VALID_INDEX_NAME.test(index))
+      throw new SearchError('invalid_query', `Index name "${index}" is not allowed`);
     const existing = this.indexes.get(index);
     if (existing) existing.configure(settings);
     else this.indexes.set(index, new EmbeddedIndex(settings));
@@ -37,7 +38,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.get(index).delete(ids);
   }
 
-  async search<D extends SearchDocument = SearchDocument>(index: string, query: SearchQuery): Promise<SearchResult<D>> {
+  async search<D extends SearchDocument = SearchDocument>(
+    index: string,
+    query: SearchQuery,
+  ): Promise<SearchResult<D>> {
     return this.get(index).search(query) as SearchResult<D>;
   }
 

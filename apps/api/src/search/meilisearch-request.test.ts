@@ -20,10 +20,14 @@ describe('Meilisearch settings', () => {
       searchableAttributes: ['title', 'description'],
       filterableAttributes: ['visibility', 'fields'],
       sortableAttributes: ['createdAt'],
-      synonyms: [['数控机床', 'CNC machine tools'], ['轴承', 'Bearings']],
+      synonyms: [
+        ['数控机床', 'CNC machine tools'],
+        ['轴承', 'Bearings'],
+      ],
       typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
     });
     expect(settings.searchableAttributes).toEqual(['title', 'han__title', 'description', 'han__description']);
+    expect(settings.rankingRules?.[0]).toBe('sort');
     expect(settings.filterableAttributes).toEqual(['visibility', 'fields']);
     expect(settings.sortableAttributes).toEqual(['createdAt']);
     expect(settings.synonyms).toEqual({
@@ -32,19 +36,33 @@ describe('Meilisearch settings', () => {
       轴承: ['bearings'],
       bearings: ['轴承'],
     });
-    expect(settings.typoTolerance).toEqual({ enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } });
+    expect(settings.typoTolerance).toEqual({
+      enabled: true,
+      minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
+    });
   });
 
   it('refuses field names that could break a filter expression', () => {
-    expect(() => buildSettings({ searchableAttributes: ['title'], filterableAttributes: ['a = 1 OR b'], sortableAttributes: [] })).toThrow(SearchError);
+    expect(() =>
+      buildSettings({
+        searchableAttributes: ['title'],
+        filterableAttributes: ['a = 1 OR b'],
+        sortableAttributes: [],
+      }),
+    ).toThrow(SearchError);
   });
 });
 
 describe('Meilisearch documents', () => {
   it('adds Han sub-word terms for searchable fields so a word inside a longer word matches', () => {
-    const doc = toMeilisearchDocument({ id: 'n1', title: '數控機床 spindle', tags: ['液压'] }, ['title', 'tags']);
+    const doc = toMeilisearchDocument({ id: 'n1', title: '數控機床 spindle', tags: ['液压'] }, [
+      'title',
+      'tags',
+    ]);
     expect(doc.title).toBe('數控機床 spindle');
-    expect(String(doc[hanField('title')]).split(' ')).toEqual(expect.arrayContaining(['数', '数控', '机床', '床', '数控机床']));
+    expect(String(doc[hanField('title')]).split(' ')).toEqual(
+      expect.arrayContaining(['数', '数控', '机床', '床', '数控机床']),
+    );
     expect(doc[hanField('tags')]).toBe('液 液压 压');
     expect(hanTerms('only English')).toBe('');
   });
@@ -65,7 +83,12 @@ describe('Meilisearch filters', () => {
       buildFilter([
         { field: 'visibility', in: ['public', 'members'] },
         { field: 'budget', range: { gte: 10, lt: 100 } },
-        { anyOf: [{ field: 'status', eq: 'open' }, { field: 'orgId', eq: 'o"1' }] },
+        {
+          anyOf: [
+            { field: 'status', eq: 'open' },
+            { field: 'orgId', eq: 'o"1' },
+          ],
+        },
         { field: 'org.region', eq: '330100' },
       ]),
     ).toBe(
@@ -76,7 +99,16 @@ describe('Meilisearch filters', () => {
 
   it('says when filters cannot match anything instead of sending them', () => {
     expect(buildFilter([{ field: 'visibility', in: [] }])).toBeNull();
-    expect(buildFilter([{ anyOf: [{ field: 'visibility', in: [] }, { field: 'status', eq: 'open' }] }])).toBe('status = "open"');
+    expect(
+      buildFilter([
+        {
+          anyOf: [
+            { field: 'visibility', in: [] },
+            { field: 'status', eq: 'open' },
+          ],
+        },
+      ]),
+    ).toBe('status = "open"');
     expect(() => buildFilter([{ field: 'budget', range: {} }])).toThrow(SearchError);
   });
 });
@@ -84,7 +116,15 @@ describe('Meilisearch filters', () => {
 describe('Meilisearch search parameters', () => {
   it('asks for facets, sort, a page, highlights with private tags, and sends Simplified text', () => {
     const params = buildSearchParams(
-      { q: '鋰離子 電池', facets: ['fields', 'visibility'], sort: [{ field: 'createdAt', direction: 'desc' }], page: 3, pageSize: 500, highlight: ['title'], snippetField: 'description' },
+      {
+        q: '鋰離子 電池',
+        facets: ['fields', 'visibility'],
+        sort: [{ field: 'createdAt', direction: 'desc' }],
+        page: 3,
+        pageSize: 500,
+        highlight: ['title'],
+        snippetField: 'description',
+      },
       'visibility = "public"',
     );
     expect(params).toEqual({
@@ -99,7 +139,12 @@ describe('Meilisearch search parameters', () => {
       highlightPreTag: HIGHLIGHT_PRE,
       highlightPostTag: HIGHLIGHT_POST,
     });
-    expect(buildSearchParams({}, undefined)).toEqual({ q: '', page: 1, hitsPerPage: 20, showRankingScore: true });
+    expect(buildSearchParams({}, undefined)).toEqual({
+      q: '',
+      page: 1,
+      hitsPerPage: 20,
+      showRankingScore: true,
+    });
   });
 
   it('turns a hit into the port shape: escaped <mark> highlights, a snippet, no engine fields', () => {
@@ -110,7 +155,10 @@ describe('Meilisearch search parameters', () => {
         description: 'x',
         han__title: '…',
         _rankingScore: 0.9,
-        _formatted: { title: `${HIGHLIGHT_PRE}Hydraulic${HIGHLIGHT_POST} <valve>`, description: `a ${HIGHLIGHT_PRE}b${HIGHLIGHT_POST}` },
+        _formatted: {
+          title: `${HIGHLIGHT_PRE}Hydraulic${HIGHLIGHT_POST} <valve>`,
+          description: `a ${HIGHLIGHT_PRE}b${HIGHLIGHT_POST}`,
+        },
       },
       { highlight: ['title'], snippetField: 'description' },
     );
@@ -124,7 +172,9 @@ describe('Meilisearch search parameters', () => {
   });
 
   it('returns every requested facet, empty when the server had no values', () => {
-    expect(facetsOf({ facetDistribution: { fields: { machinery: 2 } } }, { facets: ['fields', 'visibility'] })).toEqual({
+    expect(
+      facetsOf({ facetDistribution: { fields: { machinery: 2 } } }, { facets: ['fields', 'visibility'] }),
+    ).toEqual({
       fields: { machinery: 2 },
       visibility: {},
     });

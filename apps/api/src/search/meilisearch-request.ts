@@ -27,7 +27,8 @@ const HAN_PREFIX = 'han__';
 const FIELD_NAME = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
 
 function checkField(field: string): string {
-  if (!FIELD_NAME.test(field)) throw new SearchError('invalid_query', `"${field}" is not a usable field name`);
+  if (!FIELD_NAME.test(field))
+    throw new SearchError('invalid_query', `"${field}" is not a usable field name`);
   return field;
 }
 
@@ -78,10 +79,18 @@ export function synonymMap(groups: string[][]): Record<string, string[]> {
   return map;
 }
 
+// The port sorts by the caller's sort clauses first and by relevance within them, as the embedded
+// engine does; Meilisearch's default puts `sort` after the relevance rules.
+const RANKING_RULES = ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'];
+
 export function buildSettings(settings: IndexSettings): Settings {
   const typo = settings.typoTolerance ?? { enabled: true };
   return {
-    searchableAttributes: settings.searchableAttributes.flatMap((field) => [checkField(field), hanField(field)]),
+    rankingRules: RANKING_RULES,
+    searchableAttributes: settings.searchableAttributes.flatMap((field) => [
+      checkField(field),
+      hanField(field),
+    ]),
     filterableAttributes: settings.filterableAttributes.map(checkField),
     sortableAttributes: settings.sortableAttributes.map(checkField),
     synonyms: synonymMap(settings.synonyms ?? []),
@@ -106,10 +115,14 @@ export function filterLiteral(value: FilterValue): string {
 function fieldExpression(filter: FieldFilter): string | null {
   const field = checkField(filter.field);
   if ('eq' in filter) return `${field} = ${filterLiteral(filter.eq)}`;
-  if ('in' in filter) return filter.in.length ? `${field} IN [${filter.in.map(filterLiteral).join(', ')}]` : null;
+  if ('in' in filter)
+    return filter.in.length ? `${field} IN [${filter.in.map(filterLiteral).join(', ')}]` : null;
   const bounds = (['gt', 'gte', 'lt', 'lte'] as const)
     .filter((key) => filter.range[key] !== undefined)
-    .map((key) => `${field} ${{ gt: '>', gte: '>=', lt: '<', lte: '<=' }[key]} ${filterLiteral(filter.range[key]!)}`);
+    .map(
+      (key) =>
+        `${field} ${{ gt: '>', gte: '>=', lt: '<', lte: '<=' }[key]} ${filterLiteral(filter.range[key]!)}`,
+    );
   if (bounds.length === 0) throw new SearchError('invalid_query', `The range on "${field}" has no bound`);
   return bounds.length === 1 ? bounds[0]! : `(${bounds.join(' AND ')})`;
 }
@@ -134,7 +147,7 @@ export function buildFilter(filters: SearchFilter[]): string | undefined | null 
   return parts.length ? parts.join(' AND ') : undefined;
 }
 
-export function pageOf(query: SearchQuery): { page: number; pageSize: number } {
+function pageOf(query: SearchQuery): { page: number; pageSize: number } {
   return {
     page: Math.max(1, Math.floor(query.page ?? 1)),
     pageSize: Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE))),
@@ -147,22 +160,35 @@ export function buildSearchParams(
   filter: string | undefined,
 ): SearchParams & { q: string; page: number; hitsPerPage: number } {
   const { page, pageSize } = pageOf(query);
-  const highlighted = [...new Set([...(query.highlight ?? []), ...(query.snippetField ? [query.snippetField] : [])])];
+  const highlighted = [
+    ...new Set([...(query.highlight ?? []), ...(query.snippetField ? [query.snippetField] : [])]),
+  ];
   return {
     q: toSimplified(query.q ?? ''),
     page,
     hitsPerPage: pageSize,
     showRankingScore: true,
+    // 'frequency' lets documents missing the commonest words through, rarest-word matches first.
+    ...(query.matchingStrategy === 'any' ? { matchingStrategy: 'frequency' as const } : {}),
     ...(filter ? { filter } : {}),
     ...(query.facets?.length ? { facets: query.facets.map(checkField) } : {}),
-    ...(query.sort?.length ? { sort: query.sort.map((clause) => `${checkField(clause.field)}:${clause.direction}`) } : {}),
+    ...(query.sort?.length
+      ? { sort: query.sort.map((clause) => `${checkField(clause.field)}:${clause.direction}`) }
+      : {}),
     ...(highlighted.length
-      ? { attributesToHighlight: highlighted.map(checkField), highlightPreTag: HIGHLIGHT_PRE, highlightPostTag: HIGHLIGHT_POST }
+      ? {
+          attributesToHighlight: highlighted.map(checkField),
+          highlightPreTag: HIGHLIGHT_PRE,
+          highlightPostTag: HIGHLIGHT_POST,
+        }
       : {}),
   };
 }
 
-function taggedText(formatted: Record<string, unknown> | undefined, field: string): { text: string; ranges: Range[] } {
+function taggedText(
+  formatted: Record<string, unknown> | undefined,
+  field: string,
+): { text: string; ranges: Range[] } {
   return readTagged(fieldText(formatted, field), HIGHLIGHT_PRE, HIGHLIGHT_POST);
 }
 
@@ -170,7 +196,9 @@ export function toSearchHit(hit: Hit, query: SearchQuery): SearchHit {
   const formatted = hit._formatted as Record<string, unknown> | undefined;
   const score = hit._rankingScore;
   // Meilisearch's own keys start with '_'; the Han-terms fields are ours: neither belongs to the document.
-  const doc = Object.fromEntries(Object.entries(hit).filter(([field]) => !field.startsWith('_') && !isHanField(field))) as SearchDocument;
+  const doc = Object.fromEntries(
+    Object.entries(hit).filter(([field]) => !field.startsWith('_') && !isHanField(field)),
+  ) as SearchDocument;
   const highlights: Record<string, string> = {};
   for (const field of query.highlight ?? []) {
     const { text, ranges } = taggedText(formatted, field);
@@ -185,6 +213,11 @@ export function toSearchHit(hit: Hit, query: SearchQuery): SearchHit {
   return { id: String(doc.id), doc, highlights, snippet, ...(typeof score === 'number' ? { score } : {}) };
 }
 
-export function facetsOf(response: Pick<SearchResponse, 'facetDistribution'>, query: SearchQuery): Record<string, Record<string, number>> {
-  return Object.fromEntries((query.facets ?? []).map((field) => [field, { ...(response.facetDistribution?.[field] ?? {}) }]));
+export function facetsOf(
+  response: Pick<SearchResponse, 'facetDistribution'>,
+  query: SearchQuery,
+): Record<string, Record<string, number>> {
+  return Object.fromEntries(
+    (query.facets ?? []).map((field) => [field, { ...(response.facetDistribution?.[field] ?? {}) }]),
+  );
 }

@@ -14,7 +14,10 @@ function fakeClient(outcomes: Record<string, Outcome> = {}, healthy = true) {
     const finished = {
       uid: calls.length,
       status: outcome.status,
-      error: outcome.status === 'failed' ? { code: outcome.code, message: outcome.message, type: 'invalid_request', link: '' } : null,
+      error:
+        outcome.status === 'failed'
+          ? { code: outcome.code, message: outcome.message, type: 'invalid_request', link: '' }
+          : null,
     };
     return Object.assign(Promise.resolve({ taskUid: calls.length }), { waitTask: async () => finished });
   };
@@ -34,29 +37,50 @@ function fakeClient(outcomes: Record<string, Outcome> = {}, healthy = true) {
   return { client: client as unknown as Meilisearch, calls };
 }
 
-const SETTINGS = { searchableAttributes: ['title'], filterableAttributes: ['visibility'], sortableAttributes: [] };
+const SETTINGS = {
+  searchableAttributes: ['title'],
+  filterableAttributes: ['visibility'],
+  sortableAttributes: [],
+};
 
 describe('Meilisearch adapter', () => {
   it('creates the index (tolerating one that exists) and pushes settings before any document', async () => {
-    const { client, calls } = fakeClient({ createIndex: { status: 'failed', code: 'index_already_exists', message: 'exists' } });
+    const { client, calls } = fakeClient({
+      createIndex: { status: 'failed', code: 'index_already_exists', message: 'exists' },
+    });
     const engine = new MeilisearchSearchEngine(client);
     await engine.ensureIndex('needs', SETTINGS);
     await engine.upsert('needs', [{ id: 'n1', title: '数控机床' }]);
-    expect(calls.map((call) => call.split(' ')[0])).toEqual(['createIndex', 'updateSettings', 'addDocuments']);
+    expect(calls.map((call) => call.split(' ')[0])).toEqual([
+      'createIndex',
+      'updateSettings',
+      'addDocuments',
+    ]);
     expect(calls[2]).toContain('"han__title":"数');
   });
 
   it('turns a failed task into an error carrying Meilisearch’s message', async () => {
     const message = 'Index `needs`: Attribute `budget` is not filterable.';
-    const { client } = fakeClient({ addDocuments: { status: 'failed', code: 'invalid_document_fields', message } });
+    const { client } = fakeClient({
+      addDocuments: { status: 'failed', code: 'invalid_document_fields', message },
+    });
     const engine = new MeilisearchSearchEngine(client);
-    await expect(engine.upsert('needs', [{ id: 'n1', title: 'x' }])).rejects.toEqual(new SearchError('task_failed', message));
+    await expect(engine.upsert('needs', [{ id: 'n1', title: 'x' }])).rejects.toEqual(
+      new SearchError('task_failed', message),
+    );
   });
 
   it('drops a missing index quietly and reports an unreachable server as unhealthy', async () => {
-    const { client } = fakeClient({ deleteIndex: { status: 'failed', code: 'index_not_found', message: 'missing' } }, false);
+    const { client } = fakeClient(
+      { deleteIndex: { status: 'failed', code: 'index_not_found', message: 'missing' } },
+      false,
+    );
     const engine = new MeilisearchSearchEngine(client);
     await expect(engine.drop('gone')).resolves.toBeUndefined();
-    expect(await engine.health()).toEqual({ ok: false, engine: 'meilisearch', message: 'connect ECONNREFUSED 127.0.0.1:7700' });
+    expect(await engine.health()).toEqual({
+      ok: false,
+      engine: 'meilisearch',
+      message: 'connect ECONNREFUSED 127.0.0.1:7700',
+    });
   });
 });

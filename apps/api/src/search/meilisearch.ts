@@ -10,7 +10,15 @@ import {
   type SearchQuery,
   type SearchResult,
 } from './port.js';
-import { buildFilter, buildSearchParams, buildSettings, facetsOf, isHanField, toMeilisearchDocument, toSearchHit } from './meilisearch-request.js';
+import {
+  buildFilter,
+  buildSearchParams,
+  buildSettings,
+  facetsOf,
+  isHanField,
+  toMeilisearchDocument,
+  toSearchHit,
+} from './meilisearch-request.js';
 
 const PRIMARY_KEY = 'id';
 
@@ -25,7 +33,9 @@ function failure(error: unknown): SearchError {
 
 /** The adapter for a server at `host` (MEILISEARCH_URL), with its API key when it has one. */
 export function connectMeilisearch(host: string, apiKey?: string | null): MeilisearchSearchEngine {
-  return new MeilisearchSearchEngine(new Meilisearch({ host, ...(apiKey ? { apiKey } : {}), timeout: 10_000 }));
+  return new MeilisearchSearchEngine(
+    new Meilisearch({ host, ...(apiKey ? { apiKey } : {}), timeout: 10_000 }),
+  );
 }
 
 export class MeilisearchSearchEngine implements SearchEngine {
@@ -55,7 +65,10 @@ export class MeilisearchSearchEngine implements SearchEngine {
     if (ids.length > 0) await this.run(this.client.index(index).deleteDocuments(ids));
   }
 
-  async search<D extends SearchDocument = SearchDocument>(index: string, query: SearchQuery): Promise<SearchResult<D>> {
+  async search<D extends SearchDocument = SearchDocument>(
+    index: string,
+    query: SearchQuery,
+  ): Promise<SearchResult<D>> {
     const started = performance.now();
     const filter = buildFilter(query.filters ?? []);
     if (filter === null) return { hits: [], facets: facetsOf({}, query), total: 0, tookMs: 0 };
@@ -130,7 +143,9 @@ export class MeilisearchSearchEngine implements SearchEngine {
     const known = this.searchable.get(index);
     if (known) return known;
     try {
-      const fields = (await this.client.index(index).getSearchableAttributes()).filter((field) => field !== '*' && !isHanField(field));
+      const fields = (await this.client.index(index).getSearchableAttributes()).filter(
+        (field) => field !== '*' && !isHanField(field),
+      );
       this.searchable.set(index, fields);
       return fields;
     } catch (error) {

@@ -56,6 +56,11 @@ export interface SearchQuery {
   highlight?: string[];
   /** Field cut down to a short excerpt around the first match, for `snippet`. */
   snippetField?: string;
+  /**
+   * 'all' (default): documents holding every query word (or, when none does, any of them), as a person expects.
+   * 'any': every document holding any of the words, best first — for matching's long candidate queries.
+   */
+  matchingStrategy?: 'all' | 'any';
 }
 
 export interface SearchHit<D extends SearchDocument = SearchDocument> {
@@ -89,7 +94,10 @@ export interface SearchEngine {
   /** Adds or replaces whole documents by id; searchable when the promise resolves. */
   upsert(index: string, docs: SearchDocument[]): Promise<void>;
   delete(index: string, ids: string[]): Promise<void>;
-  search<D extends SearchDocument = SearchDocument>(index: string, query: SearchQuery): Promise<SearchResult<D>>;
+  search<D extends SearchDocument = SearchDocument>(
+    index: string,
+    query: SearchQuery,
+  ): Promise<SearchResult<D>>;
   /**
    * Exchanges the contents and settings of two existing indexes in one step, so a rebuild can fill
    * a fresh index and put it in place without a moment when searches see a partial one.

@@ -31,7 +31,10 @@ describe('api client', () => {
   it('refreshes once on a 401 and retries with the new token', async () => {
     const session = fakeSession();
     const { callsTo } = mockApi({
-      'GET /me': [{ status: 401, body: { error: { code: 'unauthorized', message: 'expired' } } }, { body: { id: 'u1' } }],
+      'GET /me': [
+        { status: 401, body: { error: { code: 'unauthorized', message: 'expired' } } },
+        { body: { id: 'u1' } },
+      ],
     });
 
     await expect(api.get('/me')).resolves.toEqual({ id: 'u1' });
@@ -64,9 +67,13 @@ describe('api client', () => {
 
   it('does not refresh for auth endpoints, where a 401 is the answer', async () => {
     const session = fakeSession();
-    mockApi({ 'POST /auth/login': { status: 401, body: { error: { code: 'invalid_credentials', message: 'bad' } } } });
+    mockApi({
+      'POST /auth/login': { status: 401, body: { error: { code: 'invalid_credentials', message: 'bad' } } },
+    });
 
-    await expect(api.post('/auth/login', {}, { noRefresh: true })).rejects.toMatchObject({ code: 'invalid_credentials' });
+    await expect(api.post('/auth/login', {}, { noRefresh: true })).rejects.toMatchObject({
+      code: 'invalid_credentials',
+    });
     expect(session.refresh).not.toHaveBeenCalled();
   });
 

@@ -2,7 +2,7 @@
 // Sends the session's bearer token; on a 401 it asks the session to refresh once and retries,
 // otherwise it ends the session. Failures surface as ApiError.
 
-export const API_BASE = '/api';
+const API_BASE = '/api';
 
 export class ApiError extends Error {
   constructor(
@@ -36,7 +36,7 @@ export function connectSession(hooks: SessionHooks | null): void {
   session = hooks;
 }
 
-export type QueryValue = string | number | boolean | null | undefined;
+type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
   body?: unknown;
@@ -45,7 +45,7 @@ export interface RequestOptions {
   noRefresh?: boolean;
 }
 
-export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+function buildUrl(path: string, query?: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
@@ -83,10 +83,13 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 function toApiError(response: Response, body: unknown): ApiError {
-  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)
+    ?.error;
   const code = typeof error?.code === 'string' ? error.code : `http_${response.status}`;
   const message = typeof error?.message === 'string' ? error.message : response.statusText;
-  const waitFromDetails = Number((error?.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds);
+  const waitFromDetails = Number(
+    (error?.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds,
+  );
   const waitFromHeader = Number(response.headers.get('Retry-After'));
   const retryAfterSeconds = [waitFromDetails, waitFromHeader].find((seconds) => seconds > 0);
   return new ApiError(response.status, code, message, error?.details, retryAfterSeconds);

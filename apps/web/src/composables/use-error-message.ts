@@ -47,9 +47,11 @@ export function useErrorMessage() {
         return t('errors.wrongPassword');
     }
     if (error.status === 400) {
-      const fields = invalidFields(error.details).map((field) => (FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field));
-      const separator = locale.value === 'zh-CN' ? '、' : ', ';
-      return fields.length ? t('errors.validation', { fields: fields.join(separator) }) : t('errors.validationGeneric');
+      const fields = invalidFields(error.details).map((field) =>
+        FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field,
+      );
+      const list = new Intl.ListFormat(locale.value, { type: 'conjunction' }).format(fields);
+      return fields.length ? t('errors.validation', { fields: list }) : t('errors.validationGeneric');
     }
     if (error.status === 401) return t('errors.unauthorized');
     if (error.status === 403) return t('errors.forbidden');

@@ -8,7 +8,10 @@ const URL_PATTERN = /^https?:\/\/[^\s.]+\.[^\s]+$/i;
 const TRIGGERS = ['blur', 'change'];
 
 const isBlank = (value: unknown) =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (Array.isArray(value) && value.length === 0);
 
 /** Element Plus form rules whose messages come from i18n; they check as the user types. */
 export function useFormRules() {
@@ -25,15 +28,26 @@ export function useFormRules() {
 
   return {
     /** `field` is the already translated label, e.g. t('login.email'). */
-    required: (field: string) => rule((value) => (isBlank(value) ? t('validation.required', { field }) : null), true),
-    chosen: (field: string) => rule((value) => (isBlank(value) ? t('validation.choose', { field }) : null), true),
-    email: () => rule((value) => (isBlank(value) || EMAIL.test(String(value).trim()) ? null : t('validation.email'))),
+    required: (field: string) =>
+      rule((value) => (isBlank(value) ? t('validation.required', { field }) : null), true),
+    chosen: (field: string) =>
+      rule((value) => (isBlank(value) ? t('validation.choose', { field }) : null), true),
+    email: () =>
+      rule((value) => (isBlank(value) || EMAIL.test(String(value).trim()) ? null : t('validation.email'))),
     minLength: (min: number) =>
-      rule((value) => (isBlank(value) || String(value).length >= min ? null : t('validation.minLength', { min }))),
+      rule((value) =>
+        isBlank(value) || String(value).length >= min ? null : t('validation.minLength', { min }),
+      ),
     maxLength: (max: number) =>
-      rule((value) => (isBlank(value) || String(value).length <= max ? null : t('validation.maxLength', { max }))),
-    url: () => rule((value) => (isBlank(value) || URL_PATTERN.test(String(value).trim()) ? null : t('validation.url'))),
-    sameAs: (other: () => string) => rule((value) => (isBlank(value) || value === other() ? null : t('validation.passwordsDiffer'))),
+      rule((value) =>
+        isBlank(value) || String(value).length <= max ? null : t('validation.maxLength', { max }),
+      ),
+    url: () =>
+      rule((value) =>
+        isBlank(value) || URL_PATTERN.test(String(value).trim()) ? null : t('validation.url'),
+      ),
+    sameAs: (other: () => string) =>
+      rule((value) => (isBlank(value) || value === other() ? null : t('validation.passwordsDiffer'))),
     differentFrom: (other: () => string) =>
       rule((value) => (isBlank(value) || value !== other() ? null : t('validation.passwordUnchanged'))),
   };

@@ -2,8 +2,9 @@ import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import elementEn from 'element-plus/es/locale/lang/en';
 import elementZhCn from 'element-plus/es/locale/lang/zh-cn';
+import { LOCALES } from '@coop/shared';
 import type { Locale } from '@/api/types';
-import { LOCALE_STORAGE_KEY, LOCALES } from '@/i18n';
+import { LOCALE_STORAGE_KEY } from '@/i18n';
 
 export const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };
 

@@ -4,7 +4,7 @@ import { useI18n } from 'vue-i18n';
 import { HomeFilled, OfficeBuilding, Search, Setting, Stamp, Tickets } from '@element-plus/icons-vue';
 import { useSessionStore } from '@/stores/session';
 
-export interface NavItem {
+interface NavItem {
   key: string;
   label: string;
   icon: Component;
@@ -30,7 +30,12 @@ export function useNavigation() {
           icon: Stamp,
           to: { name: 'org', params: { id: ownOrgId.value }, query: { tab: 'members' } },
         }
-      : { key: 'my-org', label: t('nav.myOrg'), icon: OfficeBuilding, to: { name: 'org', params: { id: ownOrgId.value } } };
+      : {
+          key: 'my-org',
+          label: t('nav.myOrg'),
+          icon: OfficeBuilding,
+          to: { name: 'org', params: { id: ownOrgId.value } },
+        };
     return [
       { key: 'home', label: t('nav.home'), icon: HomeFilled, to: { name: 'home' } },
       { key: 'search', label: t('nav.search'), icon: Search, to: { name: 'search' } },

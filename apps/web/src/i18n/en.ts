@@ -43,14 +43,14 @@ const en = {
     saved: 'Saved',
     backHome: 'Back to home',
     loadFailed: 'Could not load this',
-    total: '{n} in total',
   },
   errors: {
     network: 'Cannot reach the server. Check your connection and try again.',
     invalidCredentials: 'Wrong email or password.',
     rateLimited: 'Too many attempts. Try again in {n} minute. | Too many attempts. Try again in {n} minutes.',
     emailTaken: 'An account with this email already exists. Sign in instead, or use another email.',
-    invitationInvalid: 'This invitation is not valid: it was used, has expired, or was sent to another email address. Ask for a new one.',
+    invitationInvalid:
+      'This invitation is not valid: it was used, has expired, or was sent to another email address. Ask for a new one.',
     wrongPassword: 'Your current password is not correct.',
     unauthorized: 'Please sign in again.',
     forbidden: 'You do not have permission to do this.',
@@ -79,9 +79,10 @@ const en = {
     noAccount: 'No account yet?',
     register: 'Create one',
     sessionExpired: 'Your session ended. Please sign in again.',
-    passwordChanged: 'Your password was changed and every session was signed out. Sign in with the new password.',
+    passwordChanged:
+      'Your password was changed and every session was signed out. Sign in with the new password.',
     demoTitle: 'Demo accounts',
-    demoHint: 'Click one to fill in the form. The password for all of them is demo-password.',
+    demoHint: 'Click one to fill in the form. The password for all of them is {password}.',
     demoRoles: {
       admin: 'Platform administrator',
       coordinator: 'Association coordinator',
@@ -128,15 +129,19 @@ const en = {
     completeProfileHint: 'Add {missing} so partners can judge the fit and matching can find you.',
     editProfile: 'Complete profile',
     awaitingVerification: 'Waiting for verification',
-    awaitingVerificationHint: 'A coordinator checks new organisations. Until then your listings stay in the review queue.',
+    awaitingVerificationHint:
+      'A coordinator checks new organisations. Until then your listings stay in the review queue.',
     profileComplete: 'Your profile is complete and verified. Nothing needs you right now.',
     next: {
       enterprise: 'Technical needs arrive next',
-      enterpriseHint: 'Soon you will post technical needs here and see ranked matches with colleges and institutes.',
+      enterpriseHint:
+        'Soon you will post technical needs here and see ranked matches with colleges and institutes.',
       college: 'Capabilities arrive next',
-      collegeHint: 'Soon you will publish research teams, labs, instruments and achievements, and see needs that fit them.',
+      collegeHint:
+        'Soon you will publish research teams, labs, instruments and achievements, and see needs that fit them.',
       government: 'The regional dashboard arrives next',
-      governmentHint: 'Once needs, matches and agreements are recorded, this page shows the funnel by region, field and designation.',
+      governmentHint:
+        'Once needs, matches and agreements are recorded, this page shows the funnel by region, field and designation.',
       meanwhile: 'Meanwhile, browse the organisations already on the platform.',
       browseOrgs: 'Browse organisations',
     },
@@ -144,13 +149,13 @@ const en = {
       memberCount: 'Member organisations',
       unverified: 'Members waiting for verification',
       allVerified: 'Every member organisation is verified.',
-      noMembers: 'Your association has no member organisations yet. Invite members from the association profile.',
+      noMembers:
+        'Your association has no member organisations yet. Invite members from the association profile.',
       openMembers: 'All members',
     },
     admin: {
       orgCount: 'Organisations',
       unverified: 'Waiting for verification',
-      byKind: 'By type',
       latest: 'Organisations on the platform',
       noOrgs: 'No organisations yet. They appear here as people register.',
       openDirectory: 'Open the directory',
@@ -195,7 +200,6 @@ const en = {
   orgs: {
     title: 'Organisations',
     subtitle: 'Enterprises, colleges, institutes, associations and departments on the platform.',
-    kindFilter: 'Type',
     anyStatus: 'Any status',
     searchPlaceholder: 'Search by name',
     empty: 'No organisations yet. They appear here as people register.',

@@ -1,13 +1,13 @@
 import { createI18n } from 'vue-i18n';
+import { LOCALES } from '@coop/shared';
+import type { Locale } from '@/api/types';
 import en, { type MessageSchema } from './en';
 import zhCN from './zh-CN';
-import type { Locale } from '@/api/types';
 
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 export const LOCALE_STORAGE_KEY = 'coop.locale';
 
 function isLocale(value: unknown): value is Locale {
-  return LOCALES.includes(value as Locale);
+  return (LOCALES as readonly unknown[]).includes(value);
 }
 
 /** The language the user chose before, else the browser's: Chinese for any zh-*, English otherwise. */
@@ -32,5 +32,3 @@ export function createAppI18n(locale: Locale = initialLocale()) {
     datetimeFormats: { 'zh-CN': DATE_FORMATS, en: DATE_FORMATS },
   });
 }
-
-export type { MessageSchema };

@@ -43,7 +43,6 @@ const zhCN: MessageSchema = {
     saved: '已保存',
     backHome: '返回首页',
     loadFailed: '加载失败',
-    total: '共 {n} 条',
   },
   errors: {
     network: '无法连接服务器，请检查网络后重试。',
@@ -81,7 +80,7 @@ const zhCN: MessageSchema = {
     sessionExpired: '登录已过期，请重新登录。',
     passwordChanged: '密码已修改，所有设备均已退出。请使用新密码登录。',
     demoTitle: '演示账号',
-    demoHint: '点击即可填入表单，密码均为 demo-password。',
+    demoHint: '点击即可填入表单，密码均为 {password}。',
     demoRoles: {
       admin: '平台管理员',
       coordinator: '协会协调员',
@@ -150,7 +149,6 @@ const zhCN: MessageSchema = {
     admin: {
       orgCount: '机构总数',
       unverified: '待认证机构',
-      byKind: '按类型',
       latest: '平台机构',
       noOrgs: '暂无机构，用户注册后将显示在这里。',
       openDirectory: '打开机构名录',
@@ -195,7 +193,6 @@ const zhCN: MessageSchema = {
   orgs: {
     title: '机构名录',
     subtitle: '平台上的企业、高校、科研院所、行业协会和政府部门。',
-    kindFilter: '类型',
     anyStatus: '全部状态',
     searchPlaceholder: '按名称搜索',
     empty: '暂无机构，用户注册后将显示在这里。',

@@ -11,7 +11,11 @@ async function openLogin(login: RouteHandler = noSession, locale: 'en' | 'zh-CN'
   return { ...view, api };
 }
 
-async function fillAndSubmit(wrapper: Awaited<ReturnType<typeof openLogin>>['wrapper'], email: string, password: string) {
+async function fillAndSubmit(
+  wrapper: Awaited<ReturnType<typeof openLogin>>['wrapper'],
+  email: string,
+  password: string,
+) {
   await wrapper.find('[data-testid=login-email]').setValue(email);
   await wrapper.find('[data-testid=login-password]').setValue(password);
   await wrapper.find('form').trigger('submit');
@@ -40,7 +44,10 @@ describe('LoginPage', () => {
   });
 
   it('says the password is wrong in words a person understands', async () => {
-    const { wrapper } = await openLogin({ status: 401, body: { error: { code: 'invalid_credentials', message: 'x' } } });
+    const { wrapper } = await openLogin({
+      status: 401,
+      body: { error: { code: 'invalid_credentials', message: 'x' } },
+    });
 
     await fillAndSubmit(wrapper, 'li@example.com', 'wrong-password');
 
@@ -55,7 +62,9 @@ describe('LoginPage', () => {
 
     await fillAndSubmit(wrapper, 'li@example.com', 'whatever');
 
-    expect(wrapper.find('[data-testid=login-error]').text()).toContain('Too many attempts. Try again in 2 minutes.');
+    expect(wrapper.find('[data-testid=login-error]').text()).toContain(
+      'Too many attempts. Try again in 2 minutes.',
+    );
   });
 
   it('says when the server cannot be reached', async () => {
@@ -71,13 +80,20 @@ describe('LoginPage', () => {
     const { wrapper, router, api } = await openLogin({ body: makeSession(user) });
 
     await wrapper.find('[data-testid=demo-college]').trigger('click');
-    expect((wrapper.find('[data-testid=login-email]').element as HTMLInputElement).value).toBe('college@demo.cn');
-    expect((wrapper.find('[data-testid=login-password]').element as HTMLInputElement).value).toBe('demo-password');
+    expect((wrapper.find('[data-testid=login-email]').element as HTMLInputElement).value).toBe(
+      'college@demo.cn',
+    );
+    expect((wrapper.find('[data-testid=login-password]').element as HTMLInputElement).value).toBe(
+      'demo-password',
+    );
 
     await wrapper.find('form').trigger('submit');
     await settle();
 
-    expect(api.callsTo('POST /auth/login')[0]!.body).toEqual({ email: 'college@demo.cn', password: 'demo-password' });
+    expect(api.callsTo('POST /auth/login')[0]!.body).toEqual({
+      email: 'college@demo.cn',
+      password: 'demo-password',
+    });
     expect(router.currentRoute.value.name).toBe('home');
   });
 

@@ -1,8 +1,7 @@
 import type { Me } from '@/api/types';
 
 /** Which home page (and navigation) a user gets. */
-export const HOME_ROLES = ['enterprise', 'college', 'coordinator', 'government', 'admin'] as const;
-export type HomeRole = (typeof HOME_ROLES)[number];
+export type HomeRole = 'enterprise' | 'college' | 'coordinator' | 'government' | 'admin';
 
 export function homeRoleOf(user: Me): HomeRole {
   if (user.platformRole === 'admin') return 'admin';

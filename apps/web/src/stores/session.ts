@@ -7,7 +7,7 @@ import type { Me, Org, Session } from '@/api/types';
 import { homeRoleOf } from './home-role';
 
 /** Why the last session ended without the user asking; the login page explains it. */
-export type SessionEnd = 'expired' | 'password_changed';
+type SessionEnd = 'expired' | 'password_changed';
 
 type RenewResult = 'renewed' | 'rejected' | 'unreachable';
 
@@ -62,7 +62,9 @@ export const useSessionStore = defineStore('session', () => {
         begin(session);
         return 'renewed';
       })
-      .catch((error: unknown): RenewResult => (error instanceof ApiError && error.status === 0 ? 'unreachable' : 'rejected'))
+      .catch((error: unknown): RenewResult =>
+        error instanceof ApiError && error.status === 0 ? 'unreachable' : 'rejected',
+      )
       .finally(() => {
         renewing = null;
       });
@@ -95,7 +97,8 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   function organizationUpdated(org: Org) {
-    if (user.value && user.value.organization.id === org.id) user.value = { ...user.value, organization: org };
+    if (user.value && user.value.organization.id === org.id)
+      user.value = { ...user.value, organization: org };
   }
 
   connectSession({

@@ -37,3 +37,8 @@ export function makeSession(user: Me = makeUser(), accessToken = 'token-1'): Ses
 export function paged<T>(items: T[], page = 1, pageSize = 20, total = items.length) {
   return { items, total, page, pageSize };
 }
+
+/** The refresh answer that restores `user`'s session when the app starts. */
+export function restoresSessionOf(user: Me) {
+  return { 'POST /auth/refresh': { body: makeSession(user) } };
+}

@@ -44,7 +44,8 @@ function toResponse(reply: MockReply): Response {
 export function mockApi(routes: Record<string, RouteHandler>) {
   const calls: MockRequest[] = [];
   const queues = new Map<string, Answer[]>();
-  for (const [key, handler] of Object.entries(routes)) if (Array.isArray(handler)) queues.set(key, [...handler]);
+  for (const [key, handler] of Object.entries(routes))
+    if (Array.isArray(handler)) queues.set(key, [...handler]);
 
   function answerFor(key: string, request: MockRequest): Answer | undefined {
     const handler = routes[key];

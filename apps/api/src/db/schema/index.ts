@@ -4,3 +4,4 @@ export * from './events.js';
 export * from './listings.js';
 export * from './outbox.js';
 export * from './matching.js';
+export * from './agreements.js';

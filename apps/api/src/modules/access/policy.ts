@@ -1,6 +1,6 @@
 // The one authorisation layer: services ask it before reading private data or changing anything.
 import type { Executor } from '../../db/client.js';
-import { ForbiddenError, UnauthorizedError } from '../../errors.js';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../errors.js';
 import type { OrgRepository } from '../orgs/repository.js';
 import type { Actor } from './actor.js';
 
@@ -33,6 +33,56 @@ export type ListingAction =
 export type ListingView = 'full' | 'anonymised' | 'none';
 
 const PUBLISHED = new Set(['open', 'in_cooperation']);
+
+/** What the policy needs to know of an agreement; its projects and checklist items follow it. */
+export interface AgreementFacts {
+  partyOrgIds: string[];
+  /** The association whose coordinator brokered it. */
+  brokerOrgId: string | null;
+  /** Associations that have one of the parties as a member. */
+  partyAssociationIds: string[];
+}
+
+export type AgreementPermission =
+  /** see it, its projects, checklist, timeline and attachments */
+  | 'agreement.read'
+  /** add and change projects, checklist items, progress notes and attachments */
+  | 'agreement.work'
+  /** edit terms and parties, move its status, remove attachments */
+  | 'agreement.manage'
+  /** end it early */
+  | 'agreement.terminate';
+
+type AgreementRole = 'platform_admin' | 'party_admin' | 'coordinator' | 'party_member';
+
+const AGREEMENT_ROLES: Record<AgreementPermission, AgreementRole[]> = {
+  'agreement.read': ['platform_admin', 'party_admin', 'coordinator', 'party_member'],
+  'agreement.work': ['platform_admin', 'party_admin', 'coordinator', 'party_member'],
+  'agreement.manage': ['platform_admin', 'party_admin', 'coordinator'],
+  // A coordinator brokers and records, but only the parties (or the platform) end a contract.
+  'agreement.terminate': ['platform_admin', 'party_admin'],
+};
+
+function agreementRole(actor: Actor, facts: AgreementFacts): AgreementRole | null {
+  if (actor.platformRole === 'admin') return 'platform_admin';
+  const party = facts.partyOrgIds.includes(actor.orgId);
+  if (party && actor.orgRole === 'admin') return 'party_admin';
+  if (
+    actor.platformRole === 'coordinator' &&
+    (facts.brokerOrgId === actor.orgId || facts.partyAssociationIds.includes(actor.orgId))
+  ) {
+    return 'coordinator';
+  }
+  return party ? 'party_member' : null;
+}
+
+/** Which agreements a caller can see, for queries: every one, or those of an organisation and its association. */
+export type AgreementScope = { all: true } | { all: false; orgId: string; coordinatedAssociationId: string | null };
+
+export function allowsAgreement(actor: Actor | null, permission: AgreementPermission, facts: AgreementFacts): boolean {
+  const role = actor && agreementRole(actor, facts);
+  return !!role && AGREEMENT_ROLES[permission].includes(role);
+}
 
 export function createAccessPolicy(deps: { orgs: OrgRepository }) {
   /** A coordinator's scope: their association and its member organisations. */
@@ -99,6 +149,34 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
       }
       return caller;
     },
+    agreementScope(actor: Actor): AgreementScope {
+      if (actor.platformRole === 'admin') return { all: true };
+      const coordinatedAssociationId = actor.platformRole === 'coordinator' ? actor.orgId : null;
+      return { all: false, orgId: actor.orgId, coordinatedAssociationId };
+    },
+    /** Throws not-found to those who may not see it (its existence stays private), forbidden to the others. */
+    requireAgreement(actor: Actor | null, permission: AgreementPermission, facts: AgreementFacts, what = 'Agreement'): Actor {
+      const caller = requireActor(actor);
+      if (!allowsAgreement(caller, 'agreement.read', facts)) throw new NotFoundError(what);
+      if (!allowsAgreement(caller, permission, facts)) {
+        throw new ForbiddenError(refusedAgreement[permission]);
+      }
+      return caller;
+    },
+    /**
+     * Who may propose an agreement with these parties: an admin of one of them, a coordinator of an association
+     * one of them belongs to (who then brokers it), or a platform admin.
+     */
+    requireAgreementCreation(actor: Actor | null, facts: Omit<AgreementFacts, 'brokerOrgId'>): { caller: Actor; brokerOrgId: string | null } {
+      const caller = requireActor(actor);
+      const role = agreementRole(caller, { ...facts, brokerOrgId: null });
+      if (!role || !AGREEMENT_ROLES['agreement.manage'].includes(role)) {
+        throw new ForbiddenError(
+          'Only an administrator of a party, or a coordinator of an association a party belongs to, may propose an agreement',
+        );
+      }
+      return { caller, brokerOrgId: role === 'coordinator' ? caller.orgId : null };
+    },
     requirePlatformAdmin(actor: Actor | null): Actor {
       const caller = requireActor(actor);
       if (caller.platformRole !== 'admin') throw new ForbiddenError('Only platform administrators may do this');
@@ -113,6 +191,14 @@ const describe: Record<OrgAction, string> = {
   'org.users.read': 'see the people',
   'org.verify': 'change the verification',
   'org.members.manage': 'manage the member organisations',
+};
+
+const refusedAgreement: Record<AgreementPermission, string> = {
+  'agreement.read': 'You may not see this agreement',
+  'agreement.work': 'Your account may not change the projects and checklists of this agreement',
+  'agreement.manage':
+    'Only an administrator of a party, the brokering coordinator or a platform administrator may change the terms or status of this agreement',
+  'agreement.terminate': 'Only an administrator of a party or a platform administrator may terminate this agreement',
 };
 
 export function requireActor(actor: Actor | null): Actor {

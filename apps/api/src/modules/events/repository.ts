@@ -11,7 +11,11 @@ export interface EventInput {
   after?: unknown;
 }
 
-/** Append-only: callers pass their transaction so nothing changes without its event. */
-export async function recordEvent(db: Executor, input: EventInput) {
-  await db.insert(events).values({ ...input, before: input.before ?? null, after: input.after ?? null });
+/** Append-only: callers pass their transaction so nothing changes without its event. Answers the event's id. */
+export async function recordEvent(db: Executor, input: EventInput): Promise<number> {
+  const [row] = await db
+    .insert(events)
+    .values({ ...input, before: input.before ?? null, after: input.after ?? null })
+    .returning({ id: events.id });
+  return row!.id;
 }

@@ -44,6 +44,7 @@ export function analyseForIndex(text: string): AnalysedText {
       if (i + 2 < chars.length) add(gappedPair(chars[i]!, chars[i + 2]!));
     }
   }
-  if (hasHan) for (const word of cutWords(normalized)) if ([...word].length >= 3 && isHanWord(word)) add(word);
+  if (hasHan)
+    for (const word of cutWords(normalized)) if ([...word].length >= 3 && isHanWord(word)) add(word);
   return { terms, length };
 }

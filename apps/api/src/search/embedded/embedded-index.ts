@@ -13,9 +13,10 @@ import {
 } from '../port.js';
 import { fieldText } from '../fields.js';
 import { cropAround, markHtml } from '../text/markup.js';
+import { FieldValues } from './facets.js';
 import { highlightPlan, matchRanges, type HighlightPlan } from './highlight.js';
 import { InvertedIndex } from './inverted-index.js';
-import { parseQuery, SynonymTable, type QuerySlot } from './query.js';
+import { parseQuery, SynonymTable } from './query.js';
 import { compileFilters, countFacets, firstInOrder, keepAccepted, type Candidates } from './results.js';
 import { Scorer } from './scorer.js';
 
@@ -26,7 +27,7 @@ const DEFAULT_TYPOS: TypoTolerance = { enabled: true, minWordSizeForTypos: { one
 
 export class EmbeddedIndex {
   private settings!: IndexSettings;
-  private filterable = new Set<string>();
+  private values = new FieldValues([]);
   private sortable = new Set<string>();
   private synonyms = new SynonymTable();
   private readonly store = new InvertedIndex();
@@ -37,30 +38,42 @@ export class EmbeddedIndex {
   }
 
   configure(settings: IndexSettings): void {
-    const previous = this.settings?.searchableAttributes.join('\n');
+    const previous = this.settings;
     this.settings = structuredClone(settings);
-    this.filterable = new Set(settings.filterableAttributes);
     this.sortable = new Set(settings.sortableAttributes);
     this.synonyms = new SynonymTable(settings.synonyms);
-    if (previous !== undefined && previous !== settings.searchableAttributes.join('\n')) {
-      // Other fields are now searched, so every document's terms change.
-      const docs = this.store.docs.filter((doc): doc is SearchDocument => doc !== undefined);
-      this.store.clear();
-      for (const doc of docs) this.add(doc);
+    const same = (a: string[], b: string[]): boolean => a.join('\n') === b.join('\n');
+    if (
+      previous &&
+      same(previous.searchableAttributes, settings.searchableAttributes) &&
+      same(previous.filterableAttributes, settings.filterableAttributes)
+    ) {
+      return;
     }
+    this.values = new FieldValues(settings.filterableAttributes);
+    if (!previous) return;
+    // Other fields are now searched or filtered on: every document is indexed again.
+    const docs = this.store.docs.filter((doc) => doc !== undefined);
+    this.store.clear();
+    for (const doc of docs) this.add(doc);
   }
 
   upsert(docs: SearchDocument[]): void {
     for (const doc of docs) {
       if (typeof doc.id !== 'string' || !VALID_ID.test(doc.id)) {
-        throw new SearchError('invalid_query', `Document id ${JSON.stringify(doc.id)} is not 1–511 of A–Z a–z 0–9 _ -`);
+        throw new SearchError(
+          'invalid_query',
+          `Document id ${JSON.stringify(doc.id)} is not 1–511 of A–Z a–z 0–9 _ -`,
+        );
       }
     }
     for (const doc of docs) this.add({ ...doc });
+    this.compact();
   }
 
   delete(ids: string[]): void {
     for (const id of ids) this.store.remove(id);
+    this.compact();
   }
 
   clear(): void {
@@ -75,12 +88,14 @@ export class EmbeddedIndex {
     const started = performance.now();
     const page = Math.max(1, Math.floor(query.page ?? 1));
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
-    const accept = compileFilters(query.filters ?? [], this.filterable);
-    const slots = query.q?.trim() ? parseQuery(query.q, this.synonyms, this.settings.typoTolerance ?? DEFAULT_TYPOS) : [];
-    const candidates = slots.length > 0 ? this.scorer.score(this.store, slots) : this.everyDocument();
+    const accept = compileFilters(query.filters ?? [], this.values);
+    const slots = query.q?.trim()
+      ? parseQuery(query.q, this.synonyms, this.settings.typoTolerance ?? DEFAULT_TYPOS)
+      : [];
+    const candidates = slots.length > 0 ? this.scorer.score(this.store, slots, query.matchingStrategy === 'any') : this.everyDocument();
     const docs = this.store.docs;
     if (accept) keepAccepted(candidates, docs, accept);
-    const facets = countFacets(candidates, docs, query.facets ?? [], this.filterable);
+    const facets = countFacets(candidates, query.facets ?? [], this.values);
     const positions = firstInOrder(candidates, docs, query.sort ?? [], this.sortable, page * pageSize);
     const plan = highlightPlan(slots);
     return {
@@ -95,10 +110,13 @@ export class EmbeddedIndex {
   }
 
   private add(doc: SearchDocument): void {
-    this.store.add(
-      doc,
-      this.settings.searchableAttributes.map((field) => fieldText(doc, field)),
-    );
+    const texts = this.settings.searchableAttributes.map((field) => fieldText(doc, field));
+    this.values.set(this.store.add(doc, texts), doc);
+  }
+
+  private compact(): void {
+    const renumber = this.store.compactIfWorthwhile();
+    if (renumber) this.values.renumber(renumber, this.store.size);
   }
 
   private everyDocument(): Candidates {
@@ -109,7 +127,12 @@ export class EmbeddedIndex {
     return { nums, scores: new Float64Array(length), matched: new Uint16Array(length), length };
   }
 
-  private hit(doc: SearchDocument, score: number | undefined, plan: HighlightPlan, query: SearchQuery): SearchHit {
+  private hit(
+    doc: SearchDocument,
+    score: number | undefined,
+    plan: HighlightPlan,
+    query: SearchQuery,
+  ): SearchHit {
     const highlights: Record<string, string> = {};
     for (const field of query.highlight ?? []) {
       const text = fieldText(doc, field);

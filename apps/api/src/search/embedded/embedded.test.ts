@@ -28,8 +28,13 @@ describe('query parsing', () => {
       ['valve'],
       ['数控', '控机', '机床'],
     ]);
-    expect(parseQuery('bearing', new SynonymTable(), TYPOS)[0]!.alternatives[0]!.units[0]).toMatchObject({ prefix: true, typos: 1 });
-    expect(parseQuery('bearing ', new SynonymTable(), TYPOS)[0]!.alternatives[0]!.units[0]).toMatchObject({ prefix: false });
+    expect(parseQuery('bearing', new SynonymTable(), TYPOS)[0]!.alternatives[0]!.units[0]).toMatchObject({
+      prefix: true,
+      typos: 1,
+    });
+    expect(parseQuery('bearing ', new SynonymTable(), TYPOS)[0]!.alternatives[0]!.units[0]).toMatchObject({
+      prefix: false,
+    });
   });
 
   it('offers synonyms, multi-word ones included, as alternatives of one slot', () => {
@@ -44,16 +49,26 @@ describe('query parsing', () => {
 });
 
 describe('embedded index', () => {
-  const settings = { searchableAttributes: ['title'], filterableAttributes: ['n'], sortableAttributes: ['n'] };
+  const settings = {
+    searchableAttributes: ['title'],
+    filterableAttributes: ['n'],
+    sortableAttributes: ['n'],
+  };
 
   it('stays correct through compaction after many replacements and deletions', () => {
     const index = new EmbeddedIndex(settings);
     for (let round = 0; round < 3; round++) {
-      index.upsert(Array.from({ length: 1500 }, (_, i) => ({ id: `d${i}`, title: `液压泵 pump ${round}`, n: i })));
+      index.upsert(
+        Array.from({ length: 1500 }, (_, i) => ({ id: `d${i}`, title: `液压泵 pump ${round}`, n: i })),
+      );
     }
     index.delete(Array.from({ length: 1000 }, (_, i) => `d${i}`));
     expect(index.count()).toBe(500);
-    const result = index.search({ q: '液压 pump', filters: [{ field: 'n', range: { gte: 1400 } }], pageSize: 100 });
+    const result = index.search({
+      q: '液压 pump',
+      filters: [{ field: 'n', range: { gte: 1400 } }],
+      pageSize: 100,
+    });
     expect(result.total).toBe(100);
     expect(result.hits.every((hit) => String(hit.doc.title).endsWith(' 2'))).toBe(true);
   });

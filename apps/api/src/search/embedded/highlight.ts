@@ -72,7 +72,8 @@ export function matchRanges(text: string, plan: HighlightPlan): Range[] {
     for (let i = 0; i < chars.length; i++) {
       if (plan.han.has(chars[i]!)) mark(offsets[i]!, offsets[i + 1]!);
       if (i + 1 < chars.length && plan.han.has(chars[i]! + chars[i + 1]!)) mark(offsets[i]!, offsets[i + 2]!);
-      if (i + 2 < chars.length && plan.gapped.has(chars[i]! + chars[i + 2]!)) mark(offsets[i]!, offsets[i + 3]!);
+      if (i + 2 < chars.length && plan.gapped.has(chars[i]! + chars[i + 2]!))
+        mark(offsets[i]!, offsets[i + 3]!);
     }
   }
   const ranges: Range[] = [];

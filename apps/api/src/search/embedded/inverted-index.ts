@@ -1,6 +1,7 @@
-// Postings for one index. A posting is one small integer, docNumber * 256 + quantised weight, so a
-// term's postings are a compact array sorted by document number. Deleting only marks the document;
-// compaction drops dead postings and renumbers once enough have piled up.
+// Postings for one index. A posting is one small integer, docNumber * 256 + quantised weight (a
+// V8 small integer while document numbers stay below 2^23), so a term's postings are a compact array
+// sorted by document number. Deleting only marks the document; compaction drops dead postings and
+// renumbers once enough have piled up.
 import SearchableMap from 'minisearch/SearchableMap';
 import type { SearchDocument } from '../port.js';
 import { analyseForIndex, isHanWord } from './analyze.js';
@@ -10,7 +11,7 @@ const B = 0.75;
 export const WEIGHT_SCALE = 20;
 const MIN_DEAD_TO_COMPACT = 1000;
 
-/** Earlier searchable fields weigh more: 3, 2, 1.5, then 1. */
+/** Earlier searchable fields weigh more: 3, 2, 1.5, 1.2, then 1. */
 function fieldBoost(position: number): number {
   return Math.max(1, 3 / (1 + position * 0.5));
 }
@@ -32,12 +33,8 @@ export class InvertedIndex {
     return this.numById.size;
   }
 
-  has(id: string): boolean {
-    return this.numById.has(id);
-  }
-
-  /** Adds or replaces a document; `texts` are its searchable fields in priority order. */
-  add(doc: SearchDocument, texts: string[]): void {
+  /** Adds or replaces a document, answering its number; `texts` are its searchable fields in priority order. */
+  add(doc: SearchDocument, texts: string[]): number {
     this.remove(doc.id);
     const num = this.docs.length;
     this.docs.push(doc);
@@ -58,6 +55,7 @@ export class InvertedIndex {
     for (const [term, weight] of weights) {
       this.postingsFor(term).push(num * 256 + Math.min(255, Math.max(1, Math.round(weight * WEIGHT_SCALE))));
     }
+    return num;
   }
 
   remove(id: string): boolean {
@@ -66,7 +64,6 @@ export class InvertedIndex {
     this.docs[num] = undefined;
     this.numById.delete(id);
     this.dead += 1;
-    if (this.dead >= MIN_DEAD_TO_COMPACT && this.dead > this.numById.size / 4) this.compact();
     return true;
   }
 
@@ -121,7 +118,12 @@ export class InvertedIndex {
     return this.postings[id]!;
   }
 
-  private compact(): void {
+  /**
+   * Drops dead postings and renumbers documents once enough are dead to be worth it; answers the
+   * renumbering (old number → new, -1 for dropped) so per-document columns can follow.
+   */
+  compactIfWorthwhile(): Int32Array | undefined {
+    if (this.dead < MIN_DEAD_TO_COMPACT || this.dead <= this.numById.size / 4) return undefined;
     const renumber = new Int32Array(this.docs.length).fill(-1);
     const docs: SearchDocument[] = [];
     this.docs.forEach((doc, num) => {
@@ -149,5 +151,6 @@ export class InvertedIndex {
     this.wordTerms = wordTerms;
     this.postings = postings;
     this.dead = 0;
+    return renumber;
   }
 }

@@ -28,6 +28,8 @@ interface Piece {
 }
 
 const MAX_SLOTS = 16;
+// Longer input is pasted text, not a query; cutting it keeps the work per search bounded.
+const MAX_QUERY_CHARS = 200;
 const SYNONYM_WEIGHT = 0.8;
 const MAX_SYNONYM_PIECES = 4;
 // Function characters that say nothing on their own in a query.
@@ -85,10 +87,6 @@ export class SynonymTable {
   lookup(key: string): string[] {
     return [...new Set((this.byKey.get(key) ?? []).flat())];
   }
-
-  get size(): number {
-    return this.byKey.size;
-  }
 }
 
 function typoBudget(word: string, typo: TypoTolerance): number {
@@ -98,7 +96,12 @@ function typoBudget(word: string, typo: TypoTolerance): number {
   return length >= twoTypos ? 2 : length >= oneTypo ? 1 : 0;
 }
 
-function alternative(pieces: Piece[], weight: number, prefixLast: boolean, typo: TypoTolerance): QueryAlternative {
+function alternative(
+  pieces: Piece[],
+  weight: number,
+  prefixLast: boolean,
+  typo: TypoTolerance,
+): QueryAlternative {
   const alt: QueryAlternative = { units: [], required: 0, bonus: [], weight };
   pieces.forEach((piece, index) => {
     const chars = [...piece.text];
@@ -111,7 +114,8 @@ function alternative(pieces: Piece[], weight: number, prefixLast: boolean, typo:
       alt.required += 1;
     } else {
       const pairs = chars.length - 1;
-      for (let i = 0; i < pairs; i++) alt.units.push({ kind: 'han', text: chars[i]! + chars[i + 1]!, gapped: chars.length > 2 });
+      for (let i = 0; i < pairs; i++)
+        alt.units.push({ kind: 'han', text: chars[i]! + chars[i + 1]!, gapped: chars.length > 2 });
       // Most pairs, not all: a mistyped character breaks up to two of them.
       alt.required += pairs - Math.floor(pairs / 3);
       if (chars.length > 2) alt.bonus.push(piece.text);
@@ -121,11 +125,11 @@ function alternative(pieces: Piece[], weight: number, prefixLast: boolean, typo:
 }
 
 export function parseQuery(q: string, synonyms: SynonymTable, typo: TypoTolerance): QuerySlot[] {
-  const pieces = toPieces(q).slice(0, MAX_SLOTS);
+  const pieces = toPieces(q.slice(0, MAX_QUERY_CHARS)).slice(0, MAX_SLOTS);
   // The last word is a prefix while the user may still be typing it.
   const prefixLast = !/\s$/.test(q);
   const slots: QuerySlot[] = [];
-  for (let i = 0; i < pieces.length; ) {
+  for (let i = 0; i < pieces.length;) {
     let length = Math.min(MAX_SYNONYM_PIECES, pieces.length - i);
     let equivalents: string[] = [];
     for (; length > 1; length--) {
@@ -135,7 +139,8 @@ export function parseQuery(q: string, synonyms: SynonymTable, typo: TypoToleranc
     if (length === 1) equivalents = synonyms.lookup(pieceKey(pieces.slice(i, i + 1)));
     const isLast = i + length === pieces.length;
     const alternatives = [alternative(pieces.slice(i, i + length), 1, prefixLast && isLast, typo)];
-    for (const term of equivalents) alternatives.push(alternative(toPieces(term), SYNONYM_WEIGHT, false, typo));
+    for (const term of equivalents)
+      alternatives.push(alternative(toPieces(term), SYNONYM_WEIGHT, false, typo));
     slots.push({ alternatives });
     i += length;
   }

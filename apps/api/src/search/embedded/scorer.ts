@@ -53,8 +53,8 @@ export class Scorer {
   private readonly slot = new Accumulator();
   private readonly total = new Accumulator();
 
-  /** Documents matching every slot or, when none does, any slot (ranked by how many they match). */
-  score(index: InvertedIndex, slots: QuerySlot[]): Candidates {
+  /** Documents matching every slot or, when none does or `anySlot` is asked, any slot (ranked by how many they match). */
+  score(index: InvertedIndex, slots: QuerySlot[], anySlot = false): Candidates {
     const capacity = index.docs.length;
     this.total.reset(capacity);
     for (const slot of slots) {
@@ -68,14 +68,18 @@ export class Scorer {
         for (const word of alternative.bonus) {
           const postings = index.postingsOf(word);
           if (!postings) continue;
-          this.best(index, [{ postings, weight: index.idf(postings) * BONUS_FACTOR * alternative.weight }], capacity);
+          this.best(
+            index,
+            [{ postings, weight: index.idf(postings) * BONUS_FACTOR * alternative.weight }],
+            capacity,
+          );
           this.foldUnit(false);
         }
         this.foldAlternative(alternative.required);
       }
       this.foldSlot();
     }
-    return this.candidates(slots.length);
+    return this.candidates(slots.length, anySlot);
   }
 
   /** Per document, the best weight among the variants of one unit. */
@@ -130,9 +134,9 @@ export class Scorer {
     }
   }
 
-  private candidates(slotCount: number): Candidates {
+  private candidates(slotCount: number, anySlot: boolean): Candidates {
     const { total } = this;
-    let needed = slotCount;
+    let needed = anySlot ? 1 : slotCount;
     if (!total.touched.subarray(0, total.size).some((num) => total.counts[num] === slotCount)) needed = 1;
     const result: Candidates = {
       nums: new Int32Array(total.size),
@@ -169,9 +173,11 @@ function variantsOf(index: InvertedIndex, unit: QueryUnit, weight: number): Vari
   const offer = (term: string, factor: number): void => {
     if ((factors.get(term) ?? 0) < factor) factors.set(term, factor);
   };
-  if (unit.prefix) for (const term of index.wordsWithPrefix(unit.text, PREFIX_TERMS)) offer(term, PREFIX_FACTOR);
+  if (unit.prefix)
+    for (const term of index.wordsWithPrefix(unit.text, PREFIX_TERMS)) offer(term, PREFIX_FACTOR);
   if (unit.typos > 0) {
-    for (const [term, distance] of index.wordsNear(unit.text, unit.typos)) offer(term, TYPO_FACTORS[distance] ?? 0);
+    for (const [term, distance] of index.wordsNear(unit.text, unit.typos))
+      offer(term, TYPO_FACTORS[distance] ?? 0);
   }
   for (const [term, factor] of factors) push(term, factor);
   return variants;

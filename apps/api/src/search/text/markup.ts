@@ -4,9 +4,15 @@
 /** [start, end) offsets into a text, sorted and not overlapping. */
 export type Range = [start: number, end: number];
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
 }
 
@@ -41,7 +47,11 @@ export function readTagged(tagged: string, pre: string, post: string): { text: s
 const ELLIPSIS = '…';
 
 /** An excerpt of at most about `maxChars` characters, starting a little before the first match. */
-export function cropAround(text: string, ranges: Range[], maxChars: number): { text: string; ranges: Range[] } {
+export function cropAround(
+  text: string,
+  ranges: Range[],
+  maxChars: number,
+): { text: string; ranges: Range[] } {
   if (text.length <= maxChars) return { text, ranges };
   const first = ranges[0]?.[0] ?? 0;
   let start = Math.max(0, Math.min(first - Math.floor(maxChars / 4), text.length - maxChars));

@@ -22,7 +22,8 @@ export function isHanCodePoint(cp: number): boolean {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 function isWordCodePoint(cp: number): boolean {
-  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a);
+  if (cp < 0x80)
+    return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a);
   return WORD_CHAR.test(String.fromCodePoint(cp));
 }
 
@@ -37,7 +38,7 @@ export interface Run {
 export function splitRuns(text: string): Run[] {
   const runs: Run[] = [];
   let current: Run | undefined;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i) ?? 0;
     const size = cp > 0xffff ? 2 : 1;
     const kind = isHanCodePoint(cp) ? 'han' : isWordCodePoint(cp) ? 'word' : undefined;

@@ -1,0 +1,68 @@
+// Document frequencies of matching terms per side of the market, kept up to date by the indexer.
+// They weigh a shared term by how rare it is (a shared "hydraulic" says more than a shared "system").
+import { analyse } from './text.js';
+
+export type Side = 'need' | 'capability';
+
+class SideStats {
+  private readonly df = new Map<string, number>();
+  /** The terms each document contributed, so a re-indexed document does not count twice. */
+  private readonly docs = new Map<string, string[]>();
+  private totalLength = 0;
+
+  put(id: string, text: string) {
+    this.remove(id);
+    const { counts, length } = analyse(text);
+    const terms = [...counts.keys()];
+    for (const term of terms) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+    this.docs.set(id, terms);
+    this.totalLength += length;
+    this.lengths.set(id, length);
+  }
+
+  private readonly lengths = new Map<string, number>();
+
+  remove(id: string) {
+    const terms = this.docs.get(id);
+    if (!terms) return;
+    for (const term of terms) {
+      const left = (this.df.get(term) ?? 1) - 1;
+      if (left > 0) this.df.set(term, left);
+      else this.df.delete(term);
+    }
+    this.docs.delete(id);
+    this.totalLength -= this.lengths.get(id) ?? 0;
+    this.lengths.delete(id);
+  }
+
+  /** BM25's idf: rare terms weigh more; a term nobody has weighs most. */
+  idf(term: string): number {
+    const n = this.docs.size;
+    const df = this.df.get(term) ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  averageLength(): number {
+    return this.docs.size ? this.totalLength / this.docs.size : 1;
+  }
+
+  size(): number {
+    return this.docs.size;
+  }
+}
+
+export class TermStats {
+  private readonly sides: Record<Side, SideStats> = { need: new SideStats(), capability: new SideStats() };
+
+  put(side: Side, id: string, text: string) {
+    this.sides[side].put(id, text);
+  }
+
+  remove(side: Side, id: string) {
+    this.sides[side].remove(id);
+  }
+
+  of(side: Side): Pick<SideStats, 'idf' | 'averageLength' | 'size'> {
+    return this.sides[side];
+  }
+}

@@ -1,0 +1,67 @@
+// Terms for matching: stemmed English words without stop words, and Chinese words plus character pairs.
+// Search analysis favours recall on what a person types; matching compares whole texts, so it stems harder.
+import { stemmer } from 'stemmer';
+import { normalizeText } from '../../search/text/normalize.js';
+import { cutWords, splitRuns } from '../../search/text/segment.js';
+
+const STOP_WORDS = new Set(
+  `a about above after again against all also am an and any are as at be because been before being below between
+  both but by can could did do does doing down during each few for from further had has have having he her here hers
+  herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once
+  only or other our ours ourselves out over own same she should so some such than that the their theirs them
+  themselves then there these they this those through to too under until up very was we were what when where which
+  while who whom why will with would you your yours yourself yourselves within without via upon among thus however
+  therefore whether e g i.e etc may might must shall us new use used using well way ways one two three`.split(/\s+/),
+);
+
+const HAN_STOP_WORDS = new Set(['的', '和', '与', '及', '在', '对', '是', '为', '等', '我们', '进行', '以及', '一种', '相关', '通过', '需要', '可以', '我公司']);
+
+export interface AnalysedTerms {
+  /** term → count */
+  counts: Map<string, number>;
+  /** stemmed term → a word as the text wrote it (to build queries a search engine understands) */
+  surface: Map<string, string>;
+  length: number;
+}
+
+export function analyse(text: string): AnalysedTerms {
+  const counts = new Map<string, number>();
+  const surface = new Map<string, string>();
+  let length = 0;
+  const add = (term: string, word: string) => {
+    counts.set(term, (counts.get(term) ?? 0) + 1);
+    if (!surface.has(term)) surface.set(term, word);
+    length += 1;
+  };
+  const normalized = normalizeText(text);
+  let previous: string | null = null;
+  let beforePrevious: string | null = null;
+  for (const run of splitRuns(normalized)) {
+    if (run.kind === 'word') {
+      const word = run.text;
+      if (word.length < 2 || STOP_WORDS.has(word) || /^\d+$/.test(word)) {
+        beforePrevious = previous;
+        previous = null;
+        continue;
+      }
+      const stem = stemmer(word);
+      add(stem, word);
+      // Word pairs ("black phosphorus", "spectral … theory") are far more specific than either word alone.
+      if (previous) add(`${previous} ${stem}`, word);
+      if (beforePrevious) add(`${beforePrevious} _ ${stem}`, word);
+      beforePrevious = previous;
+      previous = stem;
+      continue;
+    }
+    previous = null;
+    for (const word of cutWords(run.text)) {
+      if (word.length >= 2 && !HAN_STOP_WORDS.has(word)) add(word, word);
+    }
+    const chars = [...run.text];
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const pair = chars[i]! + chars[i + 1]!;
+      if (!counts.has(pair)) add(`~${pair}`, pair);
+    }
+  }
+  return { counts, surface, length };
+}
