@@ -43,6 +43,14 @@ import rateLimitPlugin from './plugins/rate-limit.js';
 import ssePlugin from './plugins/sse.js';
 import webPlugin from './plugins/web.js';
 import { createIndexer, type Indexer } from './search/indexer.js';
+import { createMatcher } from './modules/matching/matcher.js';
+import { matchingRoutes } from './modules/matching/routes.js';
+import { createMatchingService } from './modules/matching/service.js';
+import { createSuggestionQueue, type SuggestionQueue } from './modules/matching/suggestion-queue.js';
+import { TermStats, termStatsListener } from './modules/matching/term-stats.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
+import { logSender } from './modules/notifications/sender.js';
+import { createNotificationService } from './modules/notifications/service.js';
 import type { SearchEngine } from './search/port.js';
 import { createDiskStorage } from './storage/disk.js';
 
@@ -61,6 +69,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Feeds the search engine from the outbox; server.ts starts it, tests drain it by hand. */
     indexer: Indexer;
+    /** Background match suggestions after listings change; tests wait for it with `idle()`. */
+    suggestions: SuggestionQueue;
   }
 }
 
@@ -71,22 +81,40 @@ export async function buildApp({ config, database, search, logger = false }: App
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
   const { db } = database;
-  const indexer = createIndexer({ db, engine: search, log: app.log });
+  const termStats = new TermStats();
+  const indexer = createIndexer({ db, engine: search, log: app.log, listener: termStatsListener(termStats) });
   app.decorate('indexer', indexer);
   app.addHook('onClose', () => indexer.stop());
-  const onChange = indexer.nudge;
   const orgRepository = createOrgRepository();
   const access = createAccessPolicy({ orgs: orgRepository });
   const orgs = createOrgService({ db, orgs: orgRepository, access });
-  const needs = createNeedService({ db, access, onChange });
-  const capabilities = createCapabilityService({ db, access, onChange });
+  const notifications = createNotificationService({ db, sender: logSender(app.log) });
+  const matching = createMatchingService({
+    db,
+    access,
+    matcher: createMatcher({ engine: search, stats: termStats }),
+    notifications,
+    log: app.log,
+  });
+  const suggestions = createSuggestionQueue({ matching, settle: indexer.drain, log: app.log });
+  app.decorate('suggestions', suggestions);
+  app.addHook('onClose', () => suggestions.stop());
+  const changed = (side: 'need' | 'capability') => (id: string) => {
+    indexer.nudge();
+    suggestions.enqueue(side, id);
+  };
+  const needs = createNeedService({ db, access, onChange: changed('need') });
+  const capabilities = createCapabilityService({ db, access, onChange: changed('capability') });
   const journal = createJournal(db, createLiveFeed(database, app.log));
   const agreements = createAgreementService({ db, access, journal });
   const projects = createProjectService({ db, access, agreements, journal });
   const storage = createDiskStorage(config.storageDir ?? join(tmpdir(), 'coop-files'));
   let expiryTimer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
-    const check = () => agreements.checkExpiry(new Date()).catch((err) => app.log.error({ err }, 'agreement expiry check failed'));
+    const check = () =>
+      agreements
+        .checkExpiry(new Date())
+        .catch((err) => app.log.error({ err }, 'agreement expiry check failed'));
     void check();
     expiryTimer = setInterval(check, EXPIRY_CHECK_MS).unref();
   });
@@ -132,14 +160,20 @@ export async function buildApp({ config, database, search, logger = false }: App
       });
       await api.register(reviewRoutes, { needs, capabilities });
       await api.register(searchRoutes, { search: createSearchService({ engine: search }) });
+      await api.register(matchingRoutes, { matching });
+      await api.register(notificationRoutes, { notifications });
       await api.register(transferRoutes, {
         importer: createImporter({ needs, capabilities }),
         exporter: createExporter({ needs, capabilities }),
       });
       await api.register(agreementRoutes, { agreements });
-      await api.register(attachmentRoutes, { attachments: createAttachmentService({ db, agreements, journal, storage }) });
+      await api.register(attachmentRoutes, {
+        attachments: createAttachmentService({ db, agreements, journal, storage }),
+      });
       await api.register(projectRoutes, { projects, exporter: createProjectExporter({ db, projects }) });
-      await api.register(checklistRoutes, { checklist: createChecklistService({ db, agreements, projects, journal }) });
+      await api.register(checklistRoutes, {
+        checklist: createChecklistService({ db, agreements, projects, journal }),
+      });
       await api.register(eventStreamRoutes, {
         live: journal.live,
         source: createAgreementStreamSource({ db, access, journal, repository: agreements.repository }),

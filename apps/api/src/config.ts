@@ -105,6 +105,8 @@ export function testDatabaseUrl(env: Env = process.env): string | null {
   return url(env, 'TEST_DATABASE_URL', ['postgres:', 'postgresql:']);
 }
 
-export function testMeilisearchUrl(env: Env = process.env): string | null {
-  return url(env, 'MEILISEARCH_URL', ['http:', 'https:']);
+/** The Meilisearch contract suite runs when MEILISEARCH_URL names a server. */
+export function testMeilisearch(env: Env = process.env): { url: string; key: string | null } | null {
+  const found = url(env, 'MEILISEARCH_URL', ['http:', 'https:']);
+  return found ? { url: found, key: env.MEILISEARCH_KEY || null } : null;
 }

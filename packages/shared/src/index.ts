@@ -6,3 +6,5 @@ export * from './schemas/auth.js';
 export * from './taxonomy.js';
 export * from './schemas/listings.js';
 export * from './schemas/agreements.js';
+export * from './schemas/projects.js';
+export * from './schemas/matching.js';

@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
+import { SearchError } from '../search/port.js';
 
 interface FieldProblem {
   field: string;
@@ -54,6 +55,12 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
       const problems = fieldProblems(error);
       const message = problems.map((p) => `${p.field} ${p.problem}`).join('; ');
       return reply.status(400).send({ error: { code: 'validation_failed', message, details: problems } });
+    }
+    if (error instanceof SearchError) {
+      const status = error.code === 'invalid_query' ? 400 : 503;
+      if (status === 503) request.log.warn({ err: error }, 'search engine unavailable');
+      const message = status === 400 ? error.message : 'Search is unavailable for a moment; try again shortly';
+      return reply.status(status).send({ error: { code: `search_${error.code}`, message } });
     }
     const known = error.code ? codeByFastifyError[error.code] : undefined;
     if (known) {

@@ -2,7 +2,7 @@
 import type { Database } from '../db/client.js';
 import { capabilities, needs } from '../db/schema/index.js';
 import { createListingRepository, type OrgRow } from '../modules/listings/repository.js';
-import { INDEX_OF, LISTING_INDEX_SETTINGS, toListingDocument, type ListingType } from './indexes.js';
+import { INDEX_OF, LISTING_INDEX_SETTINGS, toListingDocument, type ListingDocument, type ListingType } from './indexes.js';
 import { createOutboxRepository, type OutboxRow } from './outbox.js';
 import type { SearchEngine } from './port.js';
 
@@ -22,7 +22,20 @@ interface Logger {
   warn(details: object, message: string): void;
 }
 
-export function createIndexer({ db, engine, log }: { db: Database; engine: SearchEngine; log: Logger }) {
+/** Told of every document written to or removed from the live indexes (matching keeps term statistics). */
+export interface IndexListener {
+  indexed(type: ListingType, docs: ListingDocument[]): void;
+  removed(type: ListingType, ids: string[]): void;
+}
+
+interface Deps {
+  db: Database;
+  engine: SearchEngine;
+  log: Logger;
+  listener?: IndexListener;
+}
+
+export function createIndexer({ db, engine, log, listener }: Deps) {
   const outbox = createOutboxRepository();
   const repositories = { need: createListingRepository(needs), capability: createListingRepository(capabilities) };
   let draining: Promise<number> | null = null;
@@ -39,6 +52,19 @@ export function createIndexer({ db, engine, log }: { db: Database; engine: Searc
     const gone = ids.filter((_, i) => !found[i]);
     if (docs.length) await engine.upsert(index, docs);
     if (gone.length) await engine.delete(index, gone);
+    listener?.indexed(type, docs);
+    listener?.removed(type, gone);
+  }
+
+  /** Reads every listing of a type in batches, in id order. */
+  async function eachBatch(type: ListingType, visit: (docs: ListingDocument[]) => Promise<void>) {
+    let after: string | null = null;
+    for (;;) {
+      const batch: { row: { id: string }; org: OrgRow }[] = await repositories[type].batchAfter(db, after, 1000);
+      if (batch.length === 0) return;
+      await visit(batch.map(({ row, org }) => toListingDocument(type, row as never, org)));
+      after = batch[batch.length - 1]!.row.id;
+    }
   }
 
   async function apply(rows: OutboxRow[]) {
@@ -123,19 +149,13 @@ export function createIndexer({ db, engine, log }: { db: Database; engine: Searc
       await engine.ensureIndex(fresh, LISTING_INDEX_SETTINGS);
       const total = await repositories[type].count(db);
       let done = 0;
-      let after: string | null = null;
       onProgress?.({ index, done, total });
-      for (;;) {
-        const batch: { row: { id: string }; org: OrgRow }[] = await repositories[type].batchAfter(db, after, 1000);
-        if (batch.length === 0) break;
-        await engine.upsert(
-          fresh,
-          batch.map(({ row, org }) => toListingDocument(type, row as never, org)),
-        );
-        done += batch.length;
-        after = batch[batch.length - 1]!.row.id;
+      await eachBatch(type, async (docs) => {
+        await engine.upsert(fresh, docs);
+        listener?.indexed(type, docs);
+        done += docs.length;
         onProgress?.({ index, done, total: Math.max(total, done) });
-      }
+      });
       await engine.swap(index, fresh);
       await engine.drop(fresh);
       const changed = await outbox.changedSince(db, startedAt);
@@ -164,6 +184,8 @@ export function createIndexer({ db, engine, log }: { db: Database; engine: Searc
           await rebuild(type, ({ done, total }) => {
             if (done === total) log.info(`search index ${INDEX_OF[type]} rebuilt: ${done} documents`);
           });
+        } else if (listener) {
+          await eachBatch(type, async (docs) => listener.indexed(type, docs));
         }
       }
       timer = setInterval(kick, POLL_MS);

@@ -14,7 +14,10 @@ let platform: TestPlatform;
 beforeAll(async () => {
   platform = await createTestPlatform();
   const orgs = await platform.database.db.select().from(organizations);
-  await seedDemoAgreements(platform.database.db, new Map(orgs.filter((o) => KEYS[o.nameEn]).map((o) => [KEYS[o.nameEn]!, o.id])));
+  await seedDemoAgreements(
+    platform.database.db,
+    new Map(orgs.filter((o) => KEYS[o.nameEn]).map((o) => [KEYS[o.nameEn]!, o.id])),
+  );
 });
 afterAll(() => platform?.close());
 
@@ -23,7 +26,11 @@ describe('demo agreements', () => {
     const call = caller(platform.app);
     const enterprise = await login(platform.app, 'enterprise@demo.cn');
     const [agreement] = (await call('GET', '/api/agreements?org=mine', enterprise)).json().items;
-    expect(agreement).toMatchObject({ status: 'active', type: 'framework', broker: { nameEn: 'Zhijiang Machinery Industry Association' } });
+    expect(agreement).toMatchObject({
+      status: 'active',
+      type: 'framework',
+      broker: { nameEn: 'Zhijiang Machinery Industry Association' },
+    });
     expect(agreement.parties).toHaveLength(3);
     const projects = (await call('GET', `/api/agreements/${agreement.id}/projects`, enterprise)).json().items;
     expect(projects.map((p: { checklist: object }) => p.checklist)).toEqual([

@@ -49,7 +49,12 @@ const PROJECTS: DemoProject[] = [
     dueIn: 200,
     deliverables: ['培养方案', '首期 40 名学员结业'],
     items: [
-      { title: '联合培养方案制定', responsible: 'vocational', status: 'done', evidence: '培养方案（定稿）.pdf' },
+      {
+        title: '联合培养方案制定',
+        responsible: 'vocational',
+        status: 'done',
+        evidence: '培养方案（定稿）.pdf',
+      },
       // Past its due date and not done: shows as overdue.
       { title: '企业实训基地挂牌', responsible: 'hengchuan', status: 'in_progress', dueIn: -10 },
       { title: '首期 40 名学员开班', responsible: 'joint', dueIn: 20 },
@@ -64,7 +69,12 @@ const PROJECTS: DemoProject[] = [
     dueIn: 150,
     deliverables: ['仪器开放目录', '共享预约流程'],
     items: [
-      { title: '仪器开放目录发布', responsible: 'university', status: 'done', evidence: 'https://example.cn/instruments' },
+      {
+        title: '仪器开放目录发布',
+        responsible: 'university',
+        status: 'done',
+        evidence: 'https://example.cn/instruments',
+      },
       { title: '共享预约流程上线', responsible: 'joint', status: 'blocked', dueIn: 30 },
     ],
   },
@@ -73,7 +83,14 @@ const PROJECTS: DemoProject[] = [
 async function actorOf(db: Database, email: string): Promise<Actor> {
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const [org] = await db.select().from(organizations).where(eq(organizations.id, user!.orgId));
-  return { userId: user!.id, sessionId: 'seed', orgId: org!.id, orgKind: org!.kind, orgRole: user!.orgRole, platformRole: user!.platformRole };
+  return {
+    userId: user!.id,
+    sessionId: 'seed',
+    orgId: org!.id,
+    orgKind: org!.kind,
+    orgRole: user!.orgRole,
+    platformRole: user!.platformRole,
+  };
 }
 
 /** `orgIds`: demo organisation keys to ids, as seed/demo.ts has them. */
@@ -90,18 +107,27 @@ export async function seedDemoAgreements(db: Database, orgIds: Map<string, strin
 
   const draft = await agreements.create(coordinator, {
     type: 'framework',
-    title: '数控装备产教融合三方合作框架协议 Three-party framework agreement on CNC industry–education cooperation',
+    title:
+      '数控装备产教融合三方合作框架协议 Three-party framework agreement on CNC industry–education cooperation',
     description: '在之江机械工业协会对接会上签署。Signed at the association’s docking meeting.',
     parties: [
       { orgId: org('hengchuan'), signatoryName: '李强 Li Qiang', signatoryTitle: '总经理 General manager' },
-      { orgId: org('university'), signatoryName: '陈静 Chen Jing', signatoryTitle: '科技处处长 Director of research' },
+      {
+        orgId: org('university'),
+        signatoryName: '陈静 Chen Jing',
+        signatoryTitle: '科技处处长 Director of research',
+      },
       { orgId: org('vocational'), signatoryName: '郑芳 Zheng Fang', signatoryTitle: '副院长 Vice president' },
     ],
     startDate: addDays(today, -120),
     endDate: addDays(today, 3 * 365),
     valueYuan: 5_000_000,
   });
-  const signed = await agreements.transition(coordinator, draft.id, { action: 'sign', version: draft.version, signedOn: addDays(today, -120) });
+  const signed = await agreements.transition(coordinator, draft.id, {
+    action: 'sign',
+    version: draft.version,
+    signedOn: addDays(today, -120),
+  });
   await agreements.transition(coordinator, draft.id, { action: 'activate', version: signed.version });
 
   for (const { owner, dueIn, items, note, ...project } of PROJECTS) {

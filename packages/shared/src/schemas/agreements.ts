@@ -1,6 +1,7 @@
-// Agreements, their project lists and checklists: what the API accepts and answers.
-import { Type, type Static, type TSchema } from 'typebox';
-import { LOCALES, type Labelled } from '../enums.js';
+// Agreements between two or more organisations: what the API accepts and answers.
+import { Type, type Static } from 'typebox';
+import type { Labelled } from '../enums.js';
+import { CsvList, IsoDate, LongText, Name, Nullable, OrgFilter, Title, Version } from './agreement-fields.js';
 import { OneOf, PageQuery, StrictObject, Uuid } from './common.js';
 
 export const AGREEMENT_TYPES = [
@@ -12,22 +13,19 @@ export const AGREEMENT_TYPES = [
   'co_construction',
 ] as const;
 export type AgreementType = (typeof AGREEMENT_TYPES)[number];
-export const AGREEMENT_STATUSES = ['draft', 'negotiating', 'signed', 'active', 'completed', 'terminated', 'expired'] as const;
+export const AGREEMENT_STATUSES = [
+  'draft',
+  'negotiating',
+  'signed',
+  'active',
+  'completed',
+  'terminated',
+  'expired',
+] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 /** Moves people ask for; `expired` is reached only by the expiry check. */
 export const AGREEMENT_ACTIONS = ['negotiate', 'sign', 'activate', 'complete', 'terminate'] as const;
 export type AgreementAction = (typeof AGREEMENT_ACTIONS)[number];
-export const PROJECT_STATUSES = ['planned', 'active', 'done', 'closed'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-/** What people set on a checklist item. */
-export const CHECKLIST_STATUSES = ['pending', 'in_progress', 'done', 'blocked'] as const;
-export type ChecklistStatus = (typeof CHECKLIST_STATUSES)[number];
-/** What responses show: the set status, or `overdue` when the due date has passed and it is not done. */
-export const CHECKLIST_VIEW_STATUSES = ['pending', 'in_progress', 'done', 'overdue', 'blocked'] as const;
-export type ChecklistViewStatus = (typeof CHECKLIST_VIEW_STATUSES)[number];
-/** `responsible` of a checklist item shared by the parties. */
-export const JOINT = 'joint';
-
 export const AGREEMENT_TYPE_LABELS: Labelled<AgreementType>[] = [
   { value: 'framework', zh: '框架协议', en: 'Framework agreement' },
   { value: 'project', zh: '项目合同', en: 'Project contract' },
@@ -52,30 +50,6 @@ export const AGREEMENT_ACTION_LABELS: Labelled<AgreementAction>[] = [
   { value: 'complete', zh: '完成', en: 'Complete' },
   { value: 'terminate', zh: '终止', en: 'Terminate' },
 ];
-export const PROJECT_STATUS_LABELS: Labelled<ProjectStatus>[] = [
-  { value: 'planned', zh: '计划中', en: 'Planned' },
-  { value: 'active', zh: '进行中', en: 'Active' },
-  { value: 'done', zh: '已完成', en: 'Done' },
-  { value: 'closed', zh: '已关闭', en: 'Closed' },
-];
-export const CHECKLIST_STATUS_LABELS: Labelled<ChecklistViewStatus>[] = [
-  { value: 'pending', zh: '待开始', en: 'Pending' },
-  { value: 'in_progress', zh: '进行中', en: 'In progress' },
-  { value: 'done', zh: '已完成', en: 'Done' },
-  { value: 'overdue', zh: '已逾期', en: 'Overdue' },
-  { value: 'blocked', zh: '受阻', en: 'Blocked' },
-];
-
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const IsoDate = Type.String({ format: 'date' });
-const Version = Type.Integer({ minimum: 1 });
-const Title = Type.String({ minLength: 2, maxLength: 200 });
-const LongText = Type.String({ maxLength: 20_000 });
-const Name = Type.String({ minLength: 1, maxLength: 80 });
-const CsvList = Type.String({ maxLength: 500, pattern: '^[A-Za-z0-9_.,-]*$' });
-const Responsible = Type.Union([Type.Literal(JOINT), Uuid], { description: `an organisation id, or "${JOINT}"` });
-const OrgFilter = Type.Optional(Type.Union([Type.Literal('mine'), Uuid], { description: 'a party organisation; mine = yours' }));
-
 // ---- requests
 
 export const PartyInput = StrictObject({
@@ -124,9 +98,12 @@ export const AgreementTransition = StrictObject({
   signedOn: Type.Optional(IsoDate),
   /** sign: signatories to record; every party needs one by then. */
   signatories: Type.Optional(
-    Type.Array(StrictObject({ orgId: Uuid, signatoryName: Name, signatoryTitle: Type.Optional(Nullable(Name)) }), {
-      maxItems: 20,
-    }),
+    Type.Array(
+      StrictObject({ orgId: Uuid, signatoryName: Name, signatoryTitle: Type.Optional(Nullable(Name)) }),
+      {
+        maxItems: 20,
+      },
+    ),
   ),
   /** terminate: required. */
   reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
@@ -145,69 +122,14 @@ export type AgreementListQuery = Static<typeof AgreementListQuery>;
 export const TimelineQuery = StrictObject({ ...PageQuery, projectId: Type.Optional(Uuid) });
 export type TimelineQuery = Static<typeof TimelineQuery>;
 
-const projectInput = {
-  title: Title,
-  description: Type.Optional(Nullable(LongText)),
-  ownerOrgId: Uuid,
-  leadName: Type.Optional(Nullable(Name)),
-  startDate: Type.Optional(Nullable(IsoDate)),
-  dueDate: Type.Optional(Nullable(IsoDate)),
-  status: Type.Optional(OneOf(PROJECT_STATUSES)),
-  deliverables: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 50 })),
-};
-export const NewProject = StrictObject(projectInput);
-export type NewProject = Static<typeof NewProject>;
-export const ProjectUpdate = StrictObject(
-  { ...projectInput, title: Type.Optional(Title), ownerOrgId: Type.Optional(Uuid), version: Version },
-  { minProperties: 2 },
-);
-export type ProjectUpdate = Static<typeof ProjectUpdate>;
-
-/** Every id of the list, in the new order. */
-export const NewOrder = StrictObject({ ids: Type.Array(Uuid, { minItems: 1, maxItems: 500, uniqueItems: true }) });
-export type NewOrder = Static<typeof NewOrder>;
-
-export const NewNote = StrictObject({ body: Type.String({ minLength: 1, maxLength: 4000 }) });
-export type NewNote = Static<typeof NewNote>;
-
-const itemInput = {
-  title: Title,
-  dueDate: Type.Optional(Nullable(IsoDate)),
-  responsible: Responsible,
-  status: Type.Optional(OneOf(CHECKLIST_STATUSES)),
-  evidence: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-};
-export const NewChecklistItem = StrictObject(itemInput);
-export type NewChecklistItem = Static<typeof NewChecklistItem>;
-export const ChecklistItemUpdate = StrictObject(
-  { ...itemInput, title: Type.Optional(Title), responsible: Type.Optional(Responsible), version: Version },
-  { minProperties: 2 },
-);
-export type ChecklistItemUpdate = Static<typeof ChecklistItemUpdate>;
-export const VersionQuery = StrictObject({ version: Version });
-
-export const ProjectListQuery = StrictObject({ ...PageQuery, org: OrgFilter, status: Type.Optional(CsvList) });
-export type ProjectListQuery = Static<typeof ProjectListQuery>;
-export const AgreementProjectsQuery = StrictObject({ ...PageQuery, status: Type.Optional(CsvList) });
-export type AgreementProjectsQuery = Static<typeof AgreementProjectsQuery>;
-export const TaskQuery = StrictObject({
-  ...PageQuery,
-  status: Type.Optional(Type.String({ maxLength: 100, pattern: '^[a-z_,]*$', description: 'e.g. pending,in_progress,overdue' })),
-});
-export type TaskQuery = Static<typeof TaskQuery>;
-
-const exportFormat = {
-  format: Type.Optional(OneOf(['csv', 'xlsx'] as const)),
-  lang: Type.Optional(OneOf(LOCALES)),
-};
-export const AgreementProjectsExportQuery = StrictObject({ status: Type.Optional(CsvList), ...exportFormat });
-export type AgreementProjectsExportQuery = Static<typeof AgreementProjectsExportQuery>;
-export const ProjectExportQuery = StrictObject({ org: OrgFilter, status: Type.Optional(CsvList), ...exportFormat });
-export type ProjectExportQuery = Static<typeof ProjectExportQuery>;
-
 // ---- responses
 
-export const PartyOrg = Type.Object({ id: Uuid, nameZh: Type.String(), nameEn: Type.String(), kind: Type.String() });
+export const PartyOrg = Type.Object({
+  id: Uuid,
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  kind: Type.String(),
+});
 export type PartyOrg = Static<typeof PartyOrg>;
 
 export const AgreementParty = Type.Object({
@@ -264,77 +186,16 @@ export const TimelineEvent = Type.Object({
   projectId: Nullable(Uuid),
   action: Type.String(),
   actor: Nullable(
-    Type.Object({ userId: Uuid, displayName: Type.String(), orgId: Uuid, orgNameZh: Type.String(), orgNameEn: Type.String() }),
+    Type.Object({
+      userId: Uuid,
+      displayName: Type.String(),
+      orgId: Uuid,
+      orgNameZh: Type.String(),
+      orgNameEn: Type.String(),
+    }),
   ),
   /** The changed fields before and after (whole records on creation and deletion). */
   before: Type.Unknown(),
   after: Type.Unknown(),
 });
 export type TimelineEvent = Static<typeof TimelineEvent>;
-
-const AgreementRef = Type.Object({ id: Uuid, title: Type.String(), type: OneOf(AGREEMENT_TYPES), status: OneOf(AGREEMENT_STATUSES) });
-
-export const ChecklistItem = Type.Object({
-  id: Uuid,
-  projectId: Uuid,
-  title: Type.String(),
-  dueDate: Nullable(Type.String()),
-  responsible: Type.String({ description: `an organisation id, or "${JOINT}"` }),
-  responsibleOrg: Nullable(PartyOrg),
-  status: OneOf(CHECKLIST_VIEW_STATUSES),
-  /** The status as set, for editing (status shows `overdue` instead when late). */
-  declaredStatus: OneOf(CHECKLIST_STATUSES),
-  overdue: Type.Boolean(),
-  evidence: Nullable(Type.String()),
-  position: Type.Integer(),
-  completedAt: Nullable(Type.String({ format: 'date-time' })),
-  version: Type.Integer(),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
-});
-export type ChecklistItem = Static<typeof ChecklistItem>;
-
-export const Task = Type.Object({
-  ...ChecklistItem.properties,
-  project: Type.Object({ id: Uuid, title: Type.String() }),
-  agreement: AgreementRef,
-});
-export type Task = Static<typeof Task>;
-
-export const ProjectNote = Type.Object({
-  id: Uuid,
-  body: Type.String(),
-  author: Type.Object({ userId: Uuid, displayName: Type.String(), orgId: Uuid }),
-  createdAt: Type.String({ format: 'date-time' }),
-});
-export type ProjectNote = Static<typeof ProjectNote>;
-
-const projectOutput = {
-  id: Uuid,
-  agreement: AgreementRef,
-  title: Type.String(),
-  description: Nullable(Type.String()),
-  ownerOrg: PartyOrg,
-  leadName: Nullable(Type.String()),
-  startDate: Nullable(Type.String()),
-  dueDate: Nullable(Type.String()),
-  status: OneOf(PROJECT_STATUSES),
-  position: Type.Integer(),
-  deliverables: Type.Array(Type.String()),
-  /** Checklist progress: items done, all items, items overdue. */
-  checklist: Type.Object({ done: Type.Integer(), total: Type.Integer(), overdue: Type.Integer() }),
-  /** Due date passed and not done or closed. */
-  overdue: Type.Boolean(),
-  canWork: Type.Boolean(),
-  version: Type.Integer(),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
-};
-export const Project = Type.Object(projectOutput);
-export type Project = Static<typeof Project>;
-export const ProjectDetail = Type.Object({
-  ...projectOutput,
-  items: Type.Array(ChecklistItem),
-  notes: Type.Array(ProjectNote),
-});
-export type ProjectDetail = Static<typeof ProjectDetail>;

@@ -1,6 +1,16 @@
 import { AGREEMENT_STATUSES, AGREEMENT_TYPES, CHECKLIST_STATUSES, PROJECT_STATUSES } from '@coop/shared';
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { events } from './events.js';
 import { matches } from './matching.js';
 import { organizations } from './orgs.js';
@@ -119,7 +129,10 @@ export const projects = pgTable(
     dueDate: date('due_date'),
     status: text('status', { enum: PROJECT_STATUSES }).notNull().default('planned'),
     position: integer('position').notNull(),
-    deliverables: text('deliverables').array().notNull().default(sql`'{}'::text[]`),
+    deliverables: text('deliverables')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ...timestamps(),
   },
   (table) => [index('projects_agreement_idx').on(table.agreementId, table.position)],

@@ -77,9 +77,14 @@ function agreementRole(actor: Actor, facts: AgreementFacts): AgreementRole | nul
 }
 
 /** Which agreements a caller can see, for queries: every one, or those of an organisation and its association. */
-export type AgreementScope = { all: true } | { all: false; orgId: string; coordinatedAssociationId: string | null };
+export type AgreementScope =
+  { all: true } | { all: false; orgId: string; coordinatedAssociationId: string | null };
 
-export function allowsAgreement(actor: Actor | null, permission: AgreementPermission, facts: AgreementFacts): boolean {
+export function allowsAgreement(
+  actor: Actor | null,
+  permission: AgreementPermission,
+  facts: AgreementFacts,
+): boolean {
   const role = actor && agreementRole(actor, facts);
   return !!role && AGREEMENT_ROLES[permission].includes(role);
 }
@@ -155,7 +160,12 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
       return { all: false, orgId: actor.orgId, coordinatedAssociationId };
     },
     /** Throws not-found to those who may not see it (its existence stays private), forbidden to the others. */
-    requireAgreement(actor: Actor | null, permission: AgreementPermission, facts: AgreementFacts, what = 'Agreement'): Actor {
+    requireAgreement(
+      actor: Actor | null,
+      permission: AgreementPermission,
+      facts: AgreementFacts,
+      what = 'Agreement',
+    ): Actor {
       const caller = requireActor(actor);
       if (!allowsAgreement(caller, 'agreement.read', facts)) throw new NotFoundError(what);
       if (!allowsAgreement(caller, permission, facts)) {
@@ -167,7 +177,10 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
      * Who may propose an agreement with these parties: an admin of one of them, a coordinator of an association
      * one of them belongs to (who then brokers it), or a platform admin.
      */
-    requireAgreementCreation(actor: Actor | null, facts: Omit<AgreementFacts, 'brokerOrgId'>): { caller: Actor; brokerOrgId: string | null } {
+    requireAgreementCreation(
+      actor: Actor | null,
+      facts: Omit<AgreementFacts, 'brokerOrgId'>,
+    ): { caller: Actor; brokerOrgId: string | null } {
       const caller = requireActor(actor);
       const role = agreementRole(caller, { ...facts, brokerOrgId: null });
       if (!role || !AGREEMENT_ROLES['agreement.manage'].includes(role)) {
@@ -176,6 +189,21 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
         );
       }
       return { caller, brokerOrgId: role === 'coordinator' ? caller.orgId : null };
+    },
+    /** How the caller stands to a match between these two organisations (none: may not act on it). */
+    async matchRoles(db: Executor, actor: Actor | null, needOrgId: string, capabilityOrgId: string) {
+      const roles: ('need_party' | 'capability_party' | 'coordinator' | 'admin')[] = [];
+      if (!actor) return roles;
+      if (actor.orgId === needOrgId) roles.push('need_party');
+      if (actor.orgId === capabilityOrgId) roles.push('capability_party');
+      if (actor.platformRole === 'admin') roles.push('admin');
+      else if (
+        actor.platformRole === 'coordinator' &&
+        ((await reviews(db, actor, needOrgId)) || (await reviews(db, actor, capabilityOrgId)))
+      ) {
+        roles.push('coordinator');
+      }
+      return roles;
     },
     requirePlatformAdmin(actor: Actor | null): Actor {
       const caller = requireActor(actor);
@@ -198,7 +226,8 @@ const refusedAgreement: Record<AgreementPermission, string> = {
   'agreement.work': 'Your account may not change the projects and checklists of this agreement',
   'agreement.manage':
     'Only an administrator of a party, the brokering coordinator or a platform administrator may change the terms or status of this agreement',
-  'agreement.terminate': 'Only an administrator of a party or a platform administrator may terminate this agreement',
+  'agreement.terminate':
+    'Only an administrator of a party or a platform administrator may terminate this agreement',
 };
 
 export function requireActor(actor: Actor | null): Actor {

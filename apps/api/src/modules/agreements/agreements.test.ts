@@ -1,7 +1,13 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreements, events, matches } from '../../db/schema/index.js';
-import { createTestPlatform, freshAddress, login, type LoggedIn, type TestPlatform } from '../../test/harness.js';
+import {
+  createTestPlatform,
+  freshAddress,
+  login,
+  type LoggedIn,
+  type TestPlatform,
+} from '../../test/harness.js';
 import { caller, frameworkTerms, logins, runningAgreement } from './testing.js';
 
 let platform: TestPlatform;
@@ -19,24 +25,44 @@ let threeParties: string[];
 beforeAll(async () => {
   platform = await createTestPlatform();
   call = caller(platform.app);
-  [coordinator, enterprise, college, vocational, outsider, gov, admin] = await logins(platform.app, ['coordinator', 'enterprise', 'college', 'vocational', 'ouyue', 'gov', 'admin']);
+  [coordinator, enterprise, college, vocational, outsider, gov, admin] = await logins(platform.app, [
+    'coordinator',
+    'enterprise',
+    'college',
+    'vocational',
+    'ouyue',
+    'gov',
+    'admin',
+  ]);
   threeParties = [enterprise.orgId, college.orgId, vocational.orgId];
   // A member (not an administrator) of the enterprise.
-  const invitation = await call('POST', `/api/orgs/${enterprise.orgId}/invitations`, enterprise, { email: 'engineer@hengchuan.cn', orgRole: 'member' });
+  const invitation = await call('POST', `/api/orgs/${enterprise.orgId}/invitations`, enterprise, {
+    email: 'engineer@hengchuan.cn',
+    orgRole: 'member',
+  });
   await platform.app.inject({
     method: 'POST',
     url: '/api/auth/register',
     remoteAddress: freshAddress(),
-    payload: { email: 'engineer@hengchuan.cn', password: 'engineer-password', displayName: 'Engineer', invitationToken: invitation.json().token },
+    payload: {
+      email: 'engineer@hengchuan.cn',
+      password: 'engineer-password',
+      displayName: 'Engineer',
+      invitationToken: invitation.json().token,
+    },
   });
   engineer = await login(platform.app, 'engineer@hengchuan.cn', 'engineer-password');
 });
 afterAll(() => platform?.close());
 
-const move = (id: string, who: LoggedIn, body: object) => call('POST', `/api/agreements/${id}/transitions`, who, body);
+const move = (id: string, who: LoggedIn, body: object) =>
+  call('POST', `/api/agreements/${id}/transitions`, who, body);
 const rowCounts = async () => {
   const { db } = platform.database;
-  const [[a], [e]] = await Promise.all([db.select({ n: count() }).from(agreements), db.select({ n: count() }).from(events)]);
+  const [[a], [e]] = await Promise.all([
+    db.select({ n: count() }).from(agreements),
+    db.select({ n: count() }).from(events),
+  ]);
   return { agreements: a!.n, events: e!.n };
 };
 
@@ -47,17 +73,30 @@ describe('a three-party framework agreement', () => {
     const created = await call('POST', '/api/agreements', coordinator, unsigned);
     expect(created.statusCode).toBe(201);
     const draft = created.json();
-    expect(draft).toMatchObject({ status: 'draft', type: 'framework', version: 1, valueYuan: 3_000_000, canManage: true });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      type: 'framework',
+      version: 1,
+      valueYuan: 3_000_000,
+      canManage: true,
+    });
     expect(draft.broker.nameEn).toBe('Zhijiang Machinery Industry Association');
     expect(draft.parties.map((p: { org: { id: string } }) => p.org.id)).toEqual(threeParties);
     expect(draft.allowedActions).toEqual(['negotiate', 'sign']);
-    expect((await call('GET', `/api/agreements/${draft.id}`, vocational)).json().allowedActions).toEqual(['negotiate', 'sign', 'terminate']);
+    expect((await call('GET', `/api/agreements/${draft.id}`, vocational)).json().allowedActions).toEqual([
+      'negotiate',
+      'sign',
+      'terminate',
+    ]);
 
     const negotiating = (await move(draft.id, enterprise, { action: 'negotiate', version: 1 })).json();
     expect(negotiating).toMatchObject({ status: 'negotiating', version: 2 });
     const unsignedParty = await move(draft.id, coordinator, { action: 'sign', version: 2 });
     expect(unsignedParty.statusCode).toBe(400);
-    expect(unsignedParty.json().error.details[0]).toMatchObject({ field: 'body.signatories', problem: expect.stringContaining('钱塘职业技术学院') });
+    expect(unsignedParty.json().error.details[0]).toMatchObject({
+      field: 'body.signatories',
+      problem: expect.stringContaining('钱塘职业技术学院'),
+    });
     const signed = (
       await move(draft.id, coordinator, {
         action: 'sign',
@@ -72,7 +111,12 @@ describe('a three-party framework agreement', () => {
     expect(active.status).toBe('active');
 
     const timeline = (await call('GET', `/api/agreements/${draft.id}/timeline`, vocational)).json();
-    expect(timeline.items.map((e: { action: string }) => e.action)).toEqual(['activate', 'sign', 'negotiate', 'created']);
+    expect(timeline.items.map((e: { action: string }) => e.action)).toEqual([
+      'activate',
+      'sign',
+      'negotiate',
+      'created',
+    ]);
     expect(timeline.items[1]).toMatchObject({
       entityType: 'agreement',
       before: { status: 'negotiating' },
@@ -92,27 +136,51 @@ describe('moves per role', () => {
     expect((await move(id, engineer, { action: 'negotiate', version: 1 })).statusCode).toBe(403);
     expect((await move(id, outsider, { action: 'negotiate', version: 1 })).statusCode).toBe(404);
     expect((await move(id, gov, { action: 'negotiate', version: 1 })).statusCode).toBe(404);
-    expect((await move(id, coordinator, { action: 'terminate', version: 1, reason: '不合作了' })).statusCode).toBe(403);
-    expect((await move(id, coordinator, { action: 'complete', version: 1 })).json().error.code).toBe('invalid_transition');
-    expect((await move(id, enterprise, { action: 'terminate', version: 1 })).json().error.details[0].field).toBe('body.reason');
+    expect(
+      (await move(id, coordinator, { action: 'terminate', version: 1, reason: '不合作了' })).statusCode,
+    ).toBe(403);
+    expect((await move(id, coordinator, { action: 'complete', version: 1 })).json().error.code).toBe(
+      'invalid_transition',
+    );
+    expect(
+      (await move(id, enterprise, { action: 'terminate', version: 1 })).json().error.details[0].field,
+    ).toBe('body.reason');
     expect((await move(id, admin, { action: 'negotiate', version: 1 })).json().status).toBe('negotiating');
     const ended = await move(id, college, { action: 'terminate', version: 2, reason: '合作方向调整' });
     expect(ended.json()).toMatchObject({ status: 'terminated', allowedActions: [], canManage: false });
-    expect((await call('PATCH', `/api/agreements/${id}`, college, { title: '终止后修改', version: 3 })).json().error.code).toBe('agreement_closed');
+    expect(
+      (await call('PATCH', `/api/agreements/${id}`, college, { title: '终止后修改', version: 3 })).json()
+        .error.code,
+    ).toBe('agreement_closed');
   });
 
   it('refuses proposals by those who could not manage the result', async () => {
     const before = await rowCounts();
     // An administrator of an organisation that is not a party.
-    expect((await call('POST', '/api/agreements', outsider, frameworkTerms(threeParties))).statusCode).toBe(403);
+    expect((await call('POST', '/api/agreements', outsider, frameworkTerms(threeParties))).statusCode).toBe(
+      403,
+    );
     // A coordinator, for organisations outside the association.
-    expect((await call('POST', '/api/agreements', coordinator, frameworkTerms([vocational.orgId, gov.orgId]))).statusCode).toBe(403);
-    expect((await call('POST', '/api/agreements', engineer, frameworkTerms(threeParties))).statusCode).toBe(403);
-    const twice = await call('POST', '/api/agreements', enterprise, frameworkTerms([enterprise.orgId, enterprise.orgId]));
+    expect(
+      (await call('POST', '/api/agreements', coordinator, frameworkTerms([vocational.orgId, gov.orgId])))
+        .statusCode,
+    ).toBe(403);
+    expect((await call('POST', '/api/agreements', engineer, frameworkTerms(threeParties))).statusCode).toBe(
+      403,
+    );
+    const twice = await call(
+      'POST',
+      '/api/agreements',
+      enterprise,
+      frameworkTerms([enterprise.orgId, enterprise.orgId]),
+    );
     expect(twice.json().error.details[0].field).toBe('body.parties.1.orgId');
     const alone = await call('POST', '/api/agreements', enterprise, frameworkTerms([enterprise.orgId]));
     expect(alone.statusCode).toBe(400);
-    const backwards = await call('POST', '/api/agreements', enterprise, { ...frameworkTerms(threeParties), endDate: '2025-01-01' });
+    const backwards = await call('POST', '/api/agreements', enterprise, {
+      ...frameworkTerms(threeParties),
+      endDate: '2025-01-01',
+    });
     expect(backwards.json().error.details[0].field).toBe('body.endDate');
     expect(await rowCounts()).toEqual(before);
   });
@@ -122,9 +190,17 @@ describe('a non-party organisation', () => {
   it('can neither read nor change the agreement, its projects or checklist, and nothing is written', async () => {
     const agreement = await runningAgreement(platform.app, enterprise, threeParties);
     const project = (
-      await call('POST', `/api/agreements/${agreement.id}/projects`, college, { title: '共建机械分析测试中心', ownerOrgId: college.orgId })
+      await call('POST', `/api/agreements/${agreement.id}/projects`, college, {
+        title: '共建机械分析测试中心',
+        ownerOrgId: college.orgId,
+      })
     ).json();
-    const item = (await call('POST', `/api/projects/${project.id}/items`, college, { title: '设备清单确认', responsible: 'joint' })).json();
+    const item = (
+      await call('POST', `/api/projects/${project.id}/items`, college, {
+        title: '设备清单确认',
+        responsible: 'joint',
+      })
+    ).json();
     const before = await rowCounts();
     for (const who of [outsider, gov]) {
       const attempts = await Promise.all([
@@ -132,14 +208,21 @@ describe('a non-party organisation', () => {
         call('PATCH', `/api/agreements/${agreement.id}`, who, { title: '篡改', version: agreement.version }),
         call('GET', `/api/agreements/${agreement.id}/timeline`, who),
         call('GET', `/api/agreements/${agreement.id}/projects`, who),
-        call('POST', `/api/agreements/${agreement.id}/projects`, who, { title: '外来项目', ownerOrgId: who.orgId }),
+        call('POST', `/api/agreements/${agreement.id}/projects`, who, {
+          title: '外来项目',
+          ownerOrgId: who.orgId,
+        }),
         call('GET', `/api/projects/${project.id}`, who),
         call('PATCH', `/api/projects/${project.id}`, who, { title: '篡改', version: project.version }),
         call('PATCH', `/api/items/${item.id}`, who, { status: 'done', version: item.version }),
         call('GET', `/api/agreements/${agreement.id}/projects/export?format=csv`, who),
       ]);
       expect(attempts.map((r) => r.statusCode)).toEqual(Array(attempts.length).fill(404));
-      const lists = await Promise.all(['/api/agreements', '/api/projects', '/api/tasks'].map((url) => call('GET', `${url}?pageSize=100`, who)));
+      const lists = await Promise.all(
+        ['/api/agreements', '/api/projects', '/api/tasks'].map((url) =>
+          call('GET', `${url}?pageSize=100`, who),
+        ),
+      );
       for (const list of lists) expect(JSON.stringify(list.json())).not.toContain(agreement.id);
     }
     expect(await rowCounts()).toEqual(before);
@@ -149,14 +232,24 @@ describe('a non-party organisation', () => {
 describe('concurrency', () => {
   it('answers a stale update with 409 and the current state, never overwriting', async () => {
     const { id } = (await call('POST', '/api/agreements', enterprise, frameworkTerms(threeParties))).json();
-    const first = await call('PATCH', `/api/agreements/${id}`, college, { title: '产学研合作框架协议（修订）', version: 1 });
+    const first = await call('PATCH', `/api/agreements/${id}`, college, {
+      title: '产学研合作框架协议（修订）',
+      version: 1,
+    });
     expect(first.json()).toMatchObject({ version: 2, title: '产学研合作框架协议（修订）' });
     const stale = await call('PATCH', `/api/agreements/${id}`, enterprise, { valueYuan: 1, version: 1 });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error).toMatchObject({ code: 'version_conflict', details: { current: { version: 2, valueYuan: 3_000_000 } } });
+    expect(stale.json().error).toMatchObject({
+      code: 'version_conflict',
+      details: { current: { version: 2, valueYuan: 3_000_000 } },
+    });
     expect((await move(id, enterprise, { action: 'negotiate', version: 1 })).statusCode).toBe(409);
     const timeline = (await call('GET', `/api/agreements/${id}/timeline`, enterprise)).json();
-    expect(timeline.items[0]).toMatchObject({ action: 'updated', before: { title: expect.any(String) }, after: { title: '产学研合作框架协议（修订）' } });
+    expect(timeline.items[0]).toMatchObject({
+      action: 'updated',
+      before: { title: expect.any(String) },
+      after: { title: '产学研合作框架协议（修订）' },
+    });
     expect(timeline.total).toBe(2);
   });
 });
@@ -165,20 +258,44 @@ describe('from a match', () => {
   it('moves the match to agreed in the same transaction, and refuses a match between other organisations', async () => {
     const { db } = platform.database;
     const need = (
-      await call('POST', '/api/needs', enterprise, { title: '电主轴热误差补偿合作', description: '寻求高校合作开发电主轴热误差补偿模块。', fields: ['machinery.cnc'] })
+      await call('POST', '/api/needs', enterprise, {
+        title: '电主轴热误差补偿合作',
+        description: '寻求高校合作开发电主轴热误差补偿模块。',
+        fields: ['machinery.cnc'],
+      })
     ).json();
     const capability = (
-      await call('POST', '/api/capabilities', college, { kind: 'research_team', title: '误差补偿研究团队', description: '长期从事机床误差建模与补偿研究。' })
+      await call('POST', '/api/capabilities', college, {
+        kind: 'research_team',
+        title: '误差补偿研究团队',
+        description: '长期从事机床误差建模与补偿研究。',
+      })
     ).json();
-    const [match] = await db.insert(matches).values({ needId: need.id, capabilityId: capability.id, score: 0.9, stage: 'negotiating' }).returning();
-    const terms = { ...frameworkTerms([enterprise.orgId, college.orgId]), type: 'project', matchId: match!.id };
-    const wrong = await call('POST', '/api/agreements', enterprise, { ...terms, parties: terms.parties.slice(0, 1).concat({ orgId: vocational.orgId, signatoryName: 'x', signatoryTitle: 'y' }) });
+    const [match] = await db
+      .insert(matches)
+      .values({ needId: need.id, capabilityId: capability.id, score: 0.9, stage: 'negotiating' })
+      .returning();
+    const terms = {
+      ...frameworkTerms([enterprise.orgId, college.orgId]),
+      type: 'project',
+      matchId: match!.id,
+    };
+    const wrong = await call('POST', '/api/agreements', enterprise, {
+      ...terms,
+      parties: terms.parties
+        .slice(0, 1)
+        .concat({ orgId: vocational.orgId, signatoryName: 'x', signatoryTitle: 'y' }),
+    });
     expect(wrong.json().error.details[0].field).toBe('body.matchId');
     const created = await call('POST', '/api/agreements', enterprise, terms);
     expect(created.json()).toMatchObject({ matchId: match!.id, type: 'project' });
     const [moved] = await db.select().from(matches).where(eq(matches.id, match!.id));
     expect(moved).toMatchObject({ stage: 'agreed', version: 2 });
     const [event] = await db.select().from(events).where(eq(events.entityId, match!.id));
-    expect(event).toMatchObject({ action: 'agreed', before: { stage: 'negotiating' }, after: { stage: 'agreed', agreementId: created.json().id } });
+    expect(event).toMatchObject({
+      action: 'agreed',
+      before: { stage: 'negotiating' },
+      after: { stage: 'agreed', agreementId: created.json().id },
+    });
   });
 });

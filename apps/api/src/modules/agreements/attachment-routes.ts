@@ -10,7 +10,10 @@ import type { AttachmentService } from './attachments.js';
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const tags = ['agreements'];
 
-export const attachmentRoutes: FastifyPluginAsyncTypebox<{ attachments: AttachmentService }> = async (app, { attachments }) => {
+export const attachmentRoutes: FastifyPluginAsyncTypebox<{ attachments: AttachmentService }> = async (
+  app,
+  { attachments },
+) => {
   await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 0, parts: 2 } });
 
   app.post(
@@ -26,9 +29,11 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ attachments: Attachme
     async (request, reply) => {
       const file = request.isMultipart() ? await request.file() : undefined;
       if (!file || file.fieldname !== 'file') {
-        throw new BadRequestError('validation_failed', 'Send the file as multipart/form-data in the field "file"', [
-          { field: 'file', problem: 'is required' },
-        ]);
+        throw new BadRequestError(
+          'validation_failed',
+          'Send the file as multipart/form-data in the field "file"',
+          [{ field: 'file', problem: 'is required' }],
+        );
       }
       return reply.status(201).send(await attachments.upload(request.actor, request.params.id, file));
     },
@@ -41,26 +46,45 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ attachments: Attachme
         tags,
         description: 'The file itself, as an attachment download.',
         params: IdParams,
-        response: { 200: Type.Unsafe<unknown>({ type: 'string', format: 'binary' }), ...errorResponses(400, 401, 404) },
+        response: {
+          200: {
+            description: 'The file',
+            content: {
+              'application/octet-stream': {
+                schema: Type.Unsafe<unknown>({ type: 'string', format: 'binary' }),
+              },
+            },
+          },
+          ...errorResponses(400, 401, 404),
+        },
       },
     },
     async (request, reply) => {
       const { attachment, content } = await attachments.open(request.actor, request.params.id);
-      return reply
-        .type(attachment.contentType)
-        .header('content-length', attachment.size)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
-        // Uploaded content never runs as a page of this origin.
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', 'sandbox')
-        .send(content);
+      return (
+        reply
+          .type(attachment.contentType)
+          .header('content-length', attachment.size)
+          .header(
+            'content-disposition',
+            `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+          )
+          // Uploaded content never runs as a page of this origin.
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', 'sandbox')
+          .send(content)
+      );
     },
   );
 
   app.delete(
     '/attachments/:id',
     {
-      schema: { tags, params: IdParams, response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409) } },
+      schema: {
+        tags,
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409) },
+      },
     },
     async (request, reply) => {
       await attachments.remove(request.actor, request.params.id);

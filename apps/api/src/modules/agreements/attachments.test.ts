@@ -20,7 +20,9 @@ afterAll(() => platform?.close());
 function upload(who: LoggedIn, filename: string, content: string) {
   const boundary = '----coop-attachment-boundary';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
     Buffer.from(content),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -38,8 +40,15 @@ describe('attachments', () => {
     const uploaded = await upload(college, '../../签约文本.pdf', '%PDF-1.7 signed contract');
     expect(uploaded.statusCode).toBe(201);
     const attachment = uploaded.json();
-    expect(attachment).toMatchObject({ fileName: '签约文本.pdf', contentType: 'application/pdf', size: Buffer.byteLength('%PDF-1.7 signed contract'), uploadedBy: { displayName: '陈静 Chen Jing' } });
-    expect((await call('GET', `/api/agreements/${agreementId}`, enterprise)).json().attachments).toEqual([attachment]);
+    expect(attachment).toMatchObject({
+      fileName: '签约文本.pdf',
+      contentType: 'application/pdf',
+      size: Buffer.byteLength('%PDF-1.7 signed contract'),
+      uploadedBy: { displayName: '陈静 Chen Jing' },
+    });
+    expect((await call('GET', `/api/agreements/${agreementId}`, enterprise)).json().attachments).toEqual([
+      attachment,
+    ]);
 
     const download = await call('GET', `/api/attachments/${attachment.id}`, enterprise);
     expect(download.body).toBe('%PDF-1.7 signed contract');
@@ -49,7 +58,9 @@ describe('attachments', () => {
 
     expect((await call('DELETE', `/api/attachments/${attachment.id}`, college)).statusCode).toBe(204);
     expect((await call('GET', `/api/attachments/${attachment.id}`, enterprise)).statusCode).toBe(404);
-    const actions = (await call('GET', `/api/agreements/${agreementId}/timeline`, enterprise)).json().items.map((e: { action: string }) => e.action);
+    const actions = (await call('GET', `/api/agreements/${agreementId}/timeline`, enterprise))
+      .json()
+      .items.map((e: { action: string }) => e.action);
     expect(actions.slice(0, 2)).toEqual(['attachment_removed', 'attachment_added']);
   });
 });

@@ -32,7 +32,10 @@ export function createAttachmentService({ db, agreements, journal, storage }: De
   async function authoriseChange(actor: Actor | null, agreementId: string, permission: AgreementPermission) {
     const found = await agreements.authorise(actor, agreementId, permission);
     if (FINAL_STATUSES.includes(found.record.row.status)) {
-      throw new ConflictError('agreement_closed', `This agreement is ${found.record.row.status}; it no longer changes`);
+      throw new ConflictError(
+        'agreement_closed',
+        `This agreement is ${found.record.row.status}; it no longer changes`,
+      );
     }
     return found.caller;
   }
@@ -59,7 +62,13 @@ export function createAttachmentService({ db, agreements, journal, storage }: De
             uploadedBy: caller.userId,
           });
           const after = { attachmentId: row.id, fileName, size: stored.size };
-          await record({ entityType: 'agreement', entityId: agreementId, agreementId, action: 'attachment_added', after });
+          await record({
+            entityType: 'agreement',
+            entityId: agreementId,
+            agreementId,
+            action: 'attachment_added',
+            after,
+          });
           return row.id;
         });
         return toAttachment(await load(id));
@@ -81,7 +90,13 @@ export function createAttachmentService({ db, agreements, journal, storage }: De
       await journal.write(caller, async (tx, record) => {
         await repository.deleteAttachment(tx, id);
         const before = { attachmentId: id, fileName: row.fileName, size: row.size };
-        await record({ entityType: 'agreement', entityId: row.agreementId, agreementId: row.agreementId, action: 'attachment_removed', before });
+        await record({
+          entityType: 'agreement',
+          entityId: row.agreementId,
+          agreementId: row.agreementId,
+          action: 'attachment_removed',
+          before,
+        });
       });
       // After commit: a failed transaction must not lose the file.
       await storage.remove(row.storageKey);

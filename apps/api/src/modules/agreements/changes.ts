@@ -18,7 +18,11 @@ export async function updateVersioned<T extends VersionedTable>(
   const t = table as unknown as typeof agreements;
   const [row] = await db
     .update(t)
-    .set({ ...(patch as Partial<typeof agreements.$inferInsert>), version: version + 1, updatedAt: new Date() })
+    .set({
+      ...(patch as Partial<typeof agreements.$inferInsert>),
+      version: version + 1,
+      updatedAt: new Date(),
+    })
     .where(and(eq(t.id, id), eq(t.version, version)))
     .returning();
   return (row as T['$inferSelect'] | undefined) ?? null;
@@ -30,7 +34,10 @@ export const versionConflict = (what: string, current: unknown) =>
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** The fields a patch really changes, before and after, for the event; null when nothing changes. */
-export function changedFields(row: object, patch: object): { before: Record<string, unknown>; after: Record<string, unknown> } | null {
+export function changedFields(
+  row: object,
+  patch: object,
+): { before: Record<string, unknown>; after: Record<string, unknown> } | null {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {

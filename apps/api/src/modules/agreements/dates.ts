@@ -1,6 +1,11 @@
 // Calendar dates (YYYY-MM-DD) as the platform's users live them: due dates and terms end at midnight in China.
 const PLATFORM_TIME_ZONE = 'Asia/Shanghai';
-const isoDate = new Intl.DateTimeFormat('en-CA', { timeZone: PLATFORM_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const isoDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: PLATFORM_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today's date on the platform's calendar. */
 export const platformDate = (now: Date = new Date()): string => isoDate.format(now);

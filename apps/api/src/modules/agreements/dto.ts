@@ -7,7 +7,11 @@ import { endsSoon, platformDate } from './dates.js';
 import type { AgreementRecord } from './repository.js';
 import { allowedActions, FINAL_STATUSES } from './status.js';
 
-export function toAgreement({ row, parties, broker, facts }: AgreementRecord, actor: Actor | null, now = new Date()): Agreement {
+export function toAgreement(
+  { row, parties, broker, facts }: AgreementRecord,
+  actor: Actor | null,
+  now = new Date(),
+): Agreement {
   const open = !FINAL_STATUSES.includes(row.status);
   return {
     id: row.id,
@@ -37,7 +41,11 @@ export const agreementSnapshot = ({ row, parties }: Pick<AgreementRecord, 'row' 
   type: row.type,
   title: row.title,
   status: row.status,
-  parties: parties.map((p) => ({ orgId: p.org.id, signatoryName: p.signatoryName, signatoryTitle: p.signatoryTitle })),
+  parties: parties.map((p) => ({
+    orgId: p.org.id,
+    signatoryName: p.signatoryName,
+    signatoryTitle: p.signatoryTitle,
+  })),
   brokerOrgId: row.brokerOrgId,
   matchId: row.matchId,
   startDate: row.startDate,

@@ -40,9 +40,18 @@ describe('expiry', () => {
   it('expires agreements past their end date and warns the parties of those ending within 30 days, once', async () => {
     const today = platformDate();
     const parties = [enterprise.orgId, college.orgId];
-    const ended = await runningAgreement(platform.app, enterprise, parties, { startDate: '2024-01-01', endDate: addDays(today, -1) });
-    const ending = await runningAgreement(platform.app, enterprise, parties, { startDate: '2024-01-01', endDate: addDays(today, 10) });
-    const later = await runningAgreement(platform.app, enterprise, parties, { startDate: '2024-01-01', endDate: addDays(today, 100) });
+    const ended = await runningAgreement(platform.app, enterprise, parties, {
+      startDate: '2024-01-01',
+      endDate: addDays(today, -1),
+    });
+    const ending = await runningAgreement(platform.app, enterprise, parties, {
+      startDate: '2024-01-01',
+      endDate: addDays(today, 10),
+    });
+    const later = await runningAgreement(platform.app, enterprise, parties, {
+      startDate: '2024-01-01',
+      endDate: addDays(today, 100),
+    });
     expect((await call('GET', `/api/agreements/${ending.id}`, college)).json().expiringSoon).toBe(true);
     expect((await call('GET', `/api/agreements/${later.id}`, college)).json().expiringSoon).toBe(false);
 
@@ -60,7 +69,10 @@ describe('expiry', () => {
 
     // A new end date is warned about again when it nears.
     const current = (await call('GET', `/api/agreements/${ending.id}`, college)).json();
-    await call('PATCH', `/api/agreements/${ending.id}`, college, { endDate: addDays(today, 20), version: current.version });
+    await call('PATCH', `/api/agreements/${ending.id}`, college, {
+      endDate: addDays(today, 20),
+      version: current.version,
+    });
     expect(await agreements.checkExpiry(new Date())).toEqual({ expired: 0, warned: 1 });
     expect(await warningsOf(ending.id)).toHaveLength(4);
   });

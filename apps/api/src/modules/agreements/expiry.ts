@@ -19,7 +19,8 @@ export function createExpiryCheck({ db, repository, journal }: Deps) {
     let expired = 0;
     for (const row of await repository.endedBefore(db, today)) {
       const moved = await journal.write(null, async (tx, record) => {
-        if (!(await updateVersioned(tx, agreements, row.id, row.version, { status: 'expired' }))) return false;
+        if (!(await updateVersioned(tx, agreements, row.id, row.version, { status: 'expired' })))
+          return false;
         await record({
           entityType: 'agreement',
           entityId: row.id,
@@ -41,9 +42,17 @@ export function createExpiryCheck({ db, repository, journal }: Deps) {
         const userIds = await repository.userIdsOfOrgs(tx, agreement.facts.partyOrgIds);
         const params = { title: row.title, endDate: row.endDate };
         if (userIds.length > 0) {
-          await tx.insert(notifications).values(
-            userIds.map((userId) => ({ userId, kind: 'agreement_expiring', entityType: 'agreement', entityId: row.id, params })),
-          );
+          await tx
+            .insert(notifications)
+            .values(
+              userIds.map((userId) => ({
+                userId,
+                kind: 'agreement_expiring',
+                entityType: 'agreement',
+                entityId: row.id,
+                params,
+              })),
+            );
         }
         await record({
           entityType: 'agreement',

@@ -62,7 +62,12 @@ export function createJournal(db: Database, live: LiveFeed) {
       );
       const [rows, [total]] = await Promise.all([
         db
-          .select({ ...streamedColumns, displayName: users.displayName, orgNameZh: organizations.nameZh, orgNameEn: organizations.nameEn })
+          .select({
+            ...streamedColumns,
+            displayName: users.displayName,
+            orgNameZh: organizations.nameZh,
+            orgNameEn: organizations.nameEn,
+          })
           .from(agreementEvents)
           .innerJoin(events, eq(events.id, agreementEvents.eventId))
           .leftJoin(users, eq(users.id, events.actorUserId))

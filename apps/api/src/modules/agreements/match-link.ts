@@ -14,7 +14,12 @@ const invalid = (problem: string) =>
 export async function lockMatch(db: Executor, matchId: string, partyOrgIds: string[]) {
   const capability = alias(capabilities, 'capability');
   const [match] = await db
-    .select({ stage: matches.stage, version: matches.version, needOrgId: needs.orgId, capabilityOrgId: capability.orgId })
+    .select({
+      stage: matches.stage,
+      version: matches.version,
+      needOrgId: needs.orgId,
+      capabilityOrgId: capability.orgId,
+    })
     .from(matches)
     .innerJoin(needs, eq(needs.id, matches.needId))
     .innerJoin(capability, eq(capability.id, matches.capabilityId))
@@ -22,20 +27,33 @@ export async function lockMatch(db: Executor, matchId: string, partyOrgIds: stri
     .for('update', { of: matches });
   if (!match) throw invalid('is not a known match');
   if (!partyOrgIds.includes(match.needOrgId) || !partyOrgIds.includes(match.capabilityOrgId)) {
-    throw invalid("names a match whose two organisations are not both parties");
+    throw invalid('names a match whose two organisations are not both parties');
   }
   if (match.stage === 'declined') {
-    throw new ConflictError('match_declined', 'This match was declined; an agreement cannot come from it', { stage: match.stage });
+    throw new ConflictError('match_declined', 'This match was declined; an agreement cannot come from it', {
+      stage: match.stage,
+    });
   }
   return match;
 }
 
 /** Moves the match to `agreed` (if it is not there yet) and logs the move as the match's event. */
-export async function agreeMatch(db: Executor, actor: Actor, matchId: string, agreementId: string, from: string) {
+export async function agreeMatch(
+  db: Executor,
+  actor: Actor,
+  matchId: string,
+  agreementId: string,
+  from: string,
+) {
   if (from === 'agreed') return;
   await db
     .update(matches)
-    .set({ stage: 'agreed', version: sql`${matches.version} + 1`, movedAt: new Date(), updatedAt: new Date() })
+    .set({
+      stage: 'agreed',
+      version: sql`${matches.version} + 1`,
+      movedAt: new Date(),
+      updatedAt: new Date(),
+    })
     .where(eq(matches.id, matchId));
   await recordEvent(db, {
     actorUserId: actor.userId,

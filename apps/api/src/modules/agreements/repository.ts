@@ -1,8 +1,30 @@
 // Storage of agreements and their parties, and what the policy needs to know of them.
 import type { PartyInput, PartyOrg } from '@coop/shared';
-import { and, count, desc, eq, getTableColumns, gte, ilike, inArray, isNull, lt, lte, or, type SQL, type SQLWrapper } from 'drizzle-orm';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  ilike,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+  type SQLWrapper,
+} from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { agreementAttachments, agreementParties, agreements, associationMembers, organizations, users } from '../../db/schema/index.js';
+import {
+  agreementAttachments,
+  agreementParties,
+  agreements,
+  associationMembers,
+  organizations,
+  users,
+} from '../../db/schema/index.js';
 import type { AgreementFacts, AgreementScope } from '../access/policy.js';
 import type { AttachmentRow } from './dto.js';
 
@@ -29,7 +51,12 @@ export interface AgreementFilter {
   q?: string;
 }
 
-const partyOrgColumns = { id: organizations.id, nameZh: organizations.nameZh, nameEn: organizations.nameEn, kind: organizations.kind };
+const partyOrgColumns = {
+  id: organizations.id,
+  nameZh: organizations.nameZh,
+  nameEn: organizations.nameEn,
+  kind: organizations.kind,
+};
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Agreements with a party among these organisations. */
@@ -39,7 +66,11 @@ const withPartyIn = (db: Executor, orgIds: string | SQLWrapper) =>
     db
       .select({ id: agreementParties.agreementId })
       .from(agreementParties)
-      .where(typeof orgIds === 'string' ? eq(agreementParties.orgId, orgIds) : inArray(agreementParties.orgId, orgIds)),
+      .where(
+        typeof orgIds === 'string'
+          ? eq(agreementParties.orgId, orgIds)
+          : inArray(agreementParties.orgId, orgIds),
+      ),
   );
 
 export function createAgreementRepository() {
@@ -62,27 +93,44 @@ export function createAgreementRepository() {
     const brokerIds = [...new Set(rows.map((r) => r.brokerOrgId).filter((id): id is string => id !== null))];
     const [parties, memberships, brokers] = await Promise.all([
       db
-        .select({ agreementId: agreementParties.agreementId, signatoryName: agreementParties.signatoryName, signatoryTitle: agreementParties.signatoryTitle, org: partyOrgColumns })
+        .select({
+          agreementId: agreementParties.agreementId,
+          signatoryName: agreementParties.signatoryName,
+          signatoryTitle: agreementParties.signatoryTitle,
+          org: partyOrgColumns,
+        })
         .from(agreementParties)
         .innerJoin(organizations, eq(organizations.id, agreementParties.orgId))
         .where(inArray(agreementParties.agreementId, ids))
         .orderBy(agreementParties.position),
       db
-        .selectDistinct({ agreementId: agreementParties.agreementId, associationId: associationMembers.associationId })
+        .selectDistinct({
+          agreementId: agreementParties.agreementId,
+          associationId: associationMembers.associationId,
+        })
         .from(agreementParties)
         .innerJoin(associationMembers, eq(associationMembers.memberId, agreementParties.orgId))
         .where(inArray(agreementParties.agreementId, ids)),
-      brokerIds.length ? db.select(partyOrgColumns).from(organizations).where(inArray(organizations.id, brokerIds)) : [],
+      brokerIds.length
+        ? db.select(partyOrgColumns).from(organizations).where(inArray(organizations.id, brokerIds))
+        : [],
     ]);
     const byId = new Map<string, AgreementRecord>(
       rows.map((row) => {
-        const own = parties.filter((p) => p.agreementId === row.id).map(({ agreementId: _a, ...party }) => party);
+        const own = parties
+          .filter((p) => p.agreementId === row.id)
+          .map(({ agreementId: _a, ...party }) => party);
         const facts: AgreementFacts = {
           partyOrgIds: own.map((p) => p.org.id),
           brokerOrgId: row.brokerOrgId,
-          partyAssociationIds: memberships.filter((m) => m.agreementId === row.id).map((m) => m.associationId),
+          partyAssociationIds: memberships
+            .filter((m) => m.agreementId === row.id)
+            .map((m) => m.associationId),
         };
-        return [row.id, { row, parties: own, broker: brokers.find((b) => b.id === row.brokerOrgId) ?? null, facts }];
+        return [
+          row.id,
+          { row, parties: own, broker: brokers.find((b) => b.id === row.brokerOrgId) ?? null, facts },
+        ];
       }),
     );
     return ids.flatMap((id) => byId.get(id) ?? []);
@@ -100,7 +148,9 @@ export function createAgreementRepository() {
       const where = and(
         visibleTo(db, scope),
         filter.partyOrgId ? withPartyIn(db, filter.partyOrgId) : undefined,
-        filter.statuses?.length ? inArray(agreements.status, filter.statuses as AgreementRow['status'][]) : undefined,
+        filter.statuses?.length
+          ? inArray(agreements.status, filter.statuses as AgreementRow['status'][])
+          : undefined,
         filter.types?.length ? inArray(agreements.type, filter.types as AgreementRow['type'][]) : undefined,
         filter.q ? ilike(agreements.title, `%${escapeLike(filter.q)}%`) : undefined,
       );
@@ -114,12 +164,21 @@ export function createAgreementRepository() {
           .offset((page - 1) * pageSize),
         db.select({ value: count() }).from(agreements).where(where),
       ]);
-      return { records: await load(db, ids.map((r) => r.id)), total: total?.value ?? 0 };
+      return {
+        records: await load(
+          db,
+          ids.map((r) => r.id),
+        ),
+        total: total?.value ?? 0,
+      };
     },
 
     /** Organisations among these ids that exist. */
     async existingOrgs(db: Executor, orgIds: string[]): Promise<Set<string>> {
-      const rows = await db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, orgIds));
+      const rows = await db
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(inArray(organizations.id, orgIds));
       return new Set(rows.map((r) => r.id));
     },
 
@@ -179,7 +238,10 @@ export function createAgreementRepository() {
 
     /** Active agreements whose term ended before `today`. */
     async endedBefore(db: Executor, today: string): Promise<AgreementRow[]> {
-      return db.select().from(agreements).where(and(eq(agreements.status, 'active'), lt(agreements.endDate, today)));
+      return db
+        .select()
+        .from(agreements)
+        .where(and(eq(agreements.status, 'active'), lt(agreements.endDate, today)));
     },
 
     /** Active agreements ending between the two dates whose parties have not been warned yet. */

@@ -17,13 +17,17 @@ import type { AgreementService } from './service.js';
 
 const tags = ['agreements'];
 
-export const agreementRoutes: FastifyPluginAsyncTypebox<{ agreements: AgreementService }> = async (app, { agreements }) => {
+export const agreementRoutes: FastifyPluginAsyncTypebox<{ agreements: AgreementService }> = async (
+  app,
+  { agreements },
+) => {
   app.get(
     '/agreements',
     {
       schema: {
         tags,
-        description: 'Agreements the caller may see (party, brokering coordinator, platform admin); `org=mine`: where your organisation is a party.',
+        description:
+          'Agreements the caller may see (party, brokering coordinator, platform admin); `org=mine`: where your organisation is a party.',
         querystring: AgreementListQuery,
         response: { 200: Paged(Agreement), ...errorResponses(400, 401) },
       },
@@ -33,7 +37,13 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<{ agreements: AgreementS
 
   app.get(
     '/agreements/:id',
-    { schema: { tags, params: IdParams, response: { 200: AgreementDetail, ...errorResponses(400, 401, 404) } } },
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        response: { 200: AgreementDetail, ...errorResponses(400, 401, 404) },
+      },
+    },
     async (request) => agreements.get(request.actor, request.params.id),
   );
 
@@ -71,7 +81,8 @@ export const agreementRoutes: FastifyPluginAsyncTypebox<{ agreements: AgreementS
     {
       schema: {
         tags,
-        description: 'Moves: negotiate, sign (signedOn, signatories), activate, complete, terminate (reason). `allowedActions` on the agreement lists what the caller may do.',
+        description:
+          'Moves: negotiate, sign (signedOn, signatories), activate, complete, terminate (reason). `allowedActions` on the agreement lists what the caller may do.',
         params: IdParams,
         body: AgreementTransition,
         response: { 200: AgreementDetail, ...errorResponses(400, 401, 403, 404, 409) },

@@ -40,7 +40,9 @@ const withoutUndefined = <T extends object>(values: T) =>
   Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 /** The columns a create or update body sets, cleaned; absent fields stay absent. */
-function termsOf(body: Partial<Pick<NewAgreement, 'title' | 'description' | 'startDate' | 'endDate' | 'valueYuan' | 'type'>>) {
+function termsOf(
+  body: Partial<Pick<NewAgreement, 'title' | 'description' | 'startDate' | 'endDate' | 'valueYuan' | 'type'>>,
+) {
   return withoutUndefined({
     type: body.type,
     title: body.title?.trim(),
@@ -52,10 +54,15 @@ function termsOf(body: Partial<Pick<NewAgreement, 'title' | 'description' | 'sta
 }
 
 function checkTerm(startDate: string | null | undefined, endDate: string | null | undefined) {
-  if (startDate && endDate && endDate < startDate) throw invalid('body.endDate', 'must not be before startDate');
+  if (startDate && endDate && endDate < startDate)
+    throw invalid('body.endDate', 'must not be before startDate');
 }
 
-const partyOf = (p: AgreementParty): Party => ({ orgId: p.org.id, signatoryName: p.signatoryName, signatoryTitle: p.signatoryTitle });
+const partyOf = (p: AgreementParty): Party => ({
+  orgId: p.org.id,
+  signatoryName: p.signatoryName,
+  signatoryTitle: p.signatoryTitle,
+});
 
 export function createAgreementService({ db, access, journal }: Deps) {
   const repository = createAgreementRepository();
@@ -74,7 +81,11 @@ export function createAgreementService({ db, access, journal }: Deps) {
     const known = await repository.existingOrgs(db, ids);
     const unknown = ids.findIndex((id) => !known.has(id));
     if (unknown >= 0) throw invalid(`${field}.${unknown}.orgId`, 'is not a known organisation');
-    return parties.map((p) => ({ orgId: p.orgId, signatoryName: trimmed(p.signatoryName), signatoryTitle: trimmed(p.signatoryTitle) }));
+    return parties.map((p) => ({
+      orgId: p.orgId,
+      signatoryName: trimmed(p.signatoryName),
+      signatoryTitle: trimmed(p.signatoryTitle),
+    }));
   }
 
   /** Signing records each party's signatory: given now or before. */
@@ -88,7 +99,10 @@ export function createAgreementService({ db, access, journal }: Deps) {
     }
     const missing = current.filter((_, index) => !parties[index]!.signatoryName);
     if (missing.length > 0) {
-      throw invalid('body.signatories', `need a signatory for ${missing.map((p) => p.org.nameZh).join('、')}`);
+      throw invalid(
+        'body.signatories',
+        `need a signatory for ${missing.map((p) => p.org.nameZh).join('、')}`,
+      );
     }
     return parties;
   }
@@ -118,7 +132,10 @@ export function createAgreementService({ db, access, journal }: Deps) {
 
     get: detail,
 
-    async list(actor: Actor | null, query: AgreementListQuery): Promise<Page<ReturnType<typeof toAgreement>>> {
+    async list(
+      actor: Actor | null,
+      query: AgreementListQuery,
+    ): Promise<Page<ReturnType<typeof toAgreement>>> {
       const caller = requireActor(actor);
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 20;
@@ -128,7 +145,13 @@ export function createAgreementService({ db, access, journal }: Deps) {
         types: csv(query.type),
         q: query.q?.trim() || undefined,
       };
-      const { records, total } = await repository.list(db, access.agreementScope(caller), filter, page, pageSize);
+      const { records, total } = await repository.list(
+        db,
+        access.agreementScope(caller),
+        filter,
+        page,
+        pageSize,
+      );
       return { items: records.map((record) => toAgreement(record, caller)), total, page, pageSize };
     },
 
@@ -136,7 +159,10 @@ export function createAgreementService({ db, access, journal }: Deps) {
       const parties = await checkParties(input.parties);
       const orgIds = parties.map((p) => p.orgId);
       const partyAssociationIds = await repository.associationsOf(db, orgIds);
-      const { caller, brokerOrgId } = access.requireAgreementCreation(actor, { partyOrgIds: orgIds, partyAssociationIds });
+      const { caller, brokerOrgId } = access.requireAgreementCreation(actor, {
+        partyOrgIds: orgIds,
+        partyAssociationIds,
+      });
       const terms = termsOf(input);
       checkTerm(terms.startDate, terms.endDate);
       const id = await journal.write(caller, async (tx, record) => {
@@ -152,7 +178,13 @@ export function createAgreementService({ db, access, journal }: Deps) {
         await repository.replaceParties(tx, row.id, parties);
         if (match) await agreeMatch(tx, caller, input.matchId!, row.id, match.stage);
         const created = (await repository.get(tx, row.id))!;
-        await record({ entityType: 'agreement', entityId: row.id, agreementId: row.id, action: 'created', after: agreementSnapshot(created) });
+        await record({
+          entityType: 'agreement',
+          entityId: row.id,
+          agreementId: row.id,
+          action: 'created',
+          after: agreementSnapshot(created),
+        });
         return row.id;
       });
       return detail(caller, id);
@@ -166,7 +198,10 @@ export function createAgreementService({ db, access, journal }: Deps) {
         throw new ConflictError('agreement_closed', `This agreement is ${row.status}; it no longer changes`);
       }
       if ((patch.type || patch.parties) && !UNSIGNED_STATUSES.includes(row.status)) {
-        throw new ConflictError('agreement_signed', 'Parties and type are fixed once the agreement is signed');
+        throw new ConflictError(
+          'agreement_signed',
+          'Parties and type are fixed once the agreement is signed',
+        );
       }
       if (patch.version !== row.version) return conflict(caller, id);
       const parties = patch.parties && (await checkParties(patch.parties));
@@ -174,10 +209,17 @@ export function createAgreementService({ db, access, journal }: Deps) {
         // Nobody edits themselves out of an agreement they manage.
         const partyOrgIds = parties.map((p) => p.orgId);
         const partyAssociationIds = await repository.associationsOf(db, partyOrgIds);
-        access.requireAgreement(caller, 'agreement.manage', { ...current.facts, partyOrgIds, partyAssociationIds });
+        access.requireAgreement(caller, 'agreement.manage', {
+          ...current.facts,
+          partyOrgIds,
+          partyAssociationIds,
+        });
       }
       const terms = termsOf(patch);
-      checkTerm('startDate' in terms ? terms.startDate : row.startDate, 'endDate' in terms ? terms.endDate : row.endDate);
+      checkTerm(
+        'startDate' in terms ? terms.startDate : row.startDate,
+        'endDate' in terms ? terms.endDate : row.endDate,
+      );
       const change = changedFields({ ...row, parties: current.parties.map(partyOf) }, { ...terms, parties });
       if (!change) return detail(caller, id);
       const saved = await journal.write(caller, async (tx, record) => {
@@ -185,7 +227,13 @@ export function createAgreementService({ db, access, journal }: Deps) {
         const values = 'endDate' in change.after ? { ...terms, expiryWarnedAt: null } : terms;
         if (!(await updateVersioned(tx, agreements, id, patch.version, values))) return false;
         if (parties) await repository.replaceParties(tx, id, parties);
-        await record({ entityType: 'agreement', entityId: id, agreementId: id, action: 'updated', ...change });
+        await record({
+          entityType: 'agreement',
+          entityId: id,
+          agreementId: id,
+          action: 'updated',
+          ...change,
+        });
         return true;
       });
       if (!saved) return conflict(caller, id);
@@ -201,7 +249,16 @@ export function createAgreementService({ db, access, journal }: Deps) {
       const parties = signing ? signatories(current.parties, body.signatories) : null;
       const signedOn = signing ? (body.signedOn ?? platformDate()) : undefined;
       const saved = await journal.write(caller, async (tx, record) => {
-        if (!(await updateVersioned(tx, agreements, id, body.version, withoutUndefined({ status: to, signedOn })))) return false;
+        if (
+          !(await updateVersioned(
+            tx,
+            agreements,
+            id,
+            body.version,
+            withoutUndefined({ status: to, signedOn }),
+          ))
+        )
+          return false;
         if (parties) await repository.replaceParties(tx, id, parties);
         await record({
           entityType: 'agreement',
@@ -209,7 +266,12 @@ export function createAgreementService({ db, access, journal }: Deps) {
           agreementId: id,
           action: body.action,
           before: { status: current.row.status },
-          after: withoutUndefined({ status: to, signedOn, signatories: parties ?? undefined, reason: body.reason?.trim() }),
+          after: withoutUndefined({
+            status: to,
+            signedOn,
+            signatories: parties ?? undefined,
+            reason: body.reason?.trim(),
+          }),
         });
         return true;
       });
@@ -228,7 +290,13 @@ export function createAgreementService({ db, access, journal }: Deps) {
         occurredAt: event.occurredAt.toISOString(),
         actor:
           actorUserId && actorOrgId && displayName
-            ? { userId: actorUserId, displayName, orgId: actorOrgId, orgNameZh: orgNameZh ?? '', orgNameEn: orgNameEn ?? '' }
+            ? {
+                userId: actorUserId,
+                displayName,
+                orgId: actorOrgId,
+                orgNameZh: orgNameZh ?? '',
+                orgNameEn: orgNameEn ?? '',
+              }
             : null,
       }));
       return { items, total, page, pageSize };

@@ -1,5 +1,10 @@
 // The status machine of agreements: which action moves which status where, and who may ask.
-import { AGREEMENT_ACTIONS, type AgreementAction, type AgreementStatus, type AgreementTransition } from '@coop/shared';
+import {
+  AGREEMENT_ACTIONS,
+  type AgreementAction,
+  type AgreementStatus,
+  type AgreementTransition,
+} from '@coop/shared';
 import { BadRequestError, ConflictError } from '../../errors.js';
 import type { Actor } from '../access/actor.js';
 import { allowsAgreement, type AgreementFacts, type AgreementPermission } from '../access/policy.js';
@@ -16,7 +21,11 @@ const MOVES: Record<AgreementAction, Move> = {
   sign: { from: ['draft', 'negotiating'], to: 'signed', permission: 'agreement.manage' },
   activate: { from: ['signed'], to: 'active', permission: 'agreement.manage' },
   complete: { from: ['active'], to: 'completed', permission: 'agreement.manage' },
-  terminate: { from: ['draft', 'negotiating', 'signed', 'active'], to: 'terminated', permission: 'agreement.terminate' },
+  terminate: {
+    from: ['draft', 'negotiating', 'signed', 'active'],
+    to: 'terminated',
+    permission: 'agreement.terminate',
+  },
 };
 
 /** Nothing changes any more. */
@@ -29,9 +38,14 @@ export const RUNNING_STATUSES: AgreementStatus[] = ['signed', 'active'];
 export const permissionFor = (action: AgreementAction): AgreementPermission => MOVES[action].permission;
 
 /** The moves this caller may make from the current status: the web shows them as buttons. */
-export function allowedActions(actor: Actor | null, status: AgreementStatus, facts: AgreementFacts): AgreementAction[] {
+export function allowedActions(
+  actor: Actor | null,
+  status: AgreementStatus,
+  facts: AgreementFacts,
+): AgreementAction[] {
   return AGREEMENT_ACTIONS.filter(
-    (action) => MOVES[action].from.includes(status) && allowsAgreement(actor, MOVES[action].permission, facts),
+    (action) =>
+      MOVES[action].from.includes(status) && allowsAgreement(actor, MOVES[action].permission, facts),
   );
 }
 
@@ -43,7 +57,9 @@ export function nextStatus(current: AgreementStatus, body: AgreementTransition):
     ]);
   }
   if (!move.from.includes(current)) {
-    throw new ConflictError('invalid_transition', `Cannot ${body.action} an agreement that is ${current}`, { status: current });
+    throw new ConflictError('invalid_transition', `Cannot ${body.action} an agreement that is ${current}`, {
+      status: current,
+    });
   }
   return move.to;
 }

@@ -4,10 +4,8 @@ import { login, type LoggedIn } from '../../test/harness.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-export const caller =
-  (app: App) =>
-  (method: Method, url: string, who?: LoggedIn, payload?: object) =>
-    app.inject({ method, url, ...(who ? { headers: who.headers } : {}), ...(payload ? { payload } : {}) });
+export const caller = (app: App) => (method: Method, url: string, who?: LoggedIn, payload?: object) =>
+  app.inject({ method, url, ...(who ? { headers: who.headers } : {}), ...(payload ? { payload } : {}) });
 
 /** Logs in demo users by the name before @demo.cn, in the order given. */
 export const logins = <const N extends readonly string[]>(app: App, names: N) =>
@@ -33,7 +31,10 @@ export async function runningAgreement(app: App, who: LoggedIn, partyOrgIds: str
   if (created.statusCode !== 201) throw new Error(`create agreement: ${created.statusCode} ${created.body}`);
   let agreement = created.json();
   for (const action of ['sign', 'activate']) {
-    const moved = await call('POST', `/api/agreements/${agreement.id}/transitions`, who, { action, version: agreement.version });
+    const moved = await call('POST', `/api/agreements/${agreement.id}/transitions`, who, {
+      action,
+      version: agreement.version,
+    });
     if (moved.statusCode !== 200) throw new Error(`${action}: ${moved.statusCode} ${moved.body}`);
     agreement = moved.json();
   }

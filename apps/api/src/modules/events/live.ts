@@ -23,7 +23,10 @@ export interface LiveFeed {
 }
 
 /** Without a pool (PGlite, or a one-off script) commits are announced in this process only. */
-export function createLiveFeed({ db, pool }: Pick<DatabaseHandle, 'db' | 'pool'>, log?: FastifyBaseLogger): LiveFeed {
+export function createLiveFeed(
+  { db, pool }: Pick<DatabaseHandle, 'db' | 'pool'>,
+  log?: FastifyBaseLogger,
+): LiveFeed {
   const commits = new EventEmitter();
   const wake = () => commits.emit('commit');
   let listener: pg.Client | null = null;

@@ -58,7 +58,8 @@ function createHub(source: StreamSource, log: FastifyBaseLogger) {
       cursor = batch.at(-1)!.id;
       if (viewers.size > 0) {
         const visible = await source.audience(batch);
-        for (const viewer of viewers) for (const event of batch) if (visible(viewer.actor, event)) deliver(viewer, event);
+        for (const viewer of viewers)
+          for (const event of batch) if (visible(viewer.actor, event)) deliver(viewer, event);
       }
       if (batch.length < BATCH) return;
     }
@@ -73,7 +74,9 @@ function createHub(source: StreamSource, log: FastifyBaseLogger) {
     draining = (async () => {
       do {
         again = false;
-        await drainOnce().catch((error) => log.error({ err: error }, 'live updates: could not read new events'));
+        await drainOnce().catch((error) =>
+          log.error({ err: error }, 'live updates: could not read new events'),
+        );
       } while (again);
       draining = null;
     })();
@@ -88,7 +91,12 @@ function createHub(source: StreamSource, log: FastifyBaseLogger) {
     },
 
     async connect(actor: Actor, stream: EventStream, lastEventId: number | null) {
-      const viewer: Viewer = { actor, stream, lastSent: lastEventId ?? cursor, held: lastEventId === null ? null : [] };
+      const viewer: Viewer = {
+        actor,
+        stream,
+        lastSent: lastEventId ?? cursor,
+        held: lastEventId === null ? null : [],
+      };
       viewers.add(viewer);
       stream.onClose(() => viewers.delete(viewer));
       if (viewer.held) {
@@ -111,10 +119,14 @@ function createHub(source: StreamSource, log: FastifyBaseLogger) {
 }
 
 const StreamQuery = StrictObject({
-  access_token: Type.Optional(Type.String({ maxLength: 4000, description: 'for EventSource, which cannot send headers' })),
+  access_token: Type.Optional(
+    Type.String({ maxLength: 4000, description: 'for EventSource, which cannot send headers' }),
+  ),
   lastEventId: Type.Optional(Type.Integer({ minimum: 0 })),
 });
-const StreamHeaders = Type.Object({ 'last-event-id': Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' })) });
+const StreamHeaders = Type.Object({
+  'last-event-id': Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' })),
+});
 
 interface Options {
   live: LiveFeed;
@@ -123,7 +135,10 @@ interface Options {
   actorFor(userId: string, sessionId: string): Promise<Actor | null>;
 }
 
-export const eventStreamRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { live, source, actorFor }) => {
+export const eventStreamRoutes: FastifyPluginAsyncTypebox<Options> = async (
+  app,
+  { live, source, actorFor },
+) => {
   const hub = createHub(source, app.log);
   const unsubscribe = live.onCommit(() => void hub.drain());
   app.addHook('onReady', async () => {
@@ -165,7 +180,13 @@ export const eventStreamRoutes: FastifyPluginAsyncTypebox<Options> = async (app,
           'A `ready` event marks the end of the replay; a `reset` event means too much was missed: reload. Heartbeat comments every 15 s.',
         querystring: StreamQuery,
         headers: StreamHeaders,
-        response: { 200: Type.String({ description: 'text/event-stream' }), ...errorResponses(400, 401) },
+        response: {
+          200: {
+            description: 'The live stream',
+            content: { 'text/event-stream': { schema: Type.String() } },
+          },
+          ...errorResponses(400, 401),
+        },
       },
     },
     async (request, reply) => {

@@ -73,6 +73,16 @@ export function createListingRepository<T extends ListingTable>(table: T) {
       return (found as { row: RowOf<T>; org: OrgRow } | undefined) ?? null;
     },
 
+    async getMany(db: Executor, ids: string[]): Promise<Map<string, { row: RowOf<T>; org: OrgRow }>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .select({ row: t, org: organizations })
+        .from(t)
+        .innerJoin(organizations, eq(organizations.id, t.orgId))
+        .where(inArray(t.id, ids));
+      return new Map((rows as { row: RowOf<T>; org: OrgRow }[]).map((found) => [found.row.id, found]));
+    },
+
     async byOrgAndTitle(db: Executor, orgId: string, title: string): Promise<RowOf<T> | null> {
       const [row] = await db.select().from(t).where(and(eq(t.orgId, orgId), eq(t.title, title)));
       return (row as RowOf<T> | undefined) ?? null;

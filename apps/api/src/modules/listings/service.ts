@@ -26,8 +26,8 @@ interface Deps<T extends ListingTable, Dto, NewInput, Update> {
   db: Database;
   access: AccessPolicy;
   definition: ListingDefinition<T, Dto, NewInput, Update>;
-  /** Told after each committed write, so the indexer can pick it up at once. */
-  onChange?: () => void;
+  /** Told after each committed write, so the indexer and matching can pick it up at once. */
+  onChange?: (id: string) => void;
 }
 
 export interface Page<T> {
@@ -117,7 +117,7 @@ export function createListingService<T extends ListingTable, Dto, NewInput exten
       const caller = requireActor(actor);
       const org = await postingOrg(db, caller);
       const row = await db.transaction((tx) => create(tx, caller, org, input));
-      deps.onChange?.();
+      deps.onChange?.(row.id);
       return definition.toDto(row, org, 'full', true);
     },
 
@@ -130,8 +130,7 @@ export function createListingService<T extends ListingTable, Dto, NewInput exten
       const outcome = await db.transaction(async (tx) => {
         const existing = await repository.byOrgAndTitle(tx, org.id, input.title.trim());
         if (!existing) {
-          await create(tx, actor, org, input);
-          return 'created' as const;
+          return { outcome: 'created' as const, id: (await create(tx, actor, org, input)).id };
         }
         const { submit: _submit, ...fields } = input;
         const patch = { ...definition.updateValues({ ...fields, version: existing.version } as unknown as Update, existing) };
@@ -141,10 +140,10 @@ export function createListingService<T extends ListingTable, Dto, NewInput exten
         } as Partial<T['$inferInsert']>);
         if (!after) throw new ConflictError('version_conflict', 'The listing changed while importing; run the import again');
         await written(tx, actor, 'updated', existing, after);
-        return 'updated' as const;
+        return { outcome: 'updated' as const, id: existing.id };
       });
-      deps.onChange?.();
-      return outcome;
+      deps.onChange?.(outcome.id);
+      return outcome.outcome;
     },
 
     async get(actor: Actor | null, id: string): Promise<Dto> {
@@ -172,7 +171,7 @@ export function createListingService<T extends ListingTable, Dto, NewInput exten
           current: definition.toDto(current.row, current.org, 'full', true),
         });
       }
-      deps.onChange?.();
+      deps.onChange?.(id);
       return definition.toDto(after, org, 'full', true);
     },
 
@@ -201,7 +200,7 @@ export function createListingService<T extends ListingTable, Dto, NewInput exten
         return updated;
       });
       if (!after) throw new ConflictError('version_conflict', 'Someone changed this listing at the same moment; try again');
-      deps.onChange?.();
+      deps.onChange?.(id);
       return present(db, caller, after, org);
     },
 

@@ -136,10 +136,13 @@ export function rank(
   const from = source.subject;
   const ranked = candidates.map((candidate) => {
     const doc = weightedTerms(candidate);
-    const text = Math.min(
-      1,
-      textScore(source, doc, target) / source.selfScore +
-        TITLE_SIMILARITY_WEIGHT * titleSimilarity(from.title, candidate.title, target),
+    // The square root spreads the typical 0.05–0.3 share of the source's own weight over a readable scale.
+    const text = Math.sqrt(
+      Math.min(
+        1,
+        textScore(source, doc, target) / source.selfScore +
+          TITLE_SIMILARITY_WEIGHT * titleSimilarity(from.title, candidate.title, target),
+      ),
     );
     const reasons: MatchReason[] = [];
     let bonus = 0;

@@ -1,5 +1,7 @@
 // Document frequencies of matching terms per side of the market, kept up to date by the indexer.
 // They weigh a shared term by how rare it is (a shared "hydraulic" says more than a shared "system").
+import type { ListingDocument } from '../../search/indexes.js';
+import type { IndexListener } from '../../search/indexer.js';
 import { analyse } from './text.js';
 
 export type Side = 'need' | 'capability';
@@ -8,6 +10,7 @@ class SideStats {
   private readonly df = new Map<string, number>();
   /** The terms each document contributed, so a re-indexed document does not count twice. */
   private readonly docs = new Map<string, string[]>();
+  private readonly lengths = new Map<string, number>();
   private totalLength = 0;
 
   put(id: string, text: string) {
@@ -19,8 +22,6 @@ class SideStats {
     this.totalLength += length;
     this.lengths.set(id, length);
   }
-
-  private readonly lengths = new Map<string, number>();
 
   remove(id: string) {
     const terms = this.docs.get(id);
@@ -65,4 +66,16 @@ export class TermStats {
   of(side: Side): Pick<SideStats, 'idf' | 'averageLength' | 'size'> {
     return this.sides[side];
   }
+}
+
+/** Keeps the statistics in step with what the search index holds. */
+export function termStatsListener(stats: TermStats): IndexListener {
+  return {
+    indexed(type, docs: ListingDocument[]) {
+      for (const doc of docs) stats.put(type, doc.id, `${doc.title}\n${doc.keywords.join(' ; ')}\n${doc.description}`);
+    },
+    removed(type, ids) {
+      for (const id of ids) stats.remove(type, id);
+    },
+  };
 }

@@ -19,13 +19,17 @@ import type { ChecklistService } from './checklist.js';
 
 const tags = ['projects'];
 
-export const checklistRoutes: FastifyPluginAsyncTypebox<{ checklist: ChecklistService }> = async (app, { checklist }) => {
+export const checklistRoutes: FastifyPluginAsyncTypebox<{ checklist: ChecklistService }> = async (
+  app,
+  { checklist },
+) => {
   app.get(
     '/projects/:id/items',
     {
       schema: {
         tags,
-        description: 'The checklist in its order; `status` shows `overdue` when the due date passed and the item is not done.',
+        description:
+          'The checklist in its order; `status` shows `overdue` when the due date passed and the item is not done.',
         params: IdParams,
         querystring: StrictObject(PageQuery),
         response: { 200: Paged(ChecklistItem), ...errorResponses(400, 401, 404) },
@@ -44,7 +48,8 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<{ checklist: ChecklistSe
         response: { 201: ChecklistItem, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(await checklist.create(request.actor, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await checklist.create(request.actor, request.params.id, request.body)),
   );
 
   app.put(
@@ -52,7 +57,8 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<{ checklist: ChecklistSe
     {
       schema: {
         tags,
-        description: 'Every item id in the new order; if the checklist changed meanwhile, 409 `version_conflict` with the current one.',
+        description:
+          'Every item id in the new order; if the checklist changed meanwhile, 409 `version_conflict` with the current one.',
         params: IdParams,
         body: NewOrder,
         response: { 200: Paged(ChecklistItem), ...errorResponses(400, 401, 403, 404, 409) },
@@ -66,7 +72,8 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<{ checklist: ChecklistSe
     {
       schema: {
         tags,
-        description: 'Tick (`status: "done"`), edit, attach evidence. A stale `version` answers 409 `version_conflict` with `details.current`.',
+        description:
+          'Tick (`status: "done"`), edit, attach evidence. A stale `version` answers 409 `version_conflict` with `details.current`.',
         params: IdParams,
         body: ChecklistItemUpdate,
         response: { 200: ChecklistItem, ...errorResponses(400, 401, 403, 404, 409) },
@@ -97,7 +104,7 @@ export const checklistRoutes: FastifyPluginAsyncTypebox<{ checklist: ChecklistSe
       schema: {
         tags,
         description:
-          "My tasks: checklist items of running agreements that your organisation is responsible for, alone or jointly as a party; soonest due first.",
+          'My tasks: checklist items of running agreements that your organisation is responsible for, alone or jointly as a party; soonest due first.',
         querystring: TaskQuery,
         response: { 200: Paged(Task), ...errorResponses(400, 401) },
       },

@@ -36,21 +36,32 @@ function valuesOf(input: Partial<NewChecklistItem>) {
   const values = {
     title: input.title?.trim(),
     dueDate: input.dueDate,
-    responsibleOrgId: input.responsible === undefined ? undefined : input.responsible === JOINT ? null : input.responsible,
+    responsibleOrgId:
+      input.responsible === undefined ? undefined : input.responsible === JOINT ? null : input.responsible,
     status: input.status,
     evidence: trimmed(input.evidence),
   };
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<typeof checklistItems.$inferInsert>;
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<
+    typeof checklistItems.$inferInsert
+  >;
 }
 
 /** Items of a done or closed project stay as they are until it reopens. */
 function requireOpenProject(view: ProjectView) {
   if (view.project.status === 'done' || view.project.status === 'closed') {
-    throw new ConflictError('project_closed', `This project is ${view.project.status}; reopen it to change its checklist`);
+    throw new ConflictError(
+      'project_closed',
+      `This project is ${view.project.status}; reopen it to change its checklist`,
+    );
   }
 }
 
-export function createChecklistService({ db, agreements: agreementService, projects: projectService, journal }: Deps) {
+export function createChecklistService({
+  db,
+  agreements: agreementService,
+  projects: projectService,
+  journal,
+}: Deps) {
   const { repository } = projectService;
 
   /** A project whose checklist the caller may change now. */
@@ -73,14 +84,20 @@ export function createChecklistService({ db, agreements: agreementService, proje
     return toItem(found.item, found.responsibleOrg, platformDate());
   };
 
-  async function list(actor: Actor | null, projectId: string, query: { page?: number; pageSize?: number }): Promise<Page<ChecklistItem>> {
+  async function list(
+    actor: Actor | null,
+    projectId: string,
+    query: { page?: number; pageSize?: number },
+  ): Promise<Page<ChecklistItem>> {
     await projectService.authorise(actor, projectId, 'agreement.read');
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 100;
     // A project's checklist is short; it is read whole and paged here.
     const rows = await repository.items(db, eq(checklistItems.projectId, projectId));
     const today = platformDate();
-    const items = rows.slice((page - 1) * pageSize, page * pageSize).map((r) => toItem(r.item, r.responsibleOrg, today));
+    const items = rows
+      .slice((page - 1) * pageSize, page * pageSize)
+      .map((r) => toItem(r.item, r.responsibleOrg, today));
     return { items, total: rows.length, page, pageSize };
   }
 
@@ -101,7 +118,14 @@ export function createChecklistService({ db, agreements: agreementService, proje
           completedAt: values.status === 'done' ? new Date() : null,
         });
         const agreementId = view.project.agreementId;
-        await recordChange({ entityType: 'checklist_item', entityId: row.id, agreementId, projectId, action: 'created', after: itemSnapshot(row) });
+        await recordChange({
+          entityType: 'checklist_item',
+          entityId: row.id,
+          agreementId,
+          projectId,
+          action: 'created',
+          after: itemSnapshot(row),
+        });
         return row.id;
       });
       return fresh(id);
@@ -116,11 +140,19 @@ export function createChecklistService({ db, agreements: agreementService, proje
       if (values.responsibleOrgId) requireParty(record, values.responsibleOrgId, 'body.responsible');
       const change = changedFields(item, values);
       if (!change) return fresh(id);
-      if (values.status) values.completedAt = values.status === 'done' ? (item.completedAt ?? new Date()) : null;
+      if (values.status)
+        values.completedAt = values.status === 'done' ? (item.completedAt ?? new Date()) : null;
       const saved = await journal.write(caller, async (tx, recordChange) => {
         if (!(await updateVersioned(tx, checklistItems, id, patch.version, values))) return false;
         const agreementId = view.project.agreementId;
-        await recordChange({ entityType: 'checklist_item', entityId: id, agreementId, projectId: item.projectId, action: 'updated', ...change });
+        await recordChange({
+          entityType: 'checklist_item',
+          entityId: id,
+          agreementId,
+          projectId: item.projectId,
+          action: 'updated',
+          ...change,
+        });
         return true;
       });
       if (!saved) throw versionConflict('checklist item', await fresh(id));
@@ -135,7 +167,14 @@ export function createChecklistService({ db, agreements: agreementService, proje
       const removed = await journal.write(caller, async (tx, recordChange) => {
         if (!(await repository.deleteItem(tx, id, version))) return false;
         const agreementId = view.project.agreementId;
-        await recordChange({ entityType: 'checklist_item', entityId: id, agreementId, projectId: item.projectId, action: 'deleted', before: itemSnapshot(item) });
+        await recordChange({
+          entityType: 'checklist_item',
+          entityId: id,
+          agreementId,
+          projectId: item.projectId,
+          action: 'deleted',
+          before: itemSnapshot(item),
+        });
         return true;
       });
       if (!removed) throw versionConflict('checklist item', await fresh(id));
@@ -148,7 +187,13 @@ export function createChecklistService({ db, agreements: agreementService, proje
           tx,
           recordChange,
           { table: checklistItems, parentId: projectId, ids },
-          { entityType: 'project', entityId: projectId, agreementId: view.project.agreementId, projectId, action: 'items_reordered' },
+          {
+            entityType: 'project',
+            entityId: projectId,
+            agreementId: view.project.agreementId,
+            projectId,
+            action: 'items_reordered',
+          },
           repository,
         ),
       );
@@ -164,9 +209,16 @@ export function createChecklistService({ db, agreements: agreementService, proje
       const pageSize = query.pageSize ?? 20;
       const today = platformDate();
       const statuses = csv(query.status);
-      const asParty = agreementService.repository.visibleTo(db, { all: false, orgId: caller.orgId, coordinatedAssociationId: null });
+      const asParty = agreementService.repository.visibleTo(db, {
+        all: false,
+        orgId: caller.orgId,
+        coordinatedAssociationId: null,
+      });
       const where = and(
-        or(eq(checklistItems.responsibleOrgId, caller.orgId), and(isNull(checklistItems.responsibleOrgId), asParty)),
+        or(
+          eq(checklistItems.responsibleOrgId, caller.orgId),
+          and(isNull(checklistItems.responsibleOrgId), asParty),
+        ),
         inArray(agreements.status, RUNNING_STATUSES),
         ne(projects.status, 'closed'),
         statuses?.length ? itemStatusIn(statuses, today) : undefined,

@@ -1,5 +1,12 @@
 // How projects and checklist items read: overdue is computed here from the due date, never stored.
-import { JOINT, type ChecklistItem, type ChecklistViewStatus, type PartyOrg, type Project, type ProjectNote } from '@coop/shared';
+import {
+  JOINT,
+  type ChecklistItem,
+  type ChecklistViewStatus,
+  type PartyOrg,
+  type Project,
+  type ProjectNote,
+} from '@coop/shared';
 import type { checklistItems, projects } from '../../db/schema/index.js';
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -52,7 +59,11 @@ export interface ProjectView {
   progress: Progress;
 }
 
-export function toProject({ project, owner, agreement, progress }: ProjectView, today: string, canWork: boolean): Project {
+export function toProject(
+  { project, owner, agreement, progress }: ProjectView,
+  today: string,
+  canWork: boolean,
+): Project {
   return {
     id: project.id,
     agreement,
@@ -91,5 +102,18 @@ export const toNote = (note: NoteView): ProjectNote => ({
 });
 
 /** What the event log keeps of a project or item on creation and deletion. */
-export const projectSnapshot = ({ id: _id, version: _v, createdAt: _c, updatedAt: _u, ...rest }: ProjectRow) => rest;
-export const itemSnapshot = ({ id: _id, version: _v, createdAt: _c, updatedAt: _u, completedAt: _d, ...rest }: ItemRow) => rest;
+export const projectSnapshot = ({
+  id: _id,
+  version: _v,
+  createdAt: _c,
+  updatedAt: _u,
+  ...rest
+}: ProjectRow) => rest;
+export const itemSnapshot = ({
+  id: _id,
+  version: _v,
+  createdAt: _c,
+  updatedAt: _u,
+  completedAt: _d,
+  ...rest
+}: ItemRow) => rest;

@@ -34,7 +34,8 @@ const ITEM_HEADERS = {
 const JOINT_LABEL = { 'zh-CN': '共同负责', en: 'Joint' };
 
 /** Which projects: one agreement's list, or every list the caller may see. */
-export type ExportScope = { agreementId: string; status?: string } | { query: Omit<ProjectListQuery, 'page' | 'pageSize'> };
+export type ExportScope =
+  { agreementId: string; status?: string } | { query: Omit<ProjectListQuery, 'page' | 'pageSize'> };
 
 export function createProjectExporter({ db, projects }: { db: Database; projects: ProjectService }) {
   async function load(actor: Actor | null, scope: ExportScope) {
@@ -42,7 +43,11 @@ export function createProjectExporter({ db, projects }: { db: Database; projects
     for (let page = 1; list.length < MAX_EXPORT_PROJECTS; page++) {
       const batch: Page<Project> =
         'agreementId' in scope
-          ? await projects.listOfAgreement(actor, scope.agreementId, { status: scope.status, page, pageSize: 100 })
+          ? await projects.listOfAgreement(actor, scope.agreementId, {
+              status: scope.status,
+              page,
+              pageSize: 100,
+            })
           : await projects.list(actor, { ...scope.query, page, pageSize: 100 });
       list.push(...batch.items);
       if (batch.items.length < 100) break;
@@ -60,7 +65,8 @@ export function createProjectExporter({ db, projects }: { db: Database; projects
   }
 
   function columns(locale: Locale) {
-    const name = (org: PartyOrg | null) => (org ? (locale === 'en' ? org.nameEn : org.nameZh) : JOINT_LABEL[locale]);
+    const name = (org: PartyOrg | null) =>
+      org ? (locale === 'en' ? org.nameEn : org.nameZh) : JOINT_LABEL[locale];
     return {
       project: (p: Project) => [
         p.agreement.title,
@@ -72,7 +78,13 @@ export function createProjectExporter({ db, projects }: { db: Database; projects
         `${p.checklist.done}/${p.checklist.total}`,
         String(p.checklist.overdue),
       ],
-      item: (i: ChecklistItem) => [i.title, name(i.responsibleOrg), labelOf(CHECKLIST_STATUS_LABELS, i.status, locale), i.dueDate ?? '', i.evidence ?? ''],
+      item: (i: ChecklistItem) => [
+        i.title,
+        name(i.responsibleOrg),
+        labelOf(CHECKLIST_STATUS_LABELS, i.status, locale),
+        i.dueDate ?? '',
+        i.evidence ?? '',
+      ],
     };
   }
 
@@ -98,9 +110,14 @@ export function createProjectExporter({ db, projects }: { db: Database; projects
       projectSheet.addRow(PROJECT_HEADERS[locale]).font = { bold: true };
       for (const project of list) projectSheet.addRow(cells.project(project));
       const itemSheet = workbook.addWorksheet(locale === 'en' ? 'Checklist' : '清单');
-      itemSheet.addRow([PROJECT_HEADERS[locale][0], PROJECT_HEADERS[locale][1], ...ITEM_HEADERS[locale]]).font = { bold: true };
+      itemSheet.addRow([
+        PROJECT_HEADERS[locale][0],
+        PROJECT_HEADERS[locale][1],
+        ...ITEM_HEADERS[locale],
+      ]).font = { bold: true };
       for (const project of list) {
-        for (const item of items.get(project.id) ?? []) itemSheet.addRow([project.agreement.title, project.title, ...cells.item(item)]);
+        for (const item of items.get(project.id) ?? [])
+          itemSheet.addRow([project.agreement.title, project.title, ...cells.item(item)]);
       }
       for (const sheet of [projectSheet, itemSheet]) {
         sheet.columns.forEach((column) => {

@@ -1,8 +1,31 @@
 // Storage of projects, their progress notes and checklist items, with the progress figures the lists show.
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNull, lt, max, ne, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  max,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
-import { agreements, checklistItems, organizations, projectNotes, projects, users } from '../../db/schema/index.js';
+import {
+  agreements,
+  checklistItems,
+  organizations,
+  projectNotes,
+  projects,
+  users,
+} from '../../db/schema/index.js';
 import type { PartyOrg } from '@coop/shared';
 import type { AgreementRef, ItemRow, NoteView, ProjectView } from './dto.js';
 
@@ -16,7 +39,12 @@ const partyOrg = (table: typeof organizations | typeof responsibleOrg) => ({
 /** A left-joined responsible organisation (Drizzle answers null when none): absent means the item is joint. */
 const joint = (org: { [K in keyof PartyOrg]: PartyOrg[K] | null } | null): PartyOrg | null =>
   org?.id ? (org as PartyOrg) : null;
-const agreementRef = { id: agreements.id, title: agreements.title, type: agreements.type, status: agreements.status };
+const agreementRef = {
+  id: agreements.id,
+  title: agreements.title,
+  type: agreements.type,
+  status: agreements.status,
+};
 
 /** Items whose shown status (with `overdue` computed) is one of these. */
 export function itemStatusIn(statuses: string[], today: string): SQL | undefined {
@@ -40,9 +68,13 @@ export function createProjectRepository() {
     return db
       .select({
         projectId: checklistItems.projectId,
-        done: sql<number>`(count(*) filter (where ${checklistItems.status} = 'done'))::int`.mapWith(Number).as('done'),
+        done: sql<number>`(count(*) filter (where ${checklistItems.status} = 'done'))::int`
+          .mapWith(Number)
+          .as('done'),
         total: sql<number>`count(*)::int`.mapWith(Number).as('total'),
-        overdue: sql<number>`(count(*) filter (where ${itemStatusIn(['overdue'], today)}))::int`.mapWith(Number).as('overdue'),
+        overdue: sql<number>`(count(*) filter (where ${itemStatusIn(['overdue'], today)}))::int`
+          .mapWith(Number)
+          .as('overdue'),
       })
       .from(checklistItems)
       .groupBy(checklistItems.projectId)
@@ -70,7 +102,11 @@ export function createProjectRepository() {
         .orderBy(desc(agreements.createdAt), agreements.id, projects.position)
         .limit(pageSize)
         .offset((page - 1) * pageSize),
-      db.select({ value: count() }).from(projects).innerJoin(agreements, eq(agreements.id, projects.agreementId)).where(where),
+      db
+        .select({ value: count() })
+        .from(projects)
+        .innerJoin(agreements, eq(agreements.id, projects.agreementId))
+        .where(where),
     ]);
     const views: ProjectView[] = rows.map(({ done, all, overdue, ...row }) => ({
       ...row,
@@ -127,7 +163,10 @@ export function createProjectRepository() {
           .innerJoin(agreements, eq(agreements.id, projects.agreementId))
           .where(where),
       ]);
-      return { rows: rows.map((row) => ({ ...row, responsibleOrg: joint(row.responsibleOrg) })), total: total?.value ?? 0 };
+      return {
+        rows: rows.map((row) => ({ ...row, responsibleOrg: joint(row.responsibleOrg) })),
+        total: total?.value ?? 0,
+      };
     },
 
     async notes(db: Executor, where: SQL): Promise<NoteView[]> {
@@ -146,7 +185,10 @@ export function createProjectRepository() {
 
     /** Places a new project or item last in its list. */
     async nextPosition(db: Executor, table: Ordered, parentId: string): Promise<number> {
-      const [row] = await db.select({ value: max(table.position) }).from(table).where(eq(parentOf(table), parentId));
+      const [row] = await db
+        .select({ value: max(table.position) })
+        .from(table)
+        .where(eq(parentOf(table), parentId));
       return (row?.value ?? 0) + 1;
     },
 
@@ -170,14 +212,21 @@ export function createProjectRepository() {
 
     /** The ids of a list in their order. */
     async order(db: Executor, table: Ordered, parentId: string): Promise<string[]> {
-      const rows = await db.select({ id: table.id }).from(table).where(eq(parentOf(table), parentId)).orderBy(table.position);
+      const rows = await db
+        .select({ id: table.id })
+        .from(table)
+        .where(eq(parentOf(table), parentId))
+        .orderBy(table.position);
       return rows.map((r) => r.id);
     },
 
     /** Positions follow the given ids; the caller has checked they are exactly the list's ids. */
     async reorder(db: Executor, table: Ordered, ids: string[]) {
       if (ids.length === 0) return;
-      const cases = sql.join(ids.map((id, index) => sql`when ${id}::uuid then ${index + 1}::int`), sql` `);
+      const cases = sql.join(
+        ids.map((id, index) => sql`when ${id}::uuid then ${index + 1}::int`),
+        sql` `,
+      );
       await db
         .update(table as typeof projects)
         .set({ position: sql`case ${table.id} ${cases} end` })

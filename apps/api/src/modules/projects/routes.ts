@@ -24,7 +24,16 @@ import type { ExportScope, ProjectExporter } from './export.js';
 import type { ProjectService } from './service.js';
 
 const tags = ['projects'];
-const FileResponse = Type.Unsafe<unknown>({ type: 'string', format: 'binary', description: 'CSV or XLSX file' });
+/** A file download, described per media type for the OpenAPI document. */
+const FileResponse = {
+  description: 'The project list as a spreadsheet',
+  content: {
+    'text/csv': { schema: Type.String() },
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+      schema: Type.String({ format: 'binary' }),
+    },
+  },
+};
 
 interface Options {
   projects: ProjectService;
@@ -38,8 +47,12 @@ async function sendExport(
   scope: ExportScope,
   { format = 'xlsx', lang = 'zh-CN' }: { format?: 'csv' | 'xlsx'; lang?: Locale },
 ) {
-  reply.header('content-disposition', `attachment; filename="projects-${new Date().toISOString().slice(0, 10)}.${format}"`);
-  if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(await exporter.csv(actor, scope, lang));
+  reply.header(
+    'content-disposition',
+    `attachment; filename="projects-${new Date().toISOString().slice(0, 10)}.${format}"`,
+  );
+  if (format === 'csv')
+    return reply.type('text/csv; charset=utf-8').send(await exporter.csv(actor, scope, lang));
   return reply
     .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .send(await exporter.xlsx(actor, scope, lang));
@@ -71,7 +84,8 @@ export const projectRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { p
         response: { 201: Project, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(await projects.create(request.actor, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await projects.create(request.actor, request.params.id, request.body)),
   );
 
   app.put(
@@ -79,7 +93,8 @@ export const projectRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { p
     {
       schema: {
         tags,
-        description: 'Every project id in the new order; if the list changed meanwhile, 409 `version_conflict` with the current list.',
+        description:
+          'Every project id in the new order; if the list changed meanwhile, 409 `version_conflict` with the current list.',
         params: IdParams,
         body: NewOrder,
         response: { 200: Paged(Project), ...errorResponses(400, 401, 403, 404, 409) },
@@ -100,7 +115,13 @@ export const projectRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { p
     },
     async (request, reply) => {
       const { format, lang, status } = request.query;
-      return sendExport(reply, exporter, request.actor, { agreementId: request.params.id, status }, { format, lang });
+      return sendExport(
+        reply,
+        exporter,
+        request.actor,
+        { agreementId: request.params.id, status },
+        { format, lang },
+      );
     },
   );
 
@@ -109,7 +130,8 @@ export const projectRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { p
     {
       schema: {
         tags,
-        description: 'Projects of every agreement the caller may see; `org=mine`: agreements where your organisation is a party.',
+        description:
+          'Projects of every agreement the caller may see; `org=mine`: agreements where your organisation is a party.',
         querystring: ProjectListQuery,
         response: { 200: Paged(Project), ...errorResponses(400, 401) },
       },
@@ -120,7 +142,11 @@ export const projectRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { p
   app.get(
     '/projects/export',
     {
-      schema: { tags, querystring: ProjectExportQuery, response: { 200: FileResponse, ...errorResponses(400, 401) } },
+      schema: {
+        tags,
+        querystring: ProjectExportQuery,
+        response: { 200: FileResponse, ...errorResponses(400, 401) },
+      },
     },
     async (request, reply) => {
       const { format, lang, ...query } = request.query;
@@ -146,7 +172,8 @@ export const projectRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { p
     {
       schema: {
         tags,
-        description: 'Edit, or close with `status: "closed"`. A stale `version` answers 409 `version_conflict` with `details.current`.',
+        description:
+          'Edit, or close with `status: "closed"`. A stale `version` answers 409 `version_conflict` with `details.current`.',
         params: IdParams,
         body: ProjectUpdate,
         response: { 200: Project, ...errorResponses(400, 401, 403, 404, 409) },
@@ -166,6 +193,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { p
         response: { 201: ProjectNote, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.status(201).send(await projects.addNote(request.actor, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await projects.addNote(request.actor, request.params.id, request.body)),
   );
 };

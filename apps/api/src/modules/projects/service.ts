@@ -15,7 +15,12 @@ import type { Database, Transaction } from '../../db/client.js';
 import { checklistItems, projectNotes, projects } from '../../db/schema/index.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import type { Actor } from '../access/actor.js';
-import { allowsAgreement, requireActor, type AccessPolicy, type AgreementPermission } from '../access/policy.js';
+import {
+  allowsAgreement,
+  requireActor,
+  type AccessPolicy,
+  type AgreementPermission,
+} from '../access/policy.js';
 import { changedFields, updateVersioned, versionConflict } from '../agreements/changes.js';
 import { platformDate } from '../agreements/dates.js';
 import type { Change, Journal, RecordChange } from '../agreements/journal.js';
@@ -40,7 +45,10 @@ export const csv = (value: string | undefined) => value?.split(',').filter(Boole
 /** The project list changes only while the cooperation runs. */
 export function requireRunning(record: AgreementRecord) {
   if (!RUNNING_STATUSES.includes(record.row.status)) {
-    throw new ConflictError('agreement_not_running', `Projects change only while the agreement is signed or active; it is ${record.row.status}`);
+    throw new ConflictError(
+      'agreement_not_running',
+      `Projects change only while the agreement is signed or active; it is ${record.row.status}`,
+    );
   }
 }
 
@@ -68,7 +76,8 @@ export function requireParty(record: AgreementRecord, orgId: string, field: stri
 }
 
 function checkDates(startDate: string | null | undefined, dueDate: string | null | undefined) {
-  if (startDate && dueDate && dueDate < startDate) throw invalid('body.dueDate', 'must not be before startDate');
+  if (startDate && dueDate && dueDate < startDate)
+    throw invalid('body.dueDate', 'must not be before startDate');
 }
 
 const trimmed = (text: string | null | undefined) => (text === undefined ? undefined : text?.trim() || null);
@@ -84,29 +93,53 @@ function valuesOf(input: Partial<NewProject>) {
     status: input.status,
     deliverables: input.deliverables?.map((d) => d.trim()).filter(Boolean),
   };
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<typeof projects.$inferInsert>;
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<
+    typeof projects.$inferInsert
+  >;
 }
 
 export function createProjectService({ db, access, agreements, journal }: Deps) {
   const repository = createProjectRepository();
 
-  const present = (view: ProjectView, record: AgreementRecord, actor: Actor | null, today = platformDate()): Project =>
-    toProject(view, today, RUNNING_STATUSES.includes(record.row.status) && allowsAgreement(actor, 'agreement.work', record.facts));
+  const present = (
+    view: ProjectView,
+    record: AgreementRecord,
+    actor: Actor | null,
+    today = platformDate(),
+  ): Project =>
+    toProject(
+      view,
+      today,
+      RUNNING_STATUSES.includes(record.row.status) && allowsAgreement(actor, 'agreement.work', record.facts),
+    );
 
   /** Loads a project and checks the caller may do this with its agreement. */
-  async function authorise(actor: Actor | null, id: string, permission: AgreementPermission, what = 'Project') {
+  async function authorise(
+    actor: Actor | null,
+    id: string,
+    permission: AgreementPermission,
+    what = 'Project',
+  ) {
     const view = await repository.get(db, id, platformDate());
     if (!view) throw new NotFoundError(what);
     return { view, ...(await agreements.authorise(actor, view.project.agreementId, permission, what)) };
   }
 
-  async function page(actor: Actor, where: Parameters<typeof repository.list>[1], query: { page?: number; pageSize?: number }, pageSize: number) {
+  async function page(
+    actor: Actor,
+    where: Parameters<typeof repository.list>[1],
+    query: { page?: number; pageSize?: number },
+    pageSize: number,
+  ) {
     const today = platformDate();
     const current = query.page ?? 1;
     const size = query.pageSize ?? pageSize;
     const { views, total } = await repository.list(db, where, today, current, size);
     const records = new Map(
-      (await agreements.repository.load(db, [...new Set(views.map((v) => v.agreement.id))])).map((r) => [r.row.id, r]),
+      (await agreements.repository.load(db, [...new Set(views.map((v) => v.agreement.id))])).map((r) => [
+        r.row.id,
+        r,
+      ]),
     );
     const items = views.map((view) => present(view, records.get(view.agreement.id)!, actor, today));
     return { items, total, page: current, pageSize: size };
@@ -118,10 +151,17 @@ export function createProjectService({ db, access, agreements, journal }: Deps) 
     present,
 
     /** An agreement's project list, in its order. */
-    async listOfAgreement(actor: Actor | null, agreementId: string, query: AgreementProjectsQuery): Promise<Page<Project>> {
+    async listOfAgreement(
+      actor: Actor | null,
+      agreementId: string,
+      query: AgreementProjectsQuery,
+    ): Promise<Page<Project>> {
       const { caller } = await agreements.authorise(actor, agreementId, 'agreement.read');
       const statuses = csv(query.status) as Project['status'][] | undefined;
-      const where = and(eq(projects.agreementId, agreementId), statuses?.length ? inArray(projects.status, statuses) : undefined);
+      const where = and(
+        eq(projects.agreementId, agreementId),
+        statuses?.length ? inArray(projects.status, statuses) : undefined,
+      );
       return page(caller, where, query, 100);
     },
 
@@ -133,7 +173,9 @@ export function createProjectService({ db, access, agreements, journal }: Deps) 
       const statuses = csv(query.status) as Project['status'][] | undefined;
       const where = and(
         repo.visibleTo(db, access.agreementScope(caller)),
-        partyOrgId ? repo.visibleTo(db, { all: false, orgId: partyOrgId, coordinatedAssociationId: null }) : undefined,
+        partyOrgId
+          ? repo.visibleTo(db, { all: false, orgId: partyOrgId, coordinatedAssociationId: null })
+          : undefined,
         statuses?.length ? inArray(projects.status, statuses) : undefined,
       );
       return page(caller, where, query, 20);
@@ -161,8 +203,21 @@ export function createProjectService({ db, access, agreements, journal }: Deps) 
       checkDates(values.startDate, values.dueDate);
       const id = await journal.write(caller, async (tx, recordChange) => {
         const position = await repository.nextPosition(tx, projects, agreementId);
-        const row = await repository.insertProject(tx, { ...values, agreementId, ownerOrgId: input.ownerOrgId, title: values.title!, position });
-        await recordChange({ entityType: 'project', entityId: row.id, agreementId, projectId: row.id, action: 'created', after: projectSnapshot(row) });
+        const row = await repository.insertProject(tx, {
+          ...values,
+          agreementId,
+          ownerOrgId: input.ownerOrgId,
+          title: values.title!,
+          position,
+        });
+        await recordChange({
+          entityType: 'project',
+          entityId: row.id,
+          agreementId,
+          projectId: row.id,
+          action: 'created',
+          after: projectSnapshot(row),
+        });
         return row.id;
       });
       return present((await repository.get(db, id, platformDate()))!, record, caller);
@@ -170,18 +225,29 @@ export function createProjectService({ db, access, agreements, journal }: Deps) 
 
     async update(actor: Actor | null, id: string, patch: ProjectUpdate): Promise<Project> {
       const { view, record, caller } = await authorise(actor, id, 'agreement.work');
-      const conflict = async () => versionConflict('project', present((await repository.get(db, id, platformDate()))!, record, caller));
+      const conflict = async () =>
+        versionConflict('project', present((await repository.get(db, id, platformDate()))!, record, caller));
       if (patch.version !== view.project.version) throw await conflict();
       requireRunning(record);
       if (patch.ownerOrgId) requireParty(record, patch.ownerOrgId, 'body.ownerOrgId');
       const values = valuesOf(patch);
-      checkDates('startDate' in values ? values.startDate : view.project.startDate, 'dueDate' in values ? values.dueDate : view.project.dueDate);
+      checkDates(
+        'startDate' in values ? values.startDate : view.project.startDate,
+        'dueDate' in values ? values.dueDate : view.project.dueDate,
+      );
       const change = changedFields(view.project, values);
       if (!change) return present(view, record, caller);
       const agreementId = view.project.agreementId;
       const saved = await journal.write(caller, async (tx, recordChange) => {
         if (!(await updateVersioned(tx, projects, id, patch.version, values))) return false;
-        await recordChange({ entityType: 'project', entityId: id, agreementId, projectId: id, action: 'updated', ...change });
+        await recordChange({
+          entityType: 'project',
+          entityId: id,
+          agreementId,
+          projectId: id,
+          action: 'updated',
+          ...change,
+        });
         return true;
       });
       if (!saved) throw await conflict();
@@ -212,8 +278,20 @@ export function createProjectService({ db, access, agreements, journal }: Deps) 
       const body = input.body.trim();
       if (!body) throw invalid('body.body', 'must not be blank');
       const note = await journal.write(caller, async (tx, recordChange) => {
-        const row = await repository.insertNote(tx, { projectId: id, authorUserId: caller.userId, authorOrgId: caller.orgId, body });
-        await recordChange({ entityType: 'project', entityId: id, agreementId: view.project.agreementId, projectId: id, action: 'note_added', after: { noteId: row.id, body } });
+        const row = await repository.insertNote(tx, {
+          projectId: id,
+          authorUserId: caller.userId,
+          authorOrgId: caller.orgId,
+          body,
+        });
+        await recordChange({
+          entityType: 'project',
+          entityId: id,
+          agreementId: view.project.agreementId,
+          projectId: id,
+          action: 'note_added',
+          after: { noteId: row.id, body },
+        });
         return row;
       });
       const [saved] = await repository.notes(db, eq(projectNotes.id, note.id));

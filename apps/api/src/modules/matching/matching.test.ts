@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPlatform, login, type LoggedIn, type TestPlatform } from '../../test/harness.js';
+
+let platform: TestPlatform;
+let enterprise: LoggedIn;
+let college: LoggedIn;
+let coordinator: LoggedIn;
+let government: LoggedIn;
+let needId: string;
+let secretNeedId: string;
+let labId: string;
+
+type Method = 'GET' | 'POST';
+const call = (method: Method, url: string, who?: LoggedIn, payload?: object) =>
+  platform.app.inject({ method, url, ...(who ? { headers: who.headers } : {}), ...(payload ? { payload } : {}) });
+
+beforeAll(async () => {
+  platform = await createTestPlatform();
+  [enterprise, college, coordinator, government] = (await Promise.all(
+    ['enterprise@demo.cn', 'college@demo.cn', 'coordinator@demo.cn', 'gov@demo.cn'].map((email) => login(platform.app, email)),
+  )) as [LoggedIn, LoggedIn, LoggedIn, LoggedIn];
+  const capability = (title: string, description: string, fields: string[]) =>
+    call('POST', '/api/capabilities', college, { kind: 'lab_platform', title, description, fields, cooperationTypes: ['joint_rnd'] });
+  labId = (await capability('数控机床热误差补偿实验室', '长期研究数控机床主轴热误差建模与实时补偿，拥有激光干涉仪和温度场测量系统。', ['machinery.cnc'])).json().id;
+  await capability('Marine coatings laboratory', 'Anti-fouling and anti-corrosion coatings for ship hulls, salt spray testing.', ['materials.coatings']);
+  await capability('食品保鲜技术团队', '果蔬冷链保鲜与包装材料研究。', ['agriculture']);
+  needId = (
+    await call('POST', '/api/needs', enterprise, {
+      title: '加工中心主轴热变形补偿',
+      description: '五轴加工中心主轴温升造成热误差，需要热误差建模与补偿方案，提高加工精度。',
+      fields: ['machinery.cnc'],
+      cooperationTypes: ['joint_rnd'],
+    })
+  ).json().id;
+  secretNeedId = (
+    await call('POST', '/api/needs', enterprise, {
+      title: '保密：新型主轴热补偿算法',
+      description: '主轴热误差补偿的新算法研究，细节保密。',
+      fields: ['machinery.cnc'],
+      visibility: 'confidential',
+    })
+  ).json().id;
+  await platform.app.indexer.drain();
+  await platform.app.suggestions.idle();
+});
+afterAll(() => platform?.close());
+
+describe('matches for a need', () => {
+  it('rank the fitting capability first, with reasons', async () => {
+    const response = await call('GET', `/api/needs/${needId}/matches?limit=5`, enterprise);
+    expect(response.statusCode).toBe(200);
+    const [best] = response.json().matches;
+    expect(best.capability.title).toBe('数控机床热误差补偿实验室');
+    expect(best.score).toBeGreaterThan(0);
+    const kinds = best.reasons.map((r: { kind: string }) => r.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['shared_terms', 'shared_fields', 'cooperation_types']));
+    expect(best.reasons.find((r: { kind: string }) => r.kind === 'shared_terms').terms).toContain('误差');
+    expect(best.stage).toBe('suggested');
+  });
+
+  it('tell the owners of strong new matches', async () => {
+    const inbox = (await call('GET', '/api/notifications?unread=true', college)).json();
+    expect(inbox.items.some((n: { kind: string }) => n.kind === 'new_match')).toBe(true);
+  });
+
+  it('show a confidential need to the other side only as its summary', async () => {
+    const matches = (await call('GET', `/api/capabilities/${labId}/matches`, college)).json().matches;
+    const secret = matches.find((m: { need: { id: string } }) => m.need.id === secretNeedId);
+    expect(secret.need.anonymised).toBe(true);
+    expect(secret.need.orgName).toBeNull();
+    expect(JSON.stringify(secret)).not.toContain('新型主轴热补偿算法');
+  });
+});
+
+describe('the match workflow', () => {
+  const matchOf = async () =>
+    (await call('GET', `/api/needs/${needId}/matches`, enterprise)).json().matches.find(
+      (m: { capability: { id: string } }) => m.capability.id === labId,
+    );
+
+  it('moves by the parties with a proposal, introduction and a decline the other side sees', async () => {
+    let match = await matchOf();
+    expect(match.allowedMoves).toEqual(expect.arrayContaining(['interested', 'declined']));
+
+    const outsider = await call('POST', `/api/matches/${match.id}/transitions`, government, { to: 'interested', version: match.version });
+    expect(outsider.statusCode).toBe(404);
+
+    const interest = await call('POST', `/api/matches/${match.id}/transitions`, college, {
+      to: 'interested',
+      version: match.version,
+      proposal: { approach: '基于温度场测点优化的热误差模型', team: '周教授团队 5 人', timeline: '6 个月', budget: 600000 },
+    });
+    expect(interest.statusCode).toBe(200);
+    match = interest.json();
+    expect(match.proposals[0].approach).toContain('热误差模型');
+    const enterpriseInbox = (await call('GET', '/api/notifications', enterprise)).json();
+    expect(enterpriseInbox.items.some((n: { kind: string }) => n.kind === 'interest')).toBe(true);
+
+    const stale = await call('POST', `/api/matches/${match.id}/transitions`, enterprise, { to: 'introduced', version: 1 });
+    expect(stale.statusCode).toBe(409);
+
+    const noReason = await call('POST', `/api/matches/${match.id}/transitions`, enterprise, { to: 'declined', version: match.version });
+    expect(noReason.json().error.details[0].field).toBe('body.reason');
+
+    const declined = await call('POST', `/api/matches/${match.id}/transitions`, enterprise, {
+      to: 'declined',
+      version: match.version,
+      reason: '预算周期已过，明年再议',
+    });
+    expect(declined.json()).toMatchObject({ stage: 'declined', declineReason: '预算周期已过，明年再议', allowedMoves: [] });
+    const collegeInbox = (await call('GET', '/api/notifications', college)).json();
+    const notice = collegeInbox.items.find((n: { kind: string }) => n.kind === 'declined');
+    expect(notice.params.reason).toBe('预算周期已过，明年再议');
+    const marked = await call('POST', `/api/notifications/${notice.id}/read`, college);
+    expect(marked.json().marked).toBe(1);
+    expect((await call('POST', `/api/notifications/${notice.id}/read`, enterprise)).json().marked).toBe(0);
+  });
+
+  it('lets the association coordinator introduce members and follow them on the brokering desk', async () => {
+    const capabilityId = (await call('GET', '/api/capabilities?org=mine', college)).json().items.find(
+      (c: { title: string }) => c.title === 'Marine coatings laboratory',
+    ).id;
+    expect((await call('POST', '/api/matches/introductions', enterprise, { needId, capabilityId, note: '认识一下' })).statusCode).toBe(403);
+    const introduced = await call('POST', '/api/matches/introductions', coordinator, { needId, capabilityId, note: '两家可以谈谈涂层问题' });
+    expect(introduced.statusCode).toBe(200);
+    expect(introduced.json()).toMatchObject({ stage: 'introduced', introductionNote: '两家可以谈谈涂层问题' });
+    const desk = (await call('GET', '/api/matches?scope=brokering&stage=introduced', coordinator)).json();
+    expect(desk.items.map((m: { id: string }) => m.id)).toContain(introduced.json().id);
+    expect((await call('GET', '/api/matches?scope=brokering', enterprise)).statusCode).toBe(403);
+    const mine = (await call('GET', '/api/matches?scope=mine', enterprise)).json();
+    expect(mine.total).toBeGreaterThan(0);
+    expect((await call('GET', '/api/matches?scope=brokering&stalledDays=30', coordinator)).json().total).toBe(0);
+  });
+});

@@ -1,0 +1,138 @@
+import type { MatchReason, MatchStage } from '@coop/shared';
+import { and, count, desc, eq, getTableColumns, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client.js';
+import { associationMembers, capabilities, matches, needs, proposals } from '../../db/schema/index.js';
+
+export type MatchRow = typeof matches.$inferSelect;
+export type ProposalRow = typeof proposals.$inferSelect;
+
+export interface Suggestion {
+  needId: string;
+  capabilityId: string;
+  score: number;
+  reasons: MatchReason[];
+}
+
+export interface MatchScope {
+  /** Matches on listings of this organisation. */
+  orgId?: string;
+  /** Matches whose need or capability belongs to a member of this association. */
+  memberOf?: string;
+  stage?: MatchStage;
+  stalledBefore?: Date;
+}
+
+const FINAL: MatchStage[] = ['agreed', 'declined'];
+
+export function createMatchRepository() {
+  return {
+    /** Inserts new pairs and refreshes the score of known ones (keeping their stage); answers rows and which are new. */
+    async upsertSuggestions(db: Executor, suggestions: Suggestion[]) {
+      if (suggestions.length === 0) return [];
+      return db
+        .insert(matches)
+        .values(suggestions)
+        .onConflictDoUpdate({
+          target: [matches.needId, matches.capabilityId],
+          set: { score: sql`excluded.score`, reasons: sql`excluded.reasons`, updatedAt: new Date() },
+        })
+        // xmax = 0 marks a freshly inserted row (PostgreSQL's way of telling insert from update in an upsert).
+        .returning({ ...getTableColumns(matches), created: sql<boolean>`(xmax = 0)` })
+        .then((rows) => rows.map(({ created, ...row }) => ({ row: row as MatchRow, created: Boolean(created) })));
+    },
+
+    async get(db: Executor, id: string): Promise<MatchRow | null> {
+      const [row] = await db.select().from(matches).where(eq(matches.id, id));
+      return row ?? null;
+    },
+
+    async byPair(db: Executor, needId: string, capabilityId: string): Promise<MatchRow | null> {
+      const [row] = await db
+        .select()
+        .from(matches)
+        .where(and(eq(matches.needId, needId), eq(matches.capabilityId, capabilityId)));
+      return row ?? null;
+    },
+
+    async insert(db: Executor, values: typeof matches.$inferInsert): Promise<MatchRow> {
+      const [row] = await db.insert(matches).values(values).returning();
+      return row!;
+    },
+
+    async move(db: Executor, id: string, version: number, patch: Partial<typeof matches.$inferInsert>) {
+      const now = new Date();
+      const [row] = await db
+        .update(matches)
+        .set({ ...patch, version: version + 1, movedAt: now, updatedAt: now })
+        .where(and(eq(matches.id, id), eq(matches.version, version)))
+        .returning();
+      return row ?? null;
+    },
+
+    async list(db: Executor, scope: MatchScope, page: number, pageSize: number) {
+      const need = alias(needs, 'need');
+      const capability = alias(capabilities, 'capability');
+      const conditions: (SQL | undefined)[] = [];
+      if (scope.orgId) conditions.push(or(eq(need.orgId, scope.orgId), eq(capability.orgId, scope.orgId)));
+      if (scope.memberOf) {
+        const members = db
+          .select({ id: associationMembers.memberId })
+          .from(associationMembers)
+          .where(eq(associationMembers.associationId, scope.memberOf));
+        conditions.push(or(inArray(need.orgId, members), inArray(capability.orgId, members)));
+      }
+      if (scope.stage) conditions.push(eq(matches.stage, scope.stage));
+      if (scope.stalledBefore) {
+        conditions.push(lt(matches.movedAt, scope.stalledBefore), notInArray(matches.stage, FINAL));
+        // Stalled means people started and stopped, not a suggestion nobody looked at.
+        conditions.push(sql`${matches.stage} <> 'suggested'`);
+      }
+      const where = and(...conditions);
+      const base = db
+        .select({ row: matches })
+        .from(matches)
+        .innerJoin(need, eq(need.id, matches.needId))
+        .innerJoin(capability, eq(capability.id, matches.capabilityId))
+        .where(where);
+      const [rows, [total]] = await Promise.all([
+        base.orderBy(desc(matches.movedAt), desc(matches.score)).limit(pageSize).offset((page - 1) * pageSize),
+        db
+          .select({ value: count() })
+          .from(matches)
+          .innerJoin(need, eq(need.id, matches.needId))
+          .innerJoin(capability, eq(capability.id, matches.capabilityId))
+          .where(where),
+      ]);
+      return { rows: rows.map((r) => r.row), total: total?.value ?? 0 };
+    },
+
+    async addProposal(db: Executor, values: typeof proposals.$inferInsert) {
+      await db.insert(proposals).values(values);
+    },
+
+    async proposalsOf(db: Executor, matchIds: string[]): Promise<ProposalRow[]> {
+      if (matchIds.length === 0) return [];
+      return db.select().from(proposals).where(inArray(proposals.matchId, matchIds)).orderBy(proposals.createdAt);
+    },
+
+    /** Agreed matches between an organisation and each other organisation: past cooperation. */
+    async pastCooperation(db: Executor, orgId: string): Promise<Map<string, number>> {
+      const rows = await db
+        .select({ needOrg: needs.orgId, capabilityOrg: capabilities.orgId, n: count() })
+        .from(matches)
+        .innerJoin(needs, eq(needs.id, matches.needId))
+        .innerJoin(capabilities, eq(capabilities.id, matches.capabilityId))
+        .where(and(eq(matches.stage, 'agreed'), or(eq(needs.orgId, orgId), eq(capabilities.orgId, orgId))))
+        .groupBy(needs.orgId, capabilities.orgId);
+      const counts = new Map<string, number>();
+      for (const { needOrg, capabilityOrg, n } of rows) {
+        const other = needOrg === orgId ? capabilityOrg : needOrg;
+        counts.set(other, (counts.get(other) ?? 0) + n);
+      }
+      return counts;
+    },
+  };
+}
+
+export type MatchRepository = ReturnType<typeof createMatchRepository>;

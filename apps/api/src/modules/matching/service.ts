@@ -1,0 +1,282 @@
+// Matches for a need or a capability, ranked with reasons; the stage workflow; brokered introductions.
+import type { IntroductionBody, Match, MatchListQuery, MatchReason, MatchStage, MatchTransition } from '@coop/shared';
+import type { Database, Executor } from '../../db/client.js';
+import { capabilities, needs } from '../../db/schema/index.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
+import type { SearchFilter } from '../../search/port.js';
+import type { Actor } from '../access/actor.js';
+import { requireActor, type AccessPolicy } from '../access/policy.js';
+import { capabilityDefinition } from '../capabilities/definition.js';
+import { recordEvent } from '../events/repository.js';
+import { createListingRepository, type CapabilityRow, type NeedRow, type OrgRow } from '../listings/repository.js';
+import { needDefinition } from '../needs/definition.js';
+import type { NotificationService } from '../notifications/service.js';
+import type { NotificationMessage } from '../notifications/sender.js';
+import { visibilityFilters } from '../search/service.js';
+import type { Matcher } from './matcher.js';
+import type { MatchSubject } from './ranker.js';
+import { createMatchRepository, type MatchRow } from './repository.js';
+import type { Side } from './term-stats.js';
+import { allowedMoves, checkMove, type MatchRole } from './workflow.js';
+
+/** New suggestions at or above this score are worth telling people about. */
+export const NOTIFY_THRESHOLD = 0.3;
+const PUBLISHED: SearchFilter = { field: 'status', in: ['open', 'in_cooperation'] };
+/** Once introduced, the parties know each other: a confidential need is no longer anonymous to them. */
+const REVEALED: MatchStage[] = ['introduced', 'negotiating', 'agreed'];
+
+interface Deps {
+  db: Database;
+  access: AccessPolicy;
+  matcher: Matcher;
+  notifications: NotificationService;
+  log: { warn(details: object, message: string): void };
+}
+
+type Loaded<R> = { row: R; org: OrgRow };
+
+function subjectOf({ row, org }: Loaded<NeedRow | CapabilityRow>): MatchSubject {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    keywords: row.keywords,
+    fields: row.fields,
+    cooperationTypes: row.cooperationTypes,
+    regionCode: row.regionCode,
+    orgId: org.id,
+    designations: org.designations,
+  };
+}
+
+export function createMatchingService({ db, access, matcher, notifications, log }: Deps) {
+  const repository = createMatchRepository();
+  const listings = { need: createListingRepository(needs), capability: createListingRepository(capabilities) };
+
+  /** Who the caller may be shown as candidates: published listings they could see (confidential needs as summaries). */
+  function candidateFilters(actor: Actor | null, side: Side): SearchFilter[] {
+    if (side === 'need') return visibilityFilters(actor);
+    return actor ? [PUBLISHED] : [PUBLISHED, { field: 'visibility', eq: 'public' }];
+  }
+
+  async function present(executor: Executor, actor: Actor | null, rows: MatchRow[]): Promise<Match[]> {
+    const [needRows, capabilityRows, proposals] = await Promise.all([
+      listings.need.getMany(executor, rows.map((r) => r.needId)),
+      listings.capability.getMany(executor, rows.map((r) => r.capabilityId)),
+      repository.proposalsOf(executor, rows.map((r) => r.id)),
+    ]);
+    const presented: Match[] = [];
+    for (const row of rows) {
+      const need = needRows.get(row.needId);
+      const capability = capabilityRows.get(row.capabilityId);
+      if (!need || !capability) continue;
+      const roles = await access.matchRoles(executor, actor, need.org.id, capability.org.id);
+      const needView = await access.listingView(executor, actor, need.row);
+      const revealed = needView === 'full' || (roles.includes('capability_party') && REVEALED.includes(row.stage));
+      const needDto = needDefinition.toDto(need.row, need.org, revealed ? 'full' : 'anonymised', false);
+      const capabilityDto = capabilityDefinition.toDto(capability.row, capability.org, 'full', false);
+      presented.push({
+        id: row.id,
+        score: Math.round(row.score * 1000) / 1000,
+        stage: row.stage,
+        reasons: row.reasons as MatchReason[],
+        need: {
+          id: needDto.id,
+          title: needDto.title,
+          kind: null,
+          orgId: needDto.org?.id ?? null,
+          orgName: needDto.org ? `${needDto.org.nameZh} ${needDto.org.nameEn}` : null,
+          regionCode: needDto.regionCode,
+          anonymised: needDto.anonymised,
+        },
+        capability: {
+          id: capabilityDto.id,
+          title: capabilityDto.title,
+          kind: capabilityDto.kind,
+          orgId: capabilityDto.org.id,
+          orgName: `${capabilityDto.org.nameZh} ${capabilityDto.org.nameEn}`,
+          regionCode: capabilityDto.regionCode,
+          anonymised: false,
+        },
+        declineReason: row.declineReason,
+        introductionNote: row.introductionNote,
+        proposals: proposals
+          .filter((p) => p.matchId === row.id)
+          .map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })),
+        movedAt: row.movedAt.toISOString(),
+        version: row.version,
+        allowedMoves: allowedMoves(row.stage, roles as MatchRole[]),
+      });
+    }
+    return presented;
+  }
+
+  /** Ranks the other side for one listing and keeps the best as suggestions (known pairs keep their stage). */
+  async function suggest(actor: Actor | null, side: Side, source: Loaded<NeedRow | CapabilityRow>, limit: number) {
+    const pastCooperation = await repository.pastCooperation(db, source.org.id);
+    const { ranked } = await matcher.rank({
+      subject: subjectOf(source),
+      side,
+      filters: candidateFilters(actor, side),
+      limit,
+      pastCooperation,
+    });
+    const suggestions = ranked
+      .filter((candidate) => candidate.score > 0)
+      .map((candidate) => ({
+        needId: side === 'need' ? source.row.id : candidate.id,
+        capabilityId: side === 'need' ? candidate.id : source.row.id,
+        score: candidate.score,
+        reasons: candidate.reasons,
+      }));
+    return repository.upsertSuggestions(db, suggestions);
+  }
+
+  async function loadVisible(actor: Actor | null, side: Side, id: string) {
+    const found = await listings[side].get(db, id);
+    if (!found || (await access.listingView(db, actor, found.row)) === 'none') {
+      throw new NotFoundError(side === 'need' ? 'Need' : 'Capability');
+    }
+    return found;
+  }
+
+  async function deliverAfterCommit(messages: NotificationMessage[]) {
+    if (messages.length) await notifications.deliver(messages).catch((error) => log.warn({ err: error }, 'notification delivery failed'));
+  }
+
+  return {
+    async matchesFor(actor: Actor | null, side: Side, id: string, limit: number): Promise<Match[]> {
+      const source = await loadVisible(actor, side, id);
+      const rows = (await suggest(actor, side, source, limit)).map((r) => r.row);
+      return present(db, actor, rows);
+    },
+
+    /**
+     * After a listing is published or changed: suggest partners and tell the owners of strong new matches.
+     * Runs in the background (see the queue in app.ts), never in a request.
+     */
+    async refreshSuggestions(side: Side, id: string) {
+      const source = await listings[side].get(db, id);
+      if (!source || !['open', 'in_cooperation'].includes(source.row.status)) return;
+      const fresh = (await suggest(null, side, source, 20)).filter((r) => r.created && r.row.score >= NOTIFY_THRESHOLD);
+      if (fresh.length === 0) return;
+      const others = side === 'need' ? await listings.capability.getMany(db, fresh.map((r) => r.row.capabilityId)) : await listings.need.getMany(db, fresh.map((r) => r.row.needId));
+      const messages = await db.transaction(async (tx) => {
+        const sent: NotificationMessage[] = [];
+        for (const { row } of fresh) {
+          const other = others.get(side === 'need' ? row.capabilityId : row.needId);
+          if (!other) continue;
+          sent.push(
+            ...(await notifications.notify(tx, {
+              orgIds: [...new Set([source.org.id, other.org.id])],
+              kind: 'new_match',
+              entityType: 'match',
+              entityId: row.id,
+              params: { score: row.score, needId: row.needId, capabilityId: row.capabilityId },
+            })),
+          );
+        }
+        return sent;
+      });
+      await deliverAfterCommit(messages);
+    },
+
+    async transition(actor: Actor | null, id: string, body: MatchTransition): Promise<Match> {
+      const caller = requireActor(actor);
+      const row = await repository.get(db, id);
+      if (!row) throw new NotFoundError('Match');
+      const [need, capability] = await Promise.all([listings.need.get(db, row.needId), listings.capability.get(db, row.capabilityId)]);
+      if (!need || !capability) throw new NotFoundError('Match');
+      const roles = (await access.matchRoles(db, caller, need.org.id, capability.org.id)) as MatchRole[];
+      if (roles.length === 0) throw new NotFoundError('Match');
+      checkMove(row.stage, body.to, roles, body.reason);
+      if (body.proposal && body.to !== 'interested') {
+        throw new ForbiddenError('A proposal goes with an expression of interest');
+      }
+      const { messages, moved } = await db.transaction(async (tx) => {
+        const updated = await repository.move(tx, id, body.version, {
+          stage: body.to,
+          ...(body.to === 'declined' ? { declineReason: body.reason!.trim(), declinedByOrg: caller.orgId } : {}),
+          ...(body.to === 'introduced' ? { introducedBy: caller.userId, introductionNote: body.message ?? null } : {}),
+        });
+        if (!updated) return { messages: [], moved: null };
+        if (body.proposal) {
+          await repository.addProposal(tx, { ...body.proposal, matchId: id, orgId: caller.orgId, createdBy: caller.userId });
+        }
+        await recordEvent(tx, {
+          actorUserId: caller.userId,
+          actorOrgId: caller.orgId,
+          entityType: 'match',
+          entityId: id,
+          action: body.to,
+          before: { stage: row.stage },
+          after: { stage: body.to, message: body.message ?? null, reason: body.reason ?? null },
+        });
+        const sent = await notifications.notify(tx, {
+          orgIds: [...new Set([need.org.id, capability.org.id].filter((org) => org !== caller.orgId))],
+          kind: body.to === 'interested' ? 'interest' : body.to === 'introduced' ? 'introduction' : body.to === 'declined' ? 'declined' : 'match_moved',
+          entityType: 'match',
+          entityId: id,
+          params: { stage: body.to, needTitle: need.row.title, capabilityTitle: capability.row.title, reason: body.reason ?? null, message: body.message ?? null },
+          except: caller.userId,
+        });
+        return { messages: sent, moved: updated };
+      });
+      if (!moved) {
+        const current = (await present(db, caller, [(await repository.get(db, id))!]))[0];
+        throw new ConflictError('version_conflict', 'Someone moved this match since you opened it', { current });
+      }
+      await deliverAfterCommit(messages);
+      return (await present(db, caller, [moved]))[0]!;
+    },
+
+    /** A coordinator puts two parties in touch, whether or not matching had paired them. */
+    async introduce(actor: Actor | null, body: IntroductionBody): Promise<Match> {
+      const caller = requireActor(actor);
+      const [need, capability] = await Promise.all([
+        loadVisible(caller, 'need', body.needId),
+        loadVisible(caller, 'capability', body.capabilityId),
+      ]);
+      const roles = (await access.matchRoles(db, caller, need.org.id, capability.org.id)) as MatchRole[];
+      if (!roles.some((role) => role === 'coordinator' || role === 'admin')) {
+        throw new ForbiddenError('Only a coordinator of one of the two organisations may introduce them');
+      }
+      const existing = await repository.byPair(db, body.needId, body.capabilityId);
+      if (existing) {
+        return this.transition(caller, existing.id, { to: 'introduced', version: existing.version, message: body.note });
+      }
+      const created = await db.transaction((tx) =>
+        repository.insert(tx, { needId: body.needId, capabilityId: body.capabilityId, score: 0, reasons: [], stage: 'suggested' }),
+      );
+      return this.transition(caller, created.id, { to: 'introduced', version: created.version, message: body.note });
+    },
+
+    async list(actor: Actor | null, query: MatchListQuery) {
+      const caller = requireActor(actor);
+      const page = query.page ?? 1;
+      const pageSize = query.pageSize ?? 20;
+      if (query.scope === 'brokering' && caller.platformRole !== 'coordinator' && caller.platformRole !== 'admin') {
+        throw new ForbiddenError('The brokering desk is for coordinators');
+      }
+      const scope =
+        query.scope === 'mine'
+          ? { orgId: caller.orgId }
+          : caller.platformRole === 'admin'
+            ? {}
+            : { memberOf: caller.orgId };
+      const { rows, total } = await repository.list(
+        db,
+        {
+          ...scope,
+          stage: query.stage,
+          stalledBefore: query.stalledDays ? new Date(Date.now() - query.stalledDays * 86_400_000) : undefined,
+        },
+        page,
+        pageSize,
+      );
+      return { items: await present(db, caller, rows), total, page, pageSize };
+    },
+  };
+}
+
+export type MatchingService = ReturnType<typeof createMatchingService>;

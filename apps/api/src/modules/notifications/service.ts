@@ -1,0 +1,107 @@
+// In-app notifications: one row per recipient, written in the transaction of the change they report.
+import type { Notification } from '@coop/shared';
+import { and, count, desc, eq, gte, inArray, isNull, lt, ne } from 'drizzle-orm';
+import type { Database, Executor } from '../../db/client.js';
+import { notifications, users } from '../../db/schema/index.js';
+import type { Actor } from '../access/actor.js';
+import type { NotificationMessage, NotificationSender } from './sender.js';
+
+type Row = typeof notifications.$inferSelect;
+
+const toDto = (row: Row): Notification => ({
+  id: row.id,
+  kind: row.kind,
+  entityType: row.entityType,
+  entityId: row.entityId,
+  params: row.params as Record<string, unknown>,
+  createdAt: row.createdAt.toISOString(),
+  readAt: row.readAt?.toISOString() ?? null,
+});
+
+export interface NotifyInput {
+  orgIds: string[];
+  kind: string;
+  entityType: string;
+  entityId: string;
+  params: Record<string, unknown>;
+  /** The person who caused it hears nothing about their own action. */
+  except?: string;
+}
+
+export function createNotificationService({ db, sender }: { db: Database; sender: NotificationSender }) {
+  return {
+    /** Notifies every user of the organisations; call inside the change's transaction, then `deliver` after commit. */
+    async notify(tx: Executor, input: NotifyInput): Promise<NotificationMessage[]> {
+      if (input.orgIds.length === 0) return [];
+      const recipients = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(inArray(users.orgId, input.orgIds), input.except ? ne(users.id, input.except) : undefined));
+      if (recipients.length === 0) return [];
+      const messages = recipients.map(({ id }) => ({
+        userId: id,
+        kind: input.kind,
+        entityType: input.entityType,
+        entityId: input.entityId,
+        params: input.params,
+      }));
+      await tx.insert(notifications).values(messages);
+      return messages;
+    },
+
+    deliver: (messages: NotificationMessage[]) => sender.send(messages),
+
+    async list(actor: Actor, unreadOnly: boolean, page: number, pageSize: number) {
+      const where = and(eq(notifications.userId, actor.userId), unreadOnly ? isNull(notifications.readAt) : undefined);
+      const [rows, [total], [unread]] = await Promise.all([
+        db
+          .select()
+          .from(notifications)
+          .where(where)
+          .orderBy(desc(notifications.createdAt))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
+        db.select({ value: count() }).from(notifications).where(where),
+        db
+          .select({ value: count() })
+          .from(notifications)
+          .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt))),
+      ]);
+      return { items: rows.map(toDto), total: total?.value ?? 0, unread: unread?.value ?? 0, page, pageSize };
+    },
+
+    /** Marks one (or, without an id, every) notification of the caller read; others' stay untouched. */
+    async markRead(actor: Actor, id?: string): Promise<number> {
+      const rows = await db
+        .update(notifications)
+        .set({ readAt: new Date() })
+        .where(
+          and(
+            eq(notifications.userId, actor.userId),
+            isNull(notifications.readAt),
+            id ? eq(notifications.id, id) : undefined,
+          ),
+        )
+        .returning({ id: notifications.id });
+      return rows.length;
+    },
+
+    /** One day's notifications, counted by kind: the daily digest. */
+    async digest(actor: Actor, day: Date) {
+      const start = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+      const end = new Date(start.getTime() + 86_400_000);
+      const rows = await db
+        .select()
+        .from(notifications)
+        .where(
+          and(eq(notifications.userId, actor.userId), gte(notifications.createdAt, start), lt(notifications.createdAt, end)),
+        )
+        .orderBy(desc(notifications.createdAt));
+      const byKind: Record<string, number> = {};
+      for (const row of rows) byKind[row.kind] = (byKind[row.kind] ?? 0) + 1;
+      return { date: start.toISOString().slice(0, 10), byKind, items: rows.map(toDto) };
+    },
+  };
+}
+
+export type NotificationService = ReturnType<typeof createNotificationService>;
