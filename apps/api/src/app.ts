@@ -43,6 +43,8 @@ import rateLimitPlugin from './plugins/rate-limit.js';
 import ssePlugin from './plugins/sse.js';
 import webPlugin from './plugins/web.js';
 import { createIndexer, type Indexer } from './search/indexer.js';
+import { createReindexJob } from './modules/admin/reindex.js';
+import { adminRoutes } from './modules/admin/routes.js';
 import { createMatcher } from './modules/matching/matcher.js';
 import { matchingRoutes } from './modules/matching/routes.js';
 import { createMatchingService } from './modules/matching/service.js';
@@ -106,7 +108,7 @@ export async function buildApp({ config, database, search, logger = false }: App
   const needs = createNeedService({ db, access, onChange: changed('need') });
   const capabilities = createCapabilityService({ db, access, onChange: changed('capability') });
   const journal = createJournal(db, createLiveFeed(database, app.log));
-  const agreements = createAgreementService({ db, access, journal });
+  const agreements = createAgreementService({ db, access, journal, notifications });
   const projects = createProjectService({ db, access, agreements, journal });
   const storage = createDiskStorage(config.storageDir ?? join(tmpdir(), 'coop-files'));
   let expiryTimer: NodeJS.Timeout | undefined;
@@ -161,6 +163,7 @@ export async function buildApp({ config, database, search, logger = false }: App
       await api.register(reviewRoutes, { needs, capabilities });
       await api.register(searchRoutes, { search: createSearchService({ engine: search }) });
       await api.register(matchingRoutes, { matching });
+      await api.register(adminRoutes, { reindex: createReindexJob(indexer, app.log), access });
       await api.register(notificationRoutes, { notifications });
       await api.register(transferRoutes, {
         importer: createImporter({ needs, capabilities }),

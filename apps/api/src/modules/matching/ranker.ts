@@ -50,7 +50,7 @@ interface Weighted {
 }
 
 const cache = new Map<string, Weighted & { surface: AnalysedTerms['surface'] }>();
-const CACHE_SIZE = 20_000;
+const CACHE_SIZE = 5_000;
 
 /** Title and keywords count more than the body, as a reader skimming the listing would weigh them. */
 function weightedTerms(subject: MatchSubject): Weighted & { surface: AnalysedTerms['surface'] } {

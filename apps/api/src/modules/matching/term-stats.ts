@@ -6,17 +6,27 @@ import { analyse } from './text.js';
 
 export type Side = 'need' | 'capability';
 
+/** 32-bit FNV-1a: terms are kept as numbers, so 50,000 documents' worth of word pairs stays small. */
+function termId(term: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) {
+    hash ^= term.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
 class SideStats {
-  private readonly df = new Map<string, number>();
+  private readonly df = new Map<number, number>();
   /** The terms each document contributed, so a re-indexed document does not count twice. */
-  private readonly docs = new Map<string, string[]>();
+  private readonly docs = new Map<string, Uint32Array>();
   private readonly lengths = new Map<string, number>();
   private totalLength = 0;
 
   put(id: string, text: string) {
     this.remove(id);
     const { counts, length } = analyse(text);
-    const terms = [...counts.keys()];
+    const terms = Uint32Array.from(new Set([...counts.keys()].map(termId)));
     for (const term of terms) this.df.set(term, (this.df.get(term) ?? 0) + 1);
     this.docs.set(id, terms);
     this.totalLength += length;
@@ -39,7 +49,7 @@ class SideStats {
   /** BM25's idf: rare terms weigh more; a term nobody has weighs most. */
   idf(term: string): number {
     const n = this.docs.size;
-    const df = this.df.get(term) ?? 0;
+    const df = this.df.get(termId(term)) ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 

@@ -106,3 +106,20 @@ describe('index sync through the outbox', () => {
     expect((await platform.app.inject({ method: 'GET', url: '/api/health' })).json().search.lag).toBe(0);
   });
 });
+
+describe('reindex', () => {
+  it('rebuilds from the database for administrators, with progress, while search keeps answering', async () => {
+    const admin = await login(platform.app, 'admin@demo.cn');
+    const refused = await platform.app.inject({ method: 'POST', url: '/api/admin/reindex', headers: enterprise.headers });
+    expect(refused.statusCode).toBe(403);
+    const started = await platform.app.inject({ method: 'POST', url: '/api/admin/reindex', headers: admin.headers });
+    expect(started.statusCode).toBe(202);
+    expect(titles((await search(`type=need&q=${encodeURIComponent('热误差')}`)).json())).toContain('数控机床主轴热误差补偿');
+    await expect
+      .poll(async () => (await platform.app.inject({ method: 'GET', url: '/api/admin/reindex', headers: admin.headers })).json(), {
+        timeout: 10_000,
+      })
+      .toMatchObject({ running: false, error: null, done: 5, total: 5 });
+    expect(titles((await search(`type=need&q=${encodeURIComponent('热误差')}`)).json())).toContain('数控机床主轴热误差补偿');
+  });
+});

@@ -1,0 +1,154 @@
+// pnpm bench: the platform's speed with 50,000 needs + capabilities (half Chinese, half English) loaded.
+// Prints search latency through HTTP at 20 concurrent clients, write-to-searchable latency, full reindex
+// time and memory, with the machine it ran on. Text comes from shared/data when present, else from the taxonomy.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { FIELD_CODES, fieldLabel } from '@coop/shared';
+import { buildApp } from '../app.js';
+import { openDatabase } from '../db/client.js';
+import { capabilities, needs, organizations, users } from '../db/schema/index.js';
+import { hashPassword } from '../modules/auth/passwords.js';
+import { EmbeddedSearchEngine } from '../search/embedded.js';
+
+const TOTAL = Number(process.argv[2] ?? 50_000);
+const CONCURRENCY = 20;
+const DURATION_MS = 15_000;
+const shared = new URL('../../../../../shared/data/', import.meta.url).pathname;
+
+function corpus(): { zh: string[]; en: string[] } {
+  const read = (file: string) =>
+    existsSync(file)
+      ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { title: string; description: string })
+      : [];
+  const zh = read(`${shared}zh-needs-dev/needs.jsonl`).map((n) => `${n.title}。${n.description}`);
+  const en = read(`${shared}match-dev/capabilities.jsonl`).map((c) => `${c.title}. ${c.description}`);
+  const labels = FIELD_CODES.map((code) => [fieldLabel(code, 'zh-CN'), fieldLabel(code, 'en')] as const);
+  return {
+    zh: zh.length ? zh : labels.map(([z]) => `${z}技术研发与应用，需要高校合作开展${z}关键技术攻关。`),
+    en: en.length ? en : labels.map(([, e]) => `${e} research and applications, seeking partners for ${e} development.`),
+  };
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
+const texts = corpus();
+const database = await openDatabase({ url: null });
+await database.migrate();
+const engine = new EmbeddedSearchEngine();
+const app = await buildApp({
+  config: { jwtSecret: 'bench-secret-that-is-long-enough-for-hs256', webDist: '/nonexistent', trustProxy: false },
+  database,
+  search: engine,
+});
+const [org] = await database.db
+  .insert(organizations)
+  .values({ kind: 'enterprise', nameZh: '基准企业', nameEn: 'Bench Co', regionCode: '330100', verified: true })
+  .returning();
+const [college] = await database.db
+  .insert(organizations)
+  .values({ kind: 'college', nameZh: '基准大学', nameEn: 'Bench University', regionCode: '330100', verified: true })
+  .returning();
+const [user] = await database.db
+  .insert(users)
+  .values({ orgId: org!.id, email: 'bench@bench.test', passwordHash: await hashPassword('bench-password-1'), displayName: 'Bench', orgRole: 'admin' })
+  .returning();
+await database.db
+  .insert(users)
+  .values({ orgId: college!.id, email: 'college@bench.test', passwordHash: user!.passwordHash, displayName: 'Bench', orgRole: 'admin' });
+
+console.log(`Loading ${TOTAL} listings into PGlite…`);
+for (let start = 0; start < TOTAL; start += 1000) {
+  const rows = Array.from({ length: Math.min(1000, TOTAL - start) }, (_, k) => {
+    const i = start + k;
+    const pool = i % 2 === 0 ? texts.zh : texts.en;
+    const text = pool[i % pool.length]!;
+    const cut = text.indexOf(i % 2 === 0 ? '。' : '. ');
+    return {
+      title: `${(cut > 0 ? text.slice(0, cut) : text.slice(0, 40)).slice(0, 180)} #${i}`,
+      description: text.slice(0, 1200),
+      fields: [FIELD_CODES[i % FIELD_CODES.length]!],
+      cooperationTypes: ['joint_rnd'],
+      regionCode: '330100',
+      status: 'open' as const,
+      publishedAt: new Date(),
+      createdBy: user!.id,
+    };
+  });
+  const half = rows.length / 2;
+  await database.db.insert(needs).values(rows.slice(0, half).map((r) => ({ ...r, orgId: org!.id })));
+  await database.db
+    .insert(capabilities)
+    .values(rows.slice(half).map((r) => ({ ...r, orgId: college!.id, createdBy: user!.id, kind: 'research_team' as const })));
+}
+
+await app.ready();
+let t = performance.now();
+await app.indexer.start();
+const reindexMs = performance.now() - t;
+await app.listen({ port: 0, host: '127.0.0.1' });
+const address = app.server.address();
+const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+// Queries people type: words from titles, in both languages, some with a typo.
+const queries = Array.from({ length: 200 }, (_, i) => {
+  const pool = i % 2 === 0 ? texts.zh : texts.en;
+  const words = pool[(i * 7) % pool.length]!.split(/[\s，。,.：:；;、（）()]+/).filter((w) => w.length >= 2);
+  const word = words[(i * 3) % words.length] ?? '技术';
+  return i % 5 === 4 && word.length > 5 ? word.slice(0, -2) + word.slice(-1) : word;
+}).map((q, i) => `/api/search?type=${i % 3 === 0 ? 'capability' : 'need'}&q=${encodeURIComponent(q)}`);
+
+// The load runs in its own process so it does not share the server's event loop.
+const loadScript = `
+const [base, concurrency, duration, queries] = [process.argv[1], +process.argv[2], +process.argv[3], JSON.parse(process.argv[4])];
+const latencies = []; let failures = 0; const end = Date.now() + duration; let next = 0;
+async function worker() { while (Date.now() < end) { const url = base + queries[next++ % queries.length]; const t = performance.now();
+  try { const r = await fetch(url); await r.arrayBuffer(); if (!r.ok) failures++; } catch { failures++; } latencies.push(performance.now() - t); } }
+Promise.all(Array.from({ length: concurrency }, worker)).then(() => console.log(JSON.stringify({ latencies, failures })));`;
+const load = await new Promise<{ latencies: number[]; failures: number }>((resolve, reject) => {
+  const child = spawn(process.execPath, ['-e', loadScript, base, String(CONCURRENCY), String(DURATION_MS), JSON.stringify(queries)]);
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator exited ${code}`))));
+});
+const sorted = load.latencies.sort((a, b) => a - b);
+
+// Write → searchable: post through the API, poll search until the new listing is found.
+const login = (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@bench.test', password: 'bench-password-1' }) })).json()) as { accessToken: string };
+const visible: number[] = [];
+for (let i = 0; i < 20; i++) {
+  const marker = `benchmarker${i}x${Date.now()}`;
+  t = performance.now();
+  await fetch(`${base}/api/needs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${login.accessToken}` },
+    body: JSON.stringify({ title: `Write latency probe ${marker}`, description: 'A probe written by the benchmark to time indexing.' }),
+  });
+  for (;;) {
+    const found = (await (await fetch(`${base}/api/search?type=need&q=${marker}`)).json()) as { total: number };
+    if (found.total > 0) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  visible.push(performance.now() - t);
+}
+visible.sort((a, b) => a - b);
+
+t = performance.now();
+await app.indexer.rebuild('need');
+await app.indexer.rebuild('capability');
+const rebuildMs = performance.now() - t;
+const memory = process.memoryUsage();
+
+console.log(`
+Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}
+Listings: ${TOTAL} (half Chinese, half English); embedded engine, PGlite
+Search through HTTP, ${CONCURRENCY} concurrent clients for ${DURATION_MS / 1000} s: ${sorted.length} requests, ${load.failures} failed
+  p50 ${percentile(sorted, 0.5).toFixed(1)} ms · p95 ${percentile(sorted, 0.95).toFixed(1)} ms · p99 ${percentile(sorted, 0.99).toFixed(1)} ms   (goal p95 ≤ 30 ms)
+Write → searchable (20 writes): p50 ${percentile(visible, 0.5).toFixed(0)} ms · p95 ${percentile(visible, 0.95).toFixed(0)} ms   (goal p95 ≤ 1000 ms)
+Start-up index build: ${(reindexMs / 1000).toFixed(1)} s · full reindex of both indexes: ${(rebuildMs / 1000).toFixed(1)} s   (goal ≤ 60 s)
+Memory: RSS ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB   (goal < 1 GiB)`);
+await app.close();
+await database.close();
+process.exit(0);
