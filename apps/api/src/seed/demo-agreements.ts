@@ -10,6 +10,7 @@ import { addDays, platformDate } from '../modules/agreements/dates.js';
 import { createJournal } from '../modules/agreements/journal.js';
 import { createAgreementService } from '../modules/agreements/service.js';
 import { createLiveFeed } from '../modules/events/live.js';
+import { createNotificationService } from '../modules/notifications/service.js';
 import { createOrgRepository } from '../modules/orgs/repository.js';
 import { createChecklistService } from '../modules/projects/checklist.js';
 import { createProjectService } from '../modules/projects/service.js';
@@ -98,7 +99,9 @@ export async function seedDemoAgreements(db: Database, orgIds: Map<string, strin
   const access = createAccessPolicy({ orgs: createOrgRepository() });
   // Nobody listens while seeding: commits are announced in this process only.
   const journal = createJournal(db, createLiveFeed({ db, pool: null }));
-  const agreements = createAgreementService({ db, access, journal });
+  // Seeding warns nobody: expiry checks run in the app.
+  const notifications = createNotificationService({ db, sender: { send: async () => {} } });
+  const agreements = createAgreementService({ db, access, journal, notifications });
   const projects = createProjectService({ db, access, agreements, journal });
   const checklist = createChecklistService({ db, agreements, projects, journal });
   const coordinator = await actorOf(db, 'coordinator@demo.cn');

@@ -9,6 +9,7 @@ import { createNeedService } from '../modules/needs/service.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { createAuthRepository } from '../modules/auth/repository.js';
 import { createOrgRepository } from '../modules/orgs/repository.js';
+import { seedDemoAgreements } from './demo-agreements.js';
 import { DEMO_CAPABILITIES, DEMO_NEEDS } from './demo-listings.js';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -172,6 +173,9 @@ export async function seedDemo(db: Database, options: { listings?: boolean } = {
       });
     }
   });
-  if (options.listings ?? true) await seedListings(db, ids);
+  if (options.listings ?? true) {
+    await seedListings(db, ids);
+    await seedDemoAgreements(db, ids);
+  }
   return true;
 }

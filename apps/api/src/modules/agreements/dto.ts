@@ -1,9 +1,10 @@
 // How agreements read to a given caller: their data plus what that caller may do with them now.
-import type { Agreement, Attachment } from '@coop/shared';
+import type { Agreement, Attachment, TimelineEvent } from '@coop/shared';
 import type { agreementAttachments } from '../../db/schema/index.js';
 import type { Actor } from '../access/actor.js';
 import { allowsAgreement } from '../access/policy.js';
 import { endsSoon, platformDate } from './dates.js';
+import type { Journal } from './journal.js';
 import type { AgreementRecord } from './repository.js';
 import { allowedActions, FINAL_STATUSES } from './status.js';
 
@@ -63,3 +64,31 @@ export const toAttachment = (row: AttachmentRow): Attachment => ({
   uploadedBy: { id: row.uploadedBy, displayName: row.uploaderName },
   createdAt: row.createdAt.toISOString(),
 });
+
+type TimelineRow = Awaited<ReturnType<Journal['timeline']>>['rows'][number];
+
+/** An event with who did it; system events (expiry) have no actor. */
+export function toTimelineEvent({
+  displayName,
+  orgNameZh,
+  orgNameEn,
+  actorUserId,
+  actorOrgId,
+  ...event
+}: TimelineRow): TimelineEvent {
+  return {
+    ...event,
+    entityType: event.entityType as TimelineEvent['entityType'],
+    occurredAt: event.occurredAt.toISOString(),
+    actor:
+      actorUserId && actorOrgId && displayName
+        ? {
+            userId: actorUserId,
+            displayName,
+            orgId: actorOrgId,
+            orgNameZh: orgNameZh ?? '',
+            orgNameEn: orgNameEn ?? '',
+          }
+        : null,
+  };
+}

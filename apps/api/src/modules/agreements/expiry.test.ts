@@ -4,6 +4,8 @@ import { notifications } from '../../db/schema/index.js';
 import { createTestPlatform, type LoggedIn, type TestPlatform } from '../../test/harness.js';
 import { createAccessPolicy } from '../access/policy.js';
 import { createLiveFeed } from '../events/live.js';
+import { createNotificationService } from '../notifications/service.js';
+import type { NotificationMessage } from '../notifications/sender.js';
 import { createOrgRepository } from '../orgs/repository.js';
 import { addDays, platformDate } from './dates.js';
 import { createJournal } from './journal.js';
@@ -15,6 +17,7 @@ let call: ReturnType<typeof caller>;
 let enterprise: LoggedIn;
 let college: LoggedIn;
 let agreements: AgreementService;
+const delivered: NotificationMessage[] = [];
 
 beforeAll(async () => {
   platform = await createTestPlatform();
@@ -26,6 +29,10 @@ beforeAll(async () => {
     db,
     access: createAccessPolicy({ orgs: createOrgRepository() }),
     journal: createJournal(db, createLiveFeed(platform.database)),
+    notifications: createNotificationService({
+      db,
+      sender: { send: async (messages) => void delivered.push(...messages) },
+    }),
   });
 });
 afterAll(() => platform?.close());
@@ -63,6 +70,7 @@ describe('expiry', () => {
     const warnings = await warningsOf(ending.id);
     expect(warnings.map((w) => w.userId).sort()).toEqual([enterprise.userId, college.userId].sort());
     expect(warnings[0]).toMatchObject({ entityType: 'agreement', params: { endDate: addDays(today, 10) } });
+    expect(delivered).toHaveLength(2);
 
     expect(await agreements.checkExpiry(new Date())).toEqual({ expired: 0, warned: 0 });
     expect(await warningsOf(ending.id)).toHaveLength(2);

@@ -139,6 +139,8 @@ export function createAgreementRepository() {
   return {
     visibleTo,
     load,
+    /** Agreements where this organisation is a party. */
+    withParty: (db: Executor, orgId: string) => withPartyIn(db, orgId),
 
     async get(db: Executor, id: string): Promise<AgreementRecord | null> {
       return (await load(db, [id]))[0] ?? null;
@@ -267,11 +269,6 @@ export function createAgreementRepository() {
         .where(and(eq(agreements.id, id), isNull(agreements.expiryWarnedAt)))
         .returning({ id: agreements.id });
       return rows.length > 0;
-    },
-
-    async userIdsOfOrgs(db: Executor, orgIds: string[]): Promise<string[]> {
-      const rows = await db.select({ id: users.id }).from(users).where(inArray(users.orgId, orgIds));
-      return rows.map((r) => r.id);
     },
   };
 }

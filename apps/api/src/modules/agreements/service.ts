@@ -11,60 +11,46 @@ import type {
 } from '@coop/shared';
 import type { Database } from '../../db/client.js';
 import { agreements } from '../../db/schema/index.js';
-import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Actor } from '../access/actor.js';
 import { requireActor, type AccessPolicy, type AgreementPermission } from '../access/policy.js';
 import type { Page } from '../listings/service.js';
+import type { NotificationService } from '../notifications/service.js';
 import { changedFields, updateVersioned, versionConflict } from './changes.js';
 import { platformDate } from './dates.js';
-import { agreementSnapshot, toAgreement, toAttachment } from './dto.js';
+import { agreementSnapshot, toAgreement, toAttachment, toTimelineEvent } from './dto.js';
 import { createExpiryCheck } from './expiry.js';
+import { checkPeriod, csv, trimmed, withoutUndefined } from './input.js';
 import type { Journal } from './journal.js';
 import { agreeMatch, lockMatch } from './match-link.js';
-import { createAgreementRepository, type AgreementParty } from './repository.js';
+import { cleanParties, partyOf, withSignatories } from './parties.js';
+import { createAgreementRepository } from './repository.js';
 import { FINAL_STATUSES, nextStatus, permissionFor, UNSIGNED_STATUSES } from './status.js';
 
 interface Deps {
   db: Database;
   access: AccessPolicy;
   journal: Journal;
+  /** Parties hear of agreements nearing their end. */
+  notifications: NotificationService;
 }
 
-type Party = Required<PartyInput>;
-
-const invalid = (field: string, problem: string) =>
-  new BadRequestError('validation_failed', `${field} ${problem}`, [{ field, problem }]);
-const csv = (value: string | undefined) => value?.split(',').filter(Boolean);
-const trimmed = (text: string | null | undefined) => text?.trim() || null;
-const withoutUndefined = <T extends object>(values: T) =>
-  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
-
 /** The columns a create or update body sets, cleaned; absent fields stay absent. */
-function termsOf(
+const termsOf = (
   body: Partial<Pick<NewAgreement, 'title' | 'description' | 'startDate' | 'endDate' | 'valueYuan' | 'type'>>,
-) {
-  return withoutUndefined({
+) =>
+  withoutUndefined({
     type: body.type,
     title: body.title?.trim(),
-    description: body.description === undefined ? undefined : trimmed(body.description),
+    description: trimmed(body.description),
     startDate: body.startDate,
     endDate: body.endDate,
     valueYuan: body.valueYuan,
   });
-}
 
-function checkTerm(startDate: string | null | undefined, endDate: string | null | undefined) {
-  if (startDate && endDate && endDate < startDate)
-    throw invalid('body.endDate', 'must not be before startDate');
-}
+const TERM = { start: 'startDate', end: 'endDate' };
 
-const partyOf = (p: AgreementParty): Party => ({
-  orgId: p.org.id,
-  signatoryName: p.signatoryName,
-  signatoryTitle: p.signatoryTitle,
-});
-
-export function createAgreementService({ db, access, journal }: Deps) {
+export function createAgreementService({ db, access, journal, notifications }: Deps) {
   const repository = createAgreementRepository();
 
   async function load(id: string) {
@@ -73,38 +59,14 @@ export function createAgreementService({ db, access, journal }: Deps) {
     return record;
   }
 
-  /** Distinct, existing organisations, names trimmed. */
-  async function checkParties(parties: PartyInput[], field = 'body.parties'): Promise<Party[]> {
-    const ids = parties.map((p) => p.orgId);
-    const repeated = ids.findIndex((id, index) => ids.indexOf(id) !== index);
-    if (repeated >= 0) throw invalid(`${field}.${repeated}.orgId`, 'names an organisation already listed');
-    const known = await repository.existingOrgs(db, ids);
-    const unknown = ids.findIndex((id) => !known.has(id));
-    if (unknown >= 0) throw invalid(`${field}.${unknown}.orgId`, 'is not a known organisation');
-    return parties.map((p) => ({
-      orgId: p.orgId,
-      signatoryName: trimmed(p.signatoryName),
-      signatoryTitle: trimmed(p.signatoryTitle),
-    }));
-  }
-
-  /** Signing records each party's signatory: given now or before. */
-  function signatories(current: AgreementParty[], given: AgreementTransition['signatories'] = []): Party[] {
-    const parties = current.map(partyOf);
-    for (const [index, signatory] of given.entries()) {
-      const party = parties.find((p) => p.orgId === signatory.orgId);
-      if (!party) throw invalid(`body.signatories.${index}.orgId`, 'is not a party of this agreement');
-      party.signatoryName = signatory.signatoryName.trim();
-      if (signatory.signatoryTitle !== undefined) party.signatoryTitle = trimmed(signatory.signatoryTitle);
-    }
-    const missing = current.filter((_, index) => !parties[index]!.signatoryName);
-    if (missing.length > 0) {
-      throw invalid(
-        'body.signatories',
-        `need a signatory for ${missing.map((p) => p.org.nameZh).join('、')}`,
-      );
-    }
-    return parties;
+  async function checkParties(parties: PartyInput[]) {
+    return cleanParties(
+      parties,
+      await repository.existingOrgs(
+        db,
+        parties.map((p) => p.orgId),
+      ),
+    );
   }
 
   async function detail(actor: Actor | null, id: string): Promise<AgreementDetail> {
@@ -121,7 +83,7 @@ export function createAgreementService({ db, access, journal }: Deps) {
 
   return {
     repository,
-    checkExpiry: createExpiryCheck({ db, repository, journal }),
+    checkExpiry: createExpiryCheck({ db, repository, journal, notifications }),
 
     /** Loads an agreement and checks the caller may do this with it; projects and attachments ask here too. */
     async authorise(actor: Actor | null, id: string, permission: AgreementPermission, what = 'Agreement') {
@@ -164,7 +126,7 @@ export function createAgreementService({ db, access, journal }: Deps) {
         partyAssociationIds,
       });
       const terms = termsOf(input);
-      checkTerm(terms.startDate, terms.endDate);
+      checkPeriod(terms.startDate, terms.endDate, TERM);
       const id = await journal.write(caller, async (tx, record) => {
         const match = input.matchId ? await lockMatch(tx, input.matchId, orgIds) : null;
         const row = await repository.insert(tx, {
@@ -216,9 +178,10 @@ export function createAgreementService({ db, access, journal }: Deps) {
         });
       }
       const terms = termsOf(patch);
-      checkTerm(
+      checkPeriod(
         'startDate' in terms ? terms.startDate : row.startDate,
         'endDate' in terms ? terms.endDate : row.endDate,
+        TERM,
       );
       const change = changedFields({ ...row, parties: current.parties.map(partyOf) }, { ...terms, parties });
       if (!change) return detail(caller, id);
@@ -246,19 +209,11 @@ export function createAgreementService({ db, access, journal }: Deps) {
       if (body.version !== current.row.version) return conflict(caller, id);
       const to = nextStatus(current.row.status, body);
       const signing = body.action === 'sign';
-      const parties = signing ? signatories(current.parties, body.signatories) : null;
+      const parties = signing ? withSignatories(current.parties, body.signatories) : null;
       const signedOn = signing ? (body.signedOn ?? platformDate()) : undefined;
+      const values = withoutUndefined({ status: to, signedOn });
       const saved = await journal.write(caller, async (tx, record) => {
-        if (
-          !(await updateVersioned(
-            tx,
-            agreements,
-            id,
-            body.version,
-            withoutUndefined({ status: to, signedOn }),
-          ))
-        )
-          return false;
+        if (!(await updateVersioned(tx, agreements, id, body.version, values))) return false;
         if (parties) await repository.replaceParties(tx, id, parties);
         await record({
           entityType: 'agreement',
@@ -284,21 +239,7 @@ export function createAgreementService({ db, access, journal }: Deps) {
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 20;
       const { rows, total } = await journal.timeline(id, query.projectId, page, pageSize);
-      const items = rows.map(({ displayName, orgNameZh, orgNameEn, actorUserId, actorOrgId, ...event }) => ({
-        ...event,
-        entityType: event.entityType as TimelineEvent['entityType'],
-        occurredAt: event.occurredAt.toISOString(),
-        actor:
-          actorUserId && actorOrgId && displayName
-            ? {
-                userId: actorUserId,
-                displayName,
-                orgId: actorOrgId,
-                orgNameZh: orgNameZh ?? '',
-                orgNameEn: orgNameEn ?? '',
-              }
-            : null,
-      }));
+      const items = rows.map(toTimelineEvent);
       return { items, total, page, pageSize };
     },
   };

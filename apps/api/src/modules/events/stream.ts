@@ -198,7 +198,13 @@ export const eventStreamRoutes: FastifyPluginAsyncTypebox<Options> = async (
         const timer = setTimeout(() => stream.end(), Math.max(0, expiresAt * 1000 - Date.now()));
         stream.onClose(() => clearTimeout(timer));
       }
-      await hub.connect(actor, stream, lastEventId);
+      try {
+        await hub.connect(actor, stream, lastEventId);
+      } catch (error) {
+        // The headers are out: end the stream, and the client reconnects from where it was.
+        request.log.error({ err: error }, 'live updates: could not replay missed events');
+        stream.end();
+      }
     },
   );
 };

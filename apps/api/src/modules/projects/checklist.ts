@@ -10,18 +10,20 @@ import {
 import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { agreements, checklistItems, projects } from '../../db/schema/index.js';
-import { ConflictError, NotFoundError } from '../../errors.js';
+import { NotFoundError } from '../../errors.js';
 import type { Actor } from '../access/actor.js';
 import { requireActor, type AgreementPermission } from '../access/policy.js';
 import { changedFields, updateVersioned, versionConflict } from '../agreements/changes.js';
 import { platformDate } from '../agreements/dates.js';
+import { csv, trimmed, withoutUndefined } from '../agreements/input.js';
 import type { Journal } from '../agreements/journal.js';
 import type { AgreementService } from '../agreements/service.js';
 import { RUNNING_STATUSES } from '../agreements/status.js';
 import type { Page } from '../listings/service.js';
-import { itemSnapshot, toItem, type ProjectView } from './dto.js';
+import { itemSnapshot, toItem } from './dto.js';
 import { itemStatusIn } from './repository.js';
-import { applyOrder, csv, requireParty, requireRunning, type ProjectService } from './service.js';
+import { applyOrder, requireOpenProject, requireParty, requireRunning } from './rules.js';
+import type { ProjectService } from './service.js';
 
 interface Deps {
   db: Database;
@@ -30,31 +32,15 @@ interface Deps {
   journal: Journal;
 }
 
-const trimmed = (text: string | null | undefined) => (text === undefined ? undefined : text?.trim() || null);
-
-function valuesOf(input: Partial<NewChecklistItem>) {
-  const values = {
+const valuesOf = (input: Partial<NewChecklistItem>) =>
+  withoutUndefined({
     title: input.title?.trim(),
     dueDate: input.dueDate,
     responsibleOrgId:
       input.responsible === undefined ? undefined : input.responsible === JOINT ? null : input.responsible,
     status: input.status,
     evidence: trimmed(input.evidence),
-  };
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<
-    typeof checklistItems.$inferInsert
-  >;
-}
-
-/** Items of a done or closed project stay as they are until it reopens. */
-function requireOpenProject(view: ProjectView) {
-  if (view.project.status === 'done' || view.project.status === 'closed') {
-    throw new ConflictError(
-      'project_closed',
-      `This project is ${view.project.status}; reopen it to change its checklist`,
-    );
-  }
-}
+  });
 
 export function createChecklistService({
   db,
@@ -140,10 +126,12 @@ export function createChecklistService({
       if (values.responsibleOrgId) requireParty(record, values.responsibleOrgId, 'body.responsible');
       const change = changedFields(item, values);
       if (!change) return fresh(id);
-      if (values.status)
-        values.completedAt = values.status === 'done' ? (item.completedAt ?? new Date()) : null;
+      // Ticking records when; un-ticking clears it.
+      const completedAt =
+        values.status && (values.status === 'done' ? (item.completedAt ?? new Date()) : null);
+      const columns = withoutUndefined({ ...values, completedAt });
       const saved = await journal.write(caller, async (tx, recordChange) => {
-        if (!(await updateVersioned(tx, checklistItems, id, patch.version, values))) return false;
+        if (!(await updateVersioned(tx, checklistItems, id, patch.version, columns))) return false;
         const agreementId = view.project.agreementId;
         await recordChange({
           entityType: 'checklist_item',
@@ -186,6 +174,7 @@ export function createChecklistService({
         applyOrder(
           tx,
           recordChange,
+          repository,
           { table: checklistItems, parentId: projectId, ids },
           {
             entityType: 'project',
@@ -194,7 +183,6 @@ export function createChecklistService({
             projectId,
             action: 'items_reordered',
           },
-          repository,
         ),
       );
       const current = await list(caller, projectId, {});
@@ -209,15 +197,13 @@ export function createChecklistService({
       const pageSize = query.pageSize ?? 20;
       const today = platformDate();
       const statuses = csv(query.status);
-      const asParty = agreementService.repository.visibleTo(db, {
-        all: false,
-        orgId: caller.orgId,
-        coordinatedAssociationId: null,
-      });
       const where = and(
         or(
           eq(checklistItems.responsibleOrgId, caller.orgId),
-          and(isNull(checklistItems.responsibleOrgId), asParty),
+          and(
+            isNull(checklistItems.responsibleOrgId),
+            agreementService.repository.withParty(db, caller.orgId),
+          ),
         ),
         inArray(agreements.status, RUNNING_STATUSES),
         ne(projects.status, 'closed'),

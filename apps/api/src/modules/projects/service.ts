@@ -11,9 +11,9 @@ import type {
   ProjectUpdate,
 } from '@coop/shared';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Database, Transaction } from '../../db/client.js';
+import type { Database } from '../../db/client.js';
 import { checklistItems, projectNotes, projects } from '../../db/schema/index.js';
-import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
+import { NotFoundError } from '../../errors.js';
 import type { Actor } from '../access/actor.js';
 import {
   allowsAgreement,
@@ -23,13 +23,15 @@ import {
 } from '../access/policy.js';
 import { changedFields, updateVersioned, versionConflict } from '../agreements/changes.js';
 import { platformDate } from '../agreements/dates.js';
-import type { Change, Journal, RecordChange } from '../agreements/journal.js';
+import { checkPeriod, csv, invalid, trimmed, withoutUndefined } from '../agreements/input.js';
+import type { Journal } from '../agreements/journal.js';
 import type { AgreementRecord } from '../agreements/repository.js';
 import type { AgreementService } from '../agreements/service.js';
 import { RUNNING_STATUSES } from '../agreements/status.js';
 import type { Page } from '../listings/service.js';
 import { projectSnapshot, toItem, toNote, toProject, type ProjectView } from './dto.js';
-import { createProjectRepository, type ProjectRepository } from './repository.js';
+import { createProjectRepository } from './repository.js';
+import { applyOrder, requireParty, requireRunning } from './rules.js';
 
 interface Deps {
   db: Database;
@@ -38,52 +40,10 @@ interface Deps {
   journal: Journal;
 }
 
-export const invalid = (field: string, problem: string) =>
-  new BadRequestError('validation_failed', `${field} ${problem}`, [{ field, problem }]);
-export const csv = (value: string | undefined) => value?.split(',').filter(Boolean);
+const PERIOD = { start: 'startDate', end: 'dueDate' };
 
-/** The project list changes only while the cooperation runs. */
-export function requireRunning(record: AgreementRecord) {
-  if (!RUNNING_STATUSES.includes(record.row.status)) {
-    throw new ConflictError(
-      'agreement_not_running',
-      `Projects change only while the agreement is signed or active; it is ${record.row.status}`,
-    );
-  }
-}
-
-/**
- * Applies a new order to a whole list (projects of an agreement, items of a project) and logs it.
- * False when the ids are not exactly the list's: someone added or removed one meanwhile.
- */
-export async function applyOrder(
-  tx: Transaction,
-  recordChange: RecordChange,
-  list: { table: typeof projects | typeof checklistItems; parentId: string; ids: string[] },
-  change: Omit<Change, 'before' | 'after'>,
-  repository: ProjectRepository,
-): Promise<boolean> {
-  const before = await repository.order(tx, list.table, list.parentId);
-  if (before.length !== list.ids.length || !list.ids.every((id) => before.includes(id))) return false;
-  if (before.every((id, index) => list.ids[index] === id)) return true;
-  await repository.reorder(tx, list.table, list.ids);
-  await recordChange({ ...change, before: { order: before }, after: { order: list.ids } });
-  return true;
-}
-
-export function requireParty(record: AgreementRecord, orgId: string, field: string) {
-  if (!record.facts.partyOrgIds.includes(orgId)) throw invalid(field, 'must be a party of the agreement');
-}
-
-function checkDates(startDate: string | null | undefined, dueDate: string | null | undefined) {
-  if (startDate && dueDate && dueDate < startDate)
-    throw invalid('body.dueDate', 'must not be before startDate');
-}
-
-const trimmed = (text: string | null | undefined) => (text === undefined ? undefined : text?.trim() || null);
-
-function valuesOf(input: Partial<NewProject>) {
-  const values = {
+const valuesOf = (input: Partial<NewProject>) =>
+  withoutUndefined({
     title: input.title?.trim(),
     description: trimmed(input.description),
     ownerOrgId: input.ownerOrgId,
@@ -92,11 +52,7 @@ function valuesOf(input: Partial<NewProject>) {
     dueDate: input.dueDate,
     status: input.status,
     deliverables: input.deliverables?.map((d) => d.trim()).filter(Boolean),
-  };
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<
-    typeof projects.$inferInsert
-  >;
-}
+  });
 
 export function createProjectService({ db, access, agreements, journal }: Deps) {
   const repository = createProjectRepository();
@@ -148,7 +104,6 @@ export function createProjectService({ db, access, agreements, journal }: Deps) 
   return {
     repository,
     authorise,
-    present,
 
     /** An agreement's project list, in its order. */
     async listOfAgreement(
@@ -168,14 +123,11 @@ export function createProjectService({ db, access, agreements, journal }: Deps) 
     /** Projects of every agreement the caller may see; `org=mine` keeps those where the caller's organisation is a party. */
     async list(actor: Actor | null, query: ProjectListQuery): Promise<Page<Project>> {
       const caller = requireActor(actor);
-      const repo = agreements.repository;
       const partyOrgId = query.org === 'mine' ? caller.orgId : query.org;
       const statuses = csv(query.status) as Project['status'][] | undefined;
       const where = and(
-        repo.visibleTo(db, access.agreementScope(caller)),
-        partyOrgId
-          ? repo.visibleTo(db, { all: false, orgId: partyOrgId, coordinatedAssociationId: null })
-          : undefined,
+        agreements.repository.visibleTo(db, access.agreementScope(caller)),
+        partyOrgId ? agreements.repository.withParty(db, partyOrgId) : undefined,
         statuses?.length ? inArray(projects.status, statuses) : undefined,
       );
       return page(caller, where, query, 20);
@@ -200,7 +152,7 @@ export function createProjectService({ db, access, agreements, journal }: Deps) 
       requireRunning(record);
       requireParty(record, input.ownerOrgId, 'body.ownerOrgId');
       const values = valuesOf(input);
-      checkDates(values.startDate, values.dueDate);
+      checkPeriod(values.startDate, values.dueDate, PERIOD);
       const id = await journal.write(caller, async (tx, recordChange) => {
         const position = await repository.nextPosition(tx, projects, agreementId);
         const row = await repository.insertProject(tx, {
@@ -231,9 +183,10 @@ export function createProjectService({ db, access, agreements, journal }: Deps) 
       requireRunning(record);
       if (patch.ownerOrgId) requireParty(record, patch.ownerOrgId, 'body.ownerOrgId');
       const values = valuesOf(patch);
-      checkDates(
+      checkPeriod(
         'startDate' in values ? values.startDate : view.project.startDate,
         'dueDate' in values ? values.dueDate : view.project.dueDate,
+        PERIOD,
       );
       const change = changedFields(view.project, values);
       if (!change) return present(view, record, caller);
@@ -262,9 +215,9 @@ export function createProjectService({ db, access, agreements, journal }: Deps) 
         applyOrder(
           tx,
           recordChange,
+          repository,
           { table: projects, parentId: agreementId, ids },
           { entityType: 'agreement', entityId: agreementId, agreementId, action: 'projects_reordered' },
-          repository,
         ),
       );
       const list = await page(caller, eq(projects.agreementId, agreementId), {}, 100);
