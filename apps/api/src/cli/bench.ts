@@ -2,8 +2,9 @@
 // Prints search latency through HTTP at 20 concurrent clients, write-to-searchable latency, full reindex
 // time and memory, with the machine it ran on. Text comes from shared/data when present, else from the taxonomy.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { FIELD_CODES, fieldLabel } from '@coop/shared';
 import { buildApp } from '../app.js';
 import { openDatabase } from '../db/client.js';
@@ -35,7 +36,8 @@ function percentile(sorted: number[], p: number) {
 }
 
 const texts = corpus();
-const database = await openDatabase({ url: null });
+// On disk, as the embedded default runs (an in-memory PGlite would count the whole database as API memory).
+const database = await openDatabase({ url: null, dataDir: mkdtempSync(join(tmpdir(), 'coop-bench-')) });
 await database.migrate();
 const engine = new EmbeddedSearchEngine();
 const app = await buildApp({
@@ -92,13 +94,25 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-// Queries people type: words from titles, in both languages, some with a typo.
-const queries = Array.from({ length: 200 }, (_, i) => {
-  const pool = i % 2 === 0 ? texts.zh : texts.en;
-  const words = pool[(i * 7) % pool.length]!.split(/[\s，。,.：:；;、（）()]+/).filter((w) => w.length >= 2);
-  const word = words[(i * 3) % words.length] ?? '技术';
-  return i % 5 === 4 && word.length > 5 ? word.slice(0, -2) + word.slice(-1) : word;
-}).map((q, i) => `/api/search?type=${i % 3 === 0 ? 'capability' : 'need'}&q=${encodeURIComponent(q)}`);
+// Queries people type: Chinese ones from zh-needs-dev's query file (a word, two words, a missing character,
+// Traditional characters) and English title words, every fifth with a typo.
+function typedQueries(): string[] {
+  const file = `${shared}zh-needs-dev/queries.jsonl`;
+  const zh = existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { q: string }).q)
+    : texts.zh.map((text) => text.slice(0, 4));
+  const en = texts.en
+    .slice(0, 400)
+    .flatMap((text) => text.slice(0, text.indexOf('. ')).split(/\W+/).filter((w) => w.length >= 4).slice(0, 2))
+    .map((word, i) => (i % 5 === 4 ? word.slice(0, 2) + word.slice(3) : word).toLowerCase());
+  return Array.from({ length: 400 }, (_, i) => (i % 2 === 0 ? zh[(i * 7) % zh.length]! : en[(i * 3) % en.length]!));
+}
+const queries = typedQueries().map(
+  (q, i) => `/api/search?type=${i % 3 === 0 ? 'capability' : 'need'}&q=${encodeURIComponent(q)}`,
+);
 
 // The load runs in its own process so it does not share the server's event loop.
 const loadScript = `

@@ -15,6 +15,8 @@ import { fieldText } from '../fields.js';
 import { cropAround, markHtml } from '../text/markup.js';
 import { FieldValues } from './facets.js';
 import { highlightPlan, matchRanges, type HighlightPlan } from './highlight.js';
+
+const SNIPPET_SCAN_CHARS = 1500;
 import { InvertedIndex } from './inverted-index.js';
 import { parseQuery, SynonymTable } from './query.js';
 import { compileFilters, countFacets, firstInOrder, keepAccepted, type Candidates } from './results.js';
@@ -140,7 +142,8 @@ export class EmbeddedIndex {
     }
     let snippet = '';
     if (query.snippetField) {
-      const full = fieldText(doc, query.snippetField);
+      // Only the opening of a long text is scanned: the excerpt shows the first match there, or the start.
+      const full = fieldText(doc, query.snippetField).slice(0, SNIPPET_SCAN_CHARS);
       const excerpt = cropAround(full, matchRanges(full, plan), SNIPPET_CHARS);
       snippet = markHtml(excerpt.text, excerpt.ranges);
     }

@@ -9,6 +9,7 @@ import { analyseForIndex, isHanWord } from './analyze.js';
 const K1 = 1.2;
 const B = 0.75;
 export const WEIGHT_SCALE = 20;
+const EXPANSION_CACHE_SIZE = 5000;
 const MIN_DEAD_TO_COMPACT = 1000;
 
 /** Earlier searchable fields weigh more: 3, 2, 1.5, 1.2, then 1. */
@@ -91,6 +92,15 @@ export class InvertedIndex {
 
   /** The most frequent indexed words starting with `prefix`, itself excluded. */
   wordsWithPrefix(prefix: string, limit: number, scanLimit = 2000): string[] {
+    const key = `${prefix}\u0000${limit}`;
+    const cached = this.prefixCache.get(key);
+    if (cached) return cached;
+    const words = this.scanPrefix(prefix, limit, scanLimit);
+    this.remember(this.prefixCache, key, words);
+    return words;
+  }
+
+  private scanPrefix(prefix: string, limit: number, scanLimit: number): string[] {
     const found: [string, number][] = [];
     for (const [term, id] of this.wordTerms.atPrefix(prefix).entries()) {
       if (term !== prefix) found.push([term, this.postings[id]!.length]);
@@ -104,7 +114,24 @@ export class InvertedIndex {
 
   /** Indexed words within `maxEdits` edits of `word`, with their distance. */
   wordsNear(word: string, maxEdits: number): [string, number][] {
-    return [...this.wordTerms.fuzzyGet(word, maxEdits)].map(([term, [, distance]]) => [term, distance]);
+    const key = `${word}\u0000${maxEdits}`;
+    const cached = this.nearCache.get(key);
+    if (cached) return cached;
+    const near = [...this.wordTerms.fuzzyGet(word, maxEdits)].map(([term, [, distance]]) => [term, distance] as [string, number]);
+    this.remember(this.nearCache, key, near);
+    return near;
+  }
+
+  /**
+   * Typo and prefix expansions are the costly part of an English query and people repeat queries, so they are
+   * remembered until the vocabulary changes (a new word could be near or under any of them).
+   */
+  private readonly nearCache = new Map<string, [string, number][]>();
+  private readonly prefixCache = new Map<string, string[]>();
+
+  private remember<V>(cache: Map<string, V>, key: string, value: V) {
+    if (cache.size >= EXPANSION_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(key, value);
   }
 
   private postingsFor(term: string): number[] {
@@ -113,7 +140,11 @@ export class InvertedIndex {
       id = this.postings.length;
       this.termIds.set(term, id);
       this.postings.push([]);
-      if (!isHanWord(term[0] ?? '')) this.wordTerms.set(term, id);
+      if (!isHanWord(term[0] ?? '')) {
+        this.wordTerms.set(term, id);
+        this.nearCache.clear();
+        this.prefixCache.clear();
+      }
     }
     return this.postings[id]!;
   }
