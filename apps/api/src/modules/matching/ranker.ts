@@ -47,6 +47,8 @@ const OUTSTANDING_DESIGNATIONS = new Set(['provincial_research_institute', 'prov
 interface Weighted {
   terms: Map<string, number>;
   length: number;
+  /** The title's own terms, for comparing titles. */
+  titleTerms: Set<string>;
 }
 
 const cache = new Map<string, Weighted & { surface: AnalysedTerms['surface'] }>();
@@ -75,22 +77,28 @@ function computeWeightedTerms(subject: MatchSubject): Weighted & { surface: Anal
   add(keywords, KEYWORD_WEIGHT);
   add(body, 1);
   const surface = new Map([...body.surface, ...keywords.surface, ...title.surface]);
-  return { terms, length: title.length * TITLE_WEIGHT + keywords.length * KEYWORD_WEIGHT + body.length, surface };
+  return {
+    terms,
+    length: title.length * TITLE_WEIGHT + keywords.length * KEYWORD_WEIGHT + body.length,
+    surface,
+    titleTerms: new Set(title.counts.keys()),
+  };
 }
 
 export interface PreparedSource {
   subject: MatchSubject;
   side: Side;
   terms: Map<string, number>;
+  titleTerms: Set<string>;
   surface: Map<string, string>;
   selfScore: number;
 }
 
 export function prepareSource(subject: MatchSubject, side: Side, stats: TermStats): PreparedSource {
-  const { terms, surface, length } = weightedTerms(subject);
+  const { terms, surface, length, titleTerms } = weightedTerms(subject);
   const target = stats.of(side === 'need' ? 'capability' : 'need');
-  const prepared = { subject, side, terms, surface, selfScore: 0 };
-  prepared.selfScore = textScore(prepared, { terms, length }, target) || 1;
+  const prepared = { subject, side, terms, surface, titleTerms, selfScore: 0 };
+  prepared.selfScore = textScore(prepared, { terms, length, titleTerms }, target) || 1;
   return prepared;
 }
 
@@ -141,7 +149,7 @@ export function rank(
       Math.min(
         1,
         textScore(source, doc, target) / source.selfScore +
-          TITLE_SIMILARITY_WEIGHT * titleSimilarity(from.title, candidate.title, target),
+          TITLE_SIMILARITY_WEIGHT * titleSimilarity(source.titleTerms, doc.titleTerms, target),
       ),
     );
     const reasons: MatchReason[] = [];
@@ -183,17 +191,15 @@ export function rank(
 }
 
 /** Cosine of the two titles' terms, each weighted by its rarity. */
-function titleSimilarity(a: string, b: string, target: ReturnType<TermStats['of']>): number {
-  const left = analyse(a).counts;
-  const right = analyse(b).counts;
+function titleSimilarity(left: Set<string>, right: Set<string>, target: ReturnType<TermStats['of']>): number {
   let shared = 0;
   let leftNorm = 0;
   let rightNorm = 0;
-  for (const term of left.keys()) {
+  for (const term of left) {
     const weight = target.idf(term) ** 2;
     leftNorm += weight;
     if (right.has(term)) shared += weight;
   }
-  for (const term of right.keys()) rightNorm += target.idf(term) ** 2;
+  for (const term of right) rightNorm += target.idf(term) ** 2;
   return leftNorm && rightNorm ? shared / Math.sqrt(leftNorm * rightNorm) : 0;
 }
