@@ -12,7 +12,22 @@ runCli(async () => {
     console.log('Demo data seeded: admin@ / coordinator@ / enterprise@ / college@ / gov@demo.cn, password demo-password');
   }
   const search = createSearchEngine(config);
-  const app = await buildApp({ config, database, search, logger: { level: config.logLevel } });
+  const app = await buildApp({
+    config,
+    database,
+    search,
+    logger: {
+      level: config.logLevel,
+      // EventSource can only send its token in the URL; keep it out of the logs.
+      serializers: {
+        req: (request: { method: string; url: string; ip?: string }) => ({
+          method: request.method,
+          url: request.url.replace(/access_token=[^&]*/g, 'access_token=[redacted]'),
+          remoteAddress: request.ip,
+        }),
+      },
+    },
+  });
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
