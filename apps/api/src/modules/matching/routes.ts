@@ -17,12 +17,13 @@ export const matchingRoutes: FastifyPluginAsyncTypebox<{ matching: MatchingServi
     app.get(
       `/${side === 'need' ? 'needs' : 'capabilities'}/:id/matches`,
       {
-        config: { public: true },
+        // Ranking is the costliest read and keeps its suggestions: bounded per client.
+        config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } },
         schema: {
           tags: ['matching'],
           params: IdParams,
           querystring: MatchLimitQuery,
-          response: { 200: MatchList, ...errorResponses(400, 404) },
+          response: { 200: MatchList, ...errorResponses(400, 404, 429) },
         },
       },
       async (request) => ({
