@@ -114,6 +114,8 @@ describe('association members', () => {
   it('are listed publicly and managed by the association coordinator only', async () => {
     const list = await inject('GET', `/api/orgs/${ids.association}/members?pageSize=100`);
     expect(list.json().total).toBe(5);
+    const unverified = (await inject('GET', `/api/orgs/${ids.association}/members?verified=false`)).json();
+    expect(unverified.items.every((org: { verified: boolean }) => !org.verified)).toBe(true);
     expect((await inject('POST', `/api/orgs/${ids.association}/members`, enterprise, { orgId: ids.vocational })).statusCode).toBe(403);
     const added = await inject('POST', `/api/orgs/${ids.association}/members`, coordinator, { orgId: ids.vocational });
     expect(added.statusCode).toBe(201);

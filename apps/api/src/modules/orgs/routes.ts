@@ -18,6 +18,7 @@ import { errorResponses } from '../../http/responses.js';
 import type { OrgService } from './service.js';
 
 const PageOnly = StrictObject(PageQuery);
+const MembersQuery = StrictObject({ ...PageQuery, verified: Type.Optional(Type.Boolean()) });
 
 export const orgRoutes: FastifyPluginAsyncTypebox<{ orgs: OrgService }> = async (app, { orgs }) => {
   app.get(
@@ -71,12 +72,11 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ orgs: OrgService }> = async 
       schema: {
         tags: ['orgs'],
         params: IdParams,
-        querystring: PageOnly,
+        querystring: MembersQuery,
         response: { 200: Paged(Org), ...errorResponses(400, 404) },
       },
     },
-    async (request) =>
-      orgs.members(request.params.id, request.query.page ?? 1, request.query.pageSize ?? 20),
+    async (request) => orgs.members(request.params.id, request.query),
   );
 
   app.post(

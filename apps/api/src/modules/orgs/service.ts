@@ -74,9 +74,9 @@ export function createOrgService({ db, orgs, access }: Deps) {
       });
     },
 
-    async members(id: string, page: number, pageSize: number) {
+    async members(id: string, query: { page?: number; pageSize?: number; verified?: boolean }) {
       await association(id);
-      return orgs.list(db, { memberOf: id, page, pageSize });
+      return orgs.list(db, { ...query, memberOf: id });
     },
 
     async addMember(actor: Actor | null, id: string, memberId: string) {
