@@ -12,7 +12,12 @@ export const MatchReason = Type.Union([
   Type.Object({ kind: Type.Literal('cooperation_types'), types: Type.Array(Type.String()) }),
   Type.Object({ kind: Type.Literal('same_city'), regionCode: Type.String() }),
   Type.Object({ kind: Type.Literal('same_province'), regionCode: Type.String() }),
-  Type.Object({ kind: Type.Literal('designations'), designations: Type.Array(Type.String()) }),
+  /** The designations of the candidate's organisation (`party` says which side that is). */
+  Type.Object({
+    kind: Type.Literal('designations'),
+    party: OneOf(['need', 'capability'] as const),
+    designations: Type.Array(Type.String()),
+  }),
   Type.Object({ kind: Type.Literal('past_cooperation'), count: Type.Integer() }),
 ]);
 export type MatchReason = Static<typeof MatchReason>;
@@ -22,7 +27,10 @@ export const MatchParty = Type.Object({
   title: Type.String(),
   kind: Type.Union([Type.String(), Type.Null()]),
   orgId: Type.Union([Uuid, Type.Null()]),
+  /** "中文名 English name", for display where one string fits; the parts follow for the reader's language. */
   orgName: Type.Union([Type.String(), Type.Null()]),
+  orgNameZh: Type.Union([Type.String(), Type.Null()]),
+  orgNameEn: Type.Union([Type.String(), Type.Null()]),
   regionCode: Type.String(),
   anonymised: Type.Boolean(),
 });

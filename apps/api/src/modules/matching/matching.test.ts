@@ -132,3 +132,38 @@ describe('the match workflow', () => {
     expect((await call('GET', '/api/matches?scope=brokering&stalledDays=30', coordinator)).json().total).toBe(0);
   });
 });
+
+describe('privacy of a match', () => {
+  it('keeps proposals and decline reasons between the parties, and one side cannot accept its own interest', async () => {
+    const need = (
+      await call('POST', '/api/needs', enterprise, {
+        title: '数控机床热误差在线监测',
+        description: '需要在线监测数控机床热误差的传感器布置与补偿方案。',
+        fields: ['machinery.cnc'],
+      })
+    ).json();
+    await platform.app.indexer.drain();
+    const match = (await call('GET', `/api/needs/${need.id}/matches`, enterprise)).json().matches.find(
+      (m: { capability: { id: string } }) => m.capability.id === labId,
+    );
+    const interested = (
+      await call('POST', `/api/matches/${match.id}/transitions`, college, {
+        to: 'interested',
+        version: match.version,
+        proposal: { approach: '布置温度传感器并建立补偿模型' },
+      })
+    ).json();
+    expect(interested.allowedMoves).not.toContain('introduced');
+    const own = await call('POST', `/api/matches/${match.id}/transitions`, college, { to: 'introduced', version: interested.version });
+    expect(own.statusCode).toBe(403);
+    const asOwner = (await call('GET', `/api/matches/${match.id}`, enterprise)).json();
+    expect(asOwner.allowedMoves).toContain('introduced');
+    expect(asOwner.proposals).toHaveLength(1);
+
+    const anonymous = (await call('GET', `/api/needs/${need.id}/matches`)).json().matches.find(
+      (m: { id: string }) => m.id === match.id,
+    );
+    expect(anonymous.proposals).toEqual([]);
+    expect((await call('GET', `/api/matches/${match.id}`, government)).statusCode).toBe(404);
+  });
+});

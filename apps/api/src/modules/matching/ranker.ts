@@ -23,7 +23,7 @@ export type MatchReason =
   | { kind: 'cooperation_types'; types: string[] }
   | { kind: 'same_city'; regionCode: string }
   | { kind: 'same_province'; regionCode: string }
-  | { kind: 'designations'; designations: string[] }
+  | { kind: 'designations'; party: Side; designations: string[] }
   | { kind: 'past_cooperation'; count: number };
 
 export interface RankedCandidate {
@@ -177,7 +177,7 @@ export function rank(
     }
     const designations = candidate.designations.filter((d) => OUTSTANDING_DESIGNATIONS.has(d));
     if (designations.length) {
-      reasons.push({ kind: 'designations', designations });
+      reasons.push({ kind: 'designations', party: source.side === 'need' ? 'capability' : 'need', designations });
       bonus += BONUS.designation;
     }
     const past = pastCooperation.get(candidate.orgId) ?? 0;

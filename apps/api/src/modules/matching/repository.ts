@@ -2,7 +2,7 @@ import type { MatchReason, MatchStage } from '@coop/shared';
 import { and, count, desc, eq, getTableColumns, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
-import { associationMembers, capabilities, matches, needs, proposals } from '../../db/schema/index.js';
+import { associationMembers, capabilities, events, matches, needs, proposals } from '../../db/schema/index.js';
 
 export type MatchRow = typeof matches.$inferSelect;
 export type ProposalRow = typeof proposals.$inferSelect;
@@ -114,6 +114,17 @@ export function createMatchRepository() {
     async proposalsOf(db: Executor, matchIds: string[]): Promise<ProposalRow[]> {
       if (matchIds.length === 0) return [];
       return db.select().from(proposals).where(inArray(proposals.matchId, matchIds)).orderBy(proposals.createdAt);
+    },
+
+    /** The organisation that expressed interest in each of these matches (it may not accept its own interest). */
+    async interestedBy(db: Executor, matchIds: string[]): Promise<Map<string, string>> {
+      if (matchIds.length === 0) return new Map();
+      const rows = await db
+        .select({ matchId: events.entityId, orgId: events.actorOrgId })
+        .from(events)
+        .where(and(eq(events.entityType, 'match'), eq(events.action, 'interested'), inArray(events.entityId, matchIds)))
+        .orderBy(events.id);
+      return new Map(rows.flatMap(({ matchId, orgId }) => (orgId ? [[matchId, orgId] as [string, string]] : [])));
     },
 
     /** Agreed matches between an organisation and each other organisation: past cooperation. */

@@ -44,6 +44,14 @@ export const matchingRoutes: FastifyPluginAsyncTypebox<{ matching: MatchingServi
     async (request) => matching.list(request.actor, request.query),
   );
 
+  app.get(
+    '/matches/:id',
+    {
+      schema: { tags: ['matching'], params: IdParams, response: { 200: Match, ...errorResponses(400, 401, 404) } },
+    },
+    async (request) => matching.get(request.actor, request.params.id),
+  );
+
   app.post(
     '/matches/:id/transitions',
     {

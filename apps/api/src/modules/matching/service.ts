@@ -21,7 +21,8 @@ import { allowedMoves, checkMove, type MatchRole } from './workflow.js';
 
 /** New suggestions at or above this score are worth telling people about. */
 export const NOTIFY_THRESHOLD = 0.3;
-const PUBLISHED: SearchFilter = { field: 'status', in: ['open', 'in_cooperation'] };
+const PUBLISHED_STATUSES = ['open', 'in_cooperation'];
+const PUBLISHED: SearchFilter = { field: 'status', in: PUBLISHED_STATUSES };
 /** Once introduced, the parties know each other: a confidential need is no longer anonymous to them. */
 const REVEALED: MatchStage[] = ['introduced', 'negotiating', 'agreed'];
 
@@ -34,6 +35,12 @@ interface Deps {
 }
 
 type Loaded<R> = { row: R; org: OrgRow };
+
+function orgNames(org: { nameZh: string; nameEn: string } | null) {
+  return org
+    ? { orgName: `${org.nameZh} ${org.nameEn}`, orgNameZh: org.nameZh, orgNameEn: org.nameEn }
+    : { orgName: null, orgNameZh: null, orgNameEn: null };
+}
 
 function subjectOf({ row, org }: Loaded<NeedRow | CapabilityRow>): MatchSubject {
   return {
@@ -59,33 +66,47 @@ export function createMatchingService({ db, access, matcher, notifications, log 
     return actor ? [PUBLISHED] : [PUBLISHED, { field: 'visibility', eq: 'public' }];
   }
 
+  /** The side (need or capability party) whose organisation expressed interest, per match. */
+  function interestedSide(orgId: string | undefined, needOrg: string, capabilityOrg: string): MatchRole | undefined {
+    if (!orgId) return undefined;
+    return orgId === needOrg ? 'need_party' : orgId === capabilityOrg ? 'capability_party' : undefined;
+  }
+
   async function present(executor: Executor, actor: Actor | null, rows: MatchRow[]): Promise<Match[]> {
-    const [needRows, capabilityRows, proposals] = await Promise.all([
+    const ids = rows.map((r) => r.id);
+    const [needRows, capabilityRows, proposals, interested] = await Promise.all([
       listings.need.getMany(executor, rows.map((r) => r.needId)),
       listings.capability.getMany(executor, rows.map((r) => r.capabilityId)),
-      repository.proposalsOf(executor, rows.map((r) => r.id)),
+      repository.proposalsOf(executor, ids),
+      repository.interestedBy(executor, ids),
     ]);
     const presented: Match[] = [];
     for (const row of rows) {
       const need = needRows.get(row.needId);
       const capability = capabilityRows.get(row.capabilityId);
       if (!need || !capability) continue;
-      const roles = await access.matchRoles(executor, actor, need.org.id, capability.org.id);
+      const roles = (await access.matchRoles(executor, actor, need.org.id, capability.org.id)) as MatchRole[];
+      // Proposals, notes and decline reasons are between the parties and their coordinator.
+      const involved = roles.length > 0;
       const needView = await access.listingView(executor, actor, need.row);
       const revealed = needView === 'full' || (roles.includes('capability_party') && REVEALED.includes(row.stage));
       const needDto = needDefinition.toDto(need.row, need.org, revealed ? 'full' : 'anonymised', false);
       const capabilityDto = capabilityDefinition.toDto(capability.row, capability.org, 'full', false);
+      const reasons = (row.reasons as MatchReason[]).filter(
+        // Words of a hidden description, or the hidden organisation's designations, would give it away.
+        (reason) => revealed || !(reason.kind === 'shared_terms' || (reason.kind === 'designations' && reason.party === 'need')),
+      );
       presented.push({
         id: row.id,
         score: Math.round(row.score * 1000) / 1000,
         stage: row.stage,
-        reasons: row.reasons as MatchReason[],
+        reasons,
         need: {
           id: needDto.id,
           title: needDto.title,
           kind: null,
           orgId: needDto.org?.id ?? null,
-          orgName: needDto.org ? `${needDto.org.nameZh} ${needDto.org.nameEn}` : null,
+          ...orgNames(needDto.org),
           regionCode: needDto.regionCode,
           anonymised: needDto.anonymised,
         },
@@ -94,18 +115,18 @@ export function createMatchingService({ db, access, matcher, notifications, log 
           title: capabilityDto.title,
           kind: capabilityDto.kind,
           orgId: capabilityDto.org.id,
-          orgName: `${capabilityDto.org.nameZh} ${capabilityDto.org.nameEn}`,
+          ...orgNames(capabilityDto.org),
           regionCode: capabilityDto.regionCode,
           anonymised: false,
         },
-        declineReason: row.declineReason,
-        introductionNote: row.introductionNote,
-        proposals: proposals
-          .filter((p) => p.matchId === row.id)
-          .map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })),
+        declineReason: involved ? row.declineReason : null,
+        introductionNote: involved ? row.introductionNote : null,
+        proposals: involved
+          ? proposals.filter((p) => p.matchId === row.id).map((p) => ({ ...p, createdAt: p.createdAt.toISOString() }))
+          : [],
         movedAt: row.movedAt.toISOString(),
         version: row.version,
-        allowedMoves: allowedMoves(row.stage, roles as MatchRole[]),
+        allowedMoves: allowedMoves(row.stage, roles, interestedSide(interested.get(row.id), need.org.id, capability.org.id)),
       });
     }
     return presented;
@@ -140,6 +161,11 @@ export function createMatchingService({ db, access, matcher, notifications, log 
     return found;
   }
 
+  async function involvedIn(actor: Actor, row: MatchRow): Promise<boolean> {
+    const [need, capability] = await Promise.all([listings.need.get(db, row.needId), listings.capability.get(db, row.capabilityId)]);
+    return !!need && !!capability && (await access.matchRoles(db, actor, need.org.id, capability.org.id)).length > 0;
+  }
+
   async function deliverAfterCommit(messages: NotificationMessage[]) {
     if (messages.length) await notifications.deliver(messages).catch((error) => log.warn({ err: error }, 'notification delivery failed'));
   }
@@ -147,6 +173,8 @@ export function createMatchingService({ db, access, matcher, notifications, log 
   return {
     async matchesFor(actor: Actor | null, side: Side, id: string, limit: number): Promise<Match[]> {
       const source = await loadVisible(actor, side, id);
+      // Drafts and closed listings are not on the market: nothing to suggest yet (or any more).
+      if (!PUBLISHED_STATUSES.includes(source.row.status)) return [];
       const rows = (await suggest(actor, side, source, limit)).map((r) => r.row);
       return present(db, actor, rows);
     },
@@ -157,7 +185,7 @@ export function createMatchingService({ db, access, matcher, notifications, log 
      */
     async refreshSuggestions(side: Side, id: string) {
       const source = await listings[side].get(db, id);
-      if (!source || !['open', 'in_cooperation'].includes(source.row.status)) return;
+      if (!source || !PUBLISHED_STATUSES.includes(source.row.status)) return;
       const fresh = (await suggest(null, side, source, 20)).filter((r) => r.created && r.row.score >= NOTIFY_THRESHOLD);
       if (fresh.length === 0) return;
       const others = side === 'need' ? await listings.capability.getMany(db, fresh.map((r) => r.row.capabilityId)) : await listings.need.getMany(db, fresh.map((r) => r.row.needId));
@@ -181,6 +209,14 @@ export function createMatchingService({ db, access, matcher, notifications, log 
       await deliverAfterCommit(messages);
     },
 
+    async get(actor: Actor | null, id: string): Promise<Match> {
+      const caller = requireActor(actor);
+      const row = await repository.get(db, id);
+      // Only those involved follow a match by its id; others see matches on listings they can read.
+      if (!row || !(await involvedIn(caller, row))) throw new NotFoundError('Match');
+      return (await present(db, caller, [row]))[0]!;
+    },
+
     async transition(actor: Actor | null, id: string, body: MatchTransition): Promise<Match> {
       const caller = requireActor(actor);
       const row = await repository.get(db, id);
@@ -189,7 +225,8 @@ export function createMatchingService({ db, access, matcher, notifications, log 
       if (!need || !capability) throw new NotFoundError('Match');
       const roles = (await access.matchRoles(db, caller, need.org.id, capability.org.id)) as MatchRole[];
       if (roles.length === 0) throw new NotFoundError('Match');
-      checkMove(row.stage, body.to, roles, body.reason);
+      const interested = (await repository.interestedBy(db, [id])).get(id);
+      checkMove(row.stage, body.to, roles, body.reason, interestedSide(interested, need.org.id, capability.org.id));
       if (body.proposal && body.to !== 'interested') {
         throw new ForbiddenError('A proposal goes with an expression of interest');
       }
@@ -217,7 +254,15 @@ export function createMatchingService({ db, access, matcher, notifications, log 
           kind: body.to === 'interested' ? 'interest' : body.to === 'introduced' ? 'introduction' : body.to === 'declined' ? 'declined' : 'match_moved',
           entityType: 'match',
           entityId: id,
-          params: { stage: body.to, needTitle: need.row.title, capabilityTitle: capability.row.title, reason: body.reason ?? null, message: body.message ?? null },
+          params: {
+            stage: body.to,
+            needId: need.row.id,
+            capabilityId: capability.row.id,
+            needTitle: need.row.title,
+            capabilityTitle: capability.row.title,
+            reason: body.reason ?? null,
+            message: body.message ?? null,
+          },
           except: caller.userId,
         });
         return { messages: sent, moved: updated };

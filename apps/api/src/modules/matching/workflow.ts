@@ -18,22 +18,32 @@ const MOVES: Record<MatchStage, { from: MatchStage[]; by: MatchRole[] }> = {
   declined: { from: ['suggested', 'interested', 'introduced', 'negotiating'], by: [...PARTIES, ...BROKERS] },
 };
 
-export function allowedMoves(stage: MatchStage, roles: MatchRole[]): MatchStage[] {
+/** The side that expressed interest cannot accept its own interest; the other side or a broker does. */
+export function allowedMoves(stage: MatchStage, roles: MatchRole[], interestedSide?: MatchRole): MatchStage[] {
   return (Object.keys(MOVES) as MatchStage[]).filter((to) => {
     const move = MOVES[to];
     if (!move.from.includes(stage)) return false;
-    // Parties accept an introduction only once someone has shown interest.
-    if (to === 'introduced' && stage === 'suggested') return roles.some((r) => BROKERS.includes(r));
+    if (to === 'introduced') {
+      if (roles.some((r) => BROKERS.includes(r))) return true;
+      // Parties accept an introduction only once the other side has shown interest.
+      return stage === 'interested' && roles.some((r) => PARTIES.includes(r) && r !== interestedSide);
+    }
     return roles.some((role) => move.by.includes(role));
   });
 }
 
-export function checkMove(stage: MatchStage, to: MatchStage, roles: MatchRole[], reason: string | undefined) {
+export function checkMove(
+  stage: MatchStage,
+  to: MatchStage,
+  roles: MatchRole[],
+  reason: string | undefined,
+  interestedSide?: MatchRole,
+) {
   if (roles.length === 0) throw new ForbiddenError('Only the two parties or their coordinator may move this match');
   if (!MOVES[to].from.includes(stage)) {
     throw new ConflictError('invalid_transition', `A match that is ${stage} cannot move to ${to}`, { stage });
   }
-  if (!allowedMoves(stage, roles).includes(to)) {
+  if (!allowedMoves(stage, roles, interestedSide).includes(to)) {
     throw new ForbiddenError(`Your role may not move this match to ${to}`);
   }
   if (to === 'declined' && !reason?.trim()) {

@@ -86,9 +86,9 @@ export function createNotificationService({ db, sender }: { db: Database; sender
       return rows.length;
     },
 
-    /** One day's notifications, counted by kind: the daily digest. */
-    async digest(actor: Actor, day: Date) {
-      const start = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+    /** One day's notifications (a calendar day in China, UTC+8), counted by kind: the daily digest. */
+    async digest(actor: Actor, date: string) {
+      const start = new Date(`${date}T00:00:00+08:00`);
       const end = new Date(start.getTime() + 86_400_000);
       const rows = await db
         .select()
@@ -99,7 +99,7 @@ export function createNotificationService({ db, sender }: { db: Database; sender
         .orderBy(desc(notifications.createdAt));
       const byKind: Record<string, number> = {};
       for (const row of rows) byKind[row.kind] = (byKind[row.kind] ?? 0) + 1;
-      return { date: start.toISOString().slice(0, 10), byKind, items: rows.map(toDto) };
+      return { date, byKind, items: rows.map(toDto) };
     },
   };
 }
