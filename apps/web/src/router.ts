@@ -1,5 +1,8 @@
-import { createRouter, createWebHistory, type RouterHistory } from 'vue-router';
+import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
+import type { ListingType } from '@/api/types';
 import { useSessionStore } from '@/stores/session';
+import { matchingRoutes } from '@/pages/matching/routes';
+import { agreementRoutes } from '@/pages/agreements/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -14,6 +17,73 @@ declare module 'vue-router' {
 /** Only same-site paths may be redirect targets after login. */
 export function safeRedirect(target: unknown): string {
   return typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') ? target : '/';
+}
+
+/** Route names of each side of the market. */
+export const LISTING_ROUTES = {
+  need: { search: 'search-needs', detail: 'need', create: 'need-new', edit: 'need-edit', mine: 'my-needs' },
+  capability: {
+    search: 'search-capabilities',
+    detail: 'capability',
+    create: 'capability-new',
+    edit: 'capability-edit',
+    mine: 'my-capabilities',
+  },
+} as const satisfies Record<ListingType, Record<string, string>>;
+
+/** The side a user mostly searches: enterprises look for capabilities, everyone else for needs. */
+export function defaultSearchSide(): ListingType {
+  return useSessionStore().role === 'enterprise' ? 'capability' : 'need';
+}
+
+const signedIn = (title: string) => ({ title, requiresAuth: true });
+
+// Search and listing details are open to guests (they see public listings only); the rest needs a session.
+function listingRoutes(type: ListingType, plural: string): RouteRecordRaw[] {
+  const names = LISTING_ROUTES[type];
+  const page = {
+    search: () => import('@/pages/SearchListingsPage.vue'),
+    detail: () => import('@/pages/ListingDetailPage.vue'),
+    edit: () => import('@/pages/ListingEditPage.vue'),
+    mine: () => import('@/pages/MyListingsPage.vue'),
+  };
+  return [
+    {
+      path: `search/${plural}`,
+      name: names.search,
+      component: page.search,
+      props: { type },
+      meta: { title: `search.${type}.title` },
+    },
+    {
+      path: `${plural}/new`,
+      name: names.create,
+      component: page.edit,
+      props: { type },
+      meta: signedIn(`listing.${type}.createTitle`),
+    },
+    {
+      path: `${plural}/:id`,
+      name: names.detail,
+      component: page.detail,
+      props: (route) => ({ type, id: route.params.id }),
+      meta: { title: `listing.${type}.one` },
+    },
+    {
+      path: `${plural}/:id/edit`,
+      name: names.edit,
+      component: page.edit,
+      props: (route) => ({ type, id: route.params.id }),
+      meta: signedIn(`listing.${type}.editTitle`),
+    },
+    {
+      path: `my/${plural}`,
+      name: names.mine,
+      component: page.mine,
+      props: { type },
+      meta: signedIn(`listing.${type}.mine`),
+    },
+  ];
 }
 
 export function createAppRouter(history: RouterHistory = createWebHistory()) {
@@ -35,39 +105,47 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
       {
         path: '/',
         component: () => import('@/components/layout/AppShell.vue'),
-        meta: { requiresAuth: true },
         children: [
           {
             path: '',
             name: 'home',
             component: () => import('@/pages/HomePage.vue'),
-            meta: { title: 'nav.home' },
+            meta: signedIn('nav.home'),
           },
           {
             path: 'search',
             name: 'search',
-            component: () => import('@/pages/SearchPage.vue'),
-            meta: { title: 'search.title' },
+            redirect: (to) => ({ name: LISTING_ROUTES[defaultSearchSide()].search, query: to.query }),
+          },
+          ...listingRoutes('need', 'needs'),
+          ...listingRoutes('capability', 'capabilities'),
+          {
+            path: 'review',
+            name: 'review',
+            component: () => import('@/pages/ReviewQueuePage.vue'),
+            meta: signedIn('listing.reviewQueue.title'),
           },
           {
             path: 'orgs',
             name: 'orgs',
             component: () => import('@/pages/OrgDirectoryPage.vue'),
-            meta: { title: 'orgs.title' },
+            meta: signedIn('orgs.title'),
           },
           {
             path: 'orgs/:id',
             name: 'org',
             component: () => import('@/pages/OrgProfilePage.vue'),
             props: true,
-            meta: { title: 'nav.orgs' },
+            meta: signedIn('nav.orgs'),
           },
           {
             path: 'account',
             name: 'account',
             component: () => import('@/pages/AccountPage.vue'),
-            meta: { title: 'account.title' },
+            meta: signedIn('account.title'),
           },
+          ...matchingRoutes(signedIn),
+          ...agreementRoutes(signedIn),
         ],
       },
       {

@@ -39,10 +39,20 @@ export function connectSession(hooks: SessionHooks | null): void {
 type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
+  /** JSON-encoded, except FormData, which goes as multipart. */
   body?: unknown;
   query?: Record<string, QueryValue>;
   /** For the auth endpoints themselves: a 401 is an answer, not a reason to refresh. */
   noRefresh?: boolean;
+  /** Cancels the request; the call then rejects with the AbortError, never an ApiError. */
+  signal?: AbortSignal;
+  /** The Accept header, when the answer is not JSON (e.g. application/x-ndjson). */
+  accept?: string;
+}
+
+/** True for the rejection of a request its caller cancelled. */
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
 }
 
 function buildUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -54,19 +64,23 @@ function buildUrl(path: string, query?: Record<string, QueryValue>): string {
   return `${API_BASE}${path}${search ? `?${search}` : ''}`;
 }
 
-async function send(method: string, url: string, body: unknown): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+async function send(method: string, url: string, options: RequestOptions): Promise<Response> {
+  const { body, signal, accept = 'application/json' } = options;
+  const headers: Record<string, string> = { Accept: accept };
   const token = session?.accessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   try {
     return await fetch(url, {
       method,
       headers,
       credentials: 'include',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
   } catch (cause) {
+    if (isAbort(cause) || signal?.aborted) throw cause;
     throw new ApiError(0, NETWORK_ERROR, cause instanceof Error ? cause.message : 'Network error');
   }
 }
@@ -95,20 +109,31 @@ function toApiError(response: Response, body: unknown): ApiError {
   return new ApiError(response.status, code, message, error?.details, retryAfterSeconds);
 }
 
-export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/** The successful response itself, for answers that are not JSON (streams, files); failures as ApiError. */
+export async function apiResponse(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<Response> {
   const url = buildUrl(path, options.query);
-  let response = await send(method, url, options.body);
+  let response = await send(method, url, options);
   if (response.status === 401 && !options.noRefresh && session) {
-    if (await session.refresh()) response = await send(method, url, options.body);
+    if (await session.refresh()) response = await send(method, url, options);
     if (response.status === 401) session.expire();
   }
-  const body = await readBody(response);
-  if (!response.ok) throw toApiError(response, body);
-  return body as T;
+  if (!response.ok) throw toApiError(response, await readBody(response));
+  return response;
 }
 
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  return (await readBody(await apiResponse(method, path, options))) as T;
+}
+
+export type Query = Record<string, QueryValue>;
+
 export const api = {
-  get: <T>(path: string, query?: Record<string, QueryValue>) => apiRequest<T>('GET', path, { query }),
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
+    apiRequest<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
     apiRequest<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),

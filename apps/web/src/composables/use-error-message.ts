@@ -17,13 +17,53 @@ const FIELD_LABELS: Record<string, string> = {
   website: 'org.fields.website',
   currentPassword: 'account.currentPassword',
   newPassword: 'account.newPassword',
+  title: 'listing.fields.title',
+  fields: 'listing.fields.fields',
+  keywords: 'listing.fields.keywords',
+  cooperationTypes: 'listing.fields.cooperationTypes',
+  budgetMin: 'listing.fields.budgetMin',
+  budgetMax: 'listing.fields.budgetMax',
+  deadline: 'listing.fields.deadline',
+  visibility: 'listing.fields.visibility',
+  publicSummary: 'listing.fields.publicSummary',
+  teamLead: 'listing.fields.teamLead',
+  availability: 'listing.fields.availability',
+  bookingTerms: 'listing.fields.bookingTerms',
+  trl: 'listing.fields.trl',
+  patentNumbers: 'listing.fields.patentNumbers',
+  reason: 'listing.fields.reason',
 };
+
+/** Codes whose sentence needs nothing from the error itself. */
+const PLAIN_CODES: Record<string, string> = {
+  invalid_credentials: 'errors.invalidCredentials',
+  email_taken: 'errors.emailTaken',
+  invitation_invalid: 'errors.invitationInvalid',
+  wrong_password: 'errors.wrongPassword',
+  version_conflict: 'errors.versionConflict',
+  listing_closed: 'errors.listingClosed',
+  invalid_transition: 'errors.invalidTransition',
+  invalid_file: 'errors.invalidFile',
+  unsupported_file: 'errors.unsupportedFile',
+  too_many_rows: 'errors.tooManyRows',
+  payload_too_large: 'errors.payloadTooLarge',
+  search_unavailable: 'errors.searchUnavailable',
+  search_invalid_query: 'errors.searchInvalid',
+};
+
+/** The property a problem names: 'body.organization.nameZh' → 'nameZh', 'body.keywords.3' → 'keywords'. */
+export function problemProperty(field: string): string | undefined {
+  return field
+    .split('.')
+    .filter((part) => !/^\d+$/.test(part))
+    .pop();
+}
 
 /** The fields a validation_failed answer names, e.g. `[{ field: 'body.organization.nameZh', … }]` → ['nameZh']. */
 function invalidFields(details: unknown): string[] {
   if (!Array.isArray(details)) return [];
   const fields = details
-    .map((problem) => (typeof problem?.field === 'string' ? problem.field.split('.').pop() : undefined))
+    .map((problem) => (typeof problem?.field === 'string' ? problemProperty(problem.field) : undefined))
     .filter((field): field is string => Boolean(field));
   return [...new Set(fields)];
 }
@@ -34,18 +74,9 @@ export function useErrorMessage() {
 
   function describe(error: unknown): string {
     if (!(error instanceof ApiError)) return t('errors.unknown', { message: String(error) });
-    switch (error.code) {
-      case NETWORK_ERROR:
-        return t('errors.network');
-      case 'invalid_credentials':
-        return t('errors.invalidCredentials');
-      case 'email_taken':
-        return t('errors.emailTaken');
-      case 'invitation_invalid':
-        return t('errors.invitationInvalid');
-      case 'wrong_password':
-        return t('errors.wrongPassword');
-    }
+    if (error.code === NETWORK_ERROR) return t('errors.network');
+    if (PLAIN_CODES[error.code]) return t(PLAIN_CODES[error.code]!);
+    if (error.code === 'import_failed') return t('errors.importFailed', { message: error.message });
     if (error.status === 400) {
       const fields = invalidFields(error.details).map((field) =>
         FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field,
@@ -64,5 +95,11 @@ export function useErrorMessage() {
     return t('errors.unknown', { message: error.message || error.code });
   }
 
-  return { describe };
+  /** The label of a field a problem names, in the user's language; the raw name when unknown. */
+  const fieldName = (field: string) => {
+    const property = problemProperty(field) ?? field;
+    return FIELD_LABELS[property] ? t(FIELD_LABELS[property]) : property;
+  };
+
+  return { describe, fieldName };
 }

@@ -42,6 +42,21 @@ export function useFormRules() {
       rule((value) =>
         isBlank(value) || String(value).length <= max ? null : t('validation.maxLength', { max }),
       ),
+    /** Lists (tags, multi-selects): no more than `max` entries. */
+    maxItems: (max: number) =>
+      rule((value) =>
+        Array.isArray(value) && value.length > max ? t('validation.maxItems', { max }) : null,
+      ),
+    /** Lists of short texts (keywords, patent numbers): each between `min` and `max` characters. */
+    eachLength: (min: number, max: number) =>
+      rule((value) => {
+        const wrong = (Array.isArray(value) ? value : [])
+          .map((item) => String(item).trim())
+          .filter((item) => item.length < min || item.length > max);
+        return wrong.length ? t('validation.eachLength', { min, max, items: wrong.join(', ') }) : null;
+      }),
+    /** Any other check, with its own message. */
+    custom: (check: Check) => rule(check),
     url: () =>
       rule((value) =>
         isBlank(value) || URL_PATTERN.test(String(value).trim()) ? null : t('validation.url'),

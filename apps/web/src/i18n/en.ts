@@ -1,11 +1,24 @@
 // English messages. This object is also the schema zh-CN.ts must match.
 // Note: vue-i18n reserves { } @ $ | in messages; plural forms are separated by |.
+import listing from './listing/en';
+import search from './search/en';
+import transfer from './transfer/en';
+import matching from './matching/en';
+import notifications from './notifications/en';
+import agreements from './agreements.en';
+
 const en = {
   app: {
     name: 'Cooperation Platform',
     tagline: 'Industry, universities and research, working together',
   },
   nav: {
+    myNeeds: 'My needs',
+    myCapabilities: 'My capabilities',
+    searchNeeds: 'Search needs',
+    searchCapabilities: 'Search capabilities',
+    review: 'Review queue',
+    signIn: 'Sign in',
     home: 'Home',
     search: 'Search',
     orgs: 'Organisations',
@@ -45,6 +58,20 @@ const en = {
     loadFailed: 'Could not load this',
   },
   errors: {
+    versionConflict: 'Someone else changed this meanwhile. Look at the latest version before saving.',
+    listingClosed: 'This listing is closed. Reopen it before editing it.',
+    invalidTransition:
+      'This is not possible in its current status; someone may have acted on it already. Reload and try again.',
+    invalidFile:
+      'This file cannot be read: the first row must name the columns (at least title and description), and the file must not be empty.',
+    unsupportedFile: 'Only .csv and .xlsx files can be imported.',
+    tooManyRows: 'The file has too many rows (5,000 at most). Split it and import the parts.',
+    payloadTooLarge: 'The file is too large (5 MB at most). Split it and import the parts.',
+    importFailed:
+      'The import stopped: {message}. Rows processed so far are saved; fix the problem and import again.',
+    searchUnavailable: 'Search is unavailable for a moment. Try again shortly.',
+    searchInvalid: 'This search cannot be run. Remove special characters and try again.',
+    serverRejected: 'Not accepted by the server: {problem}',
     network: 'Cannot reach the server. Check your connection and try again.',
     invalidCredentials: 'Wrong email or password.',
     rateLimited: 'Too many attempts. Try again in {n} minute. | Too many attempts. Try again in {n} minutes.',
@@ -61,6 +88,9 @@ const en = {
     unknown: 'Something went wrong: {message}',
   },
   validation: {
+    maxItems: 'At most {max}',
+    eachLength: 'Each entry needs {min}–{max} characters: {items}',
+    budgetOrder: 'The upper end must not be below the lower end',
     required: '{field} is required',
     choose: '{field} is required',
     email: "Enter a valid email address, like name{'@'}example.com",
@@ -133,17 +163,9 @@ const en = {
       'A coordinator checks new organisations. Until then your listings stay in the review queue.',
     profileComplete: 'Your profile is complete and verified. Nothing needs you right now.',
     next: {
-      enterprise: 'Technical needs arrive next',
-      enterpriseHint:
-        'Soon you will post technical needs here and see ranked matches with colleges and institutes.',
-      college: 'Capabilities arrive next',
-      collegeHint:
-        'Soon you will publish research teams, labs, instruments and achievements, and see needs that fit them.',
       government: 'The regional dashboard arrives next',
       governmentHint:
         'Once needs, matches and agreements are recorded, this page shows the funnel by region, field and designation.',
-      meanwhile: 'Meanwhile, browse the organisations already on the platform.',
-      browseOrgs: 'Browse organisations',
     },
     coordinator: {
       memberCount: 'Member organisations',
@@ -220,13 +242,12 @@ const en = {
     confirmPassword: 'Repeat new password',
     submit: 'Change password',
   },
-  search: {
-    title: 'Search',
-    comingSoon: 'Search arrives soon',
-    comingSoonHint: 'Searching needs and capabilities for “{q}” will work here shortly.',
-    emptyQuery: 'Type what you are looking for in the search box at the top.',
-    browseOrgs: 'Look for organisations instead',
-  },
+  search,
+  listing,
+  transfer,
+  matching,
+  notifications,
+  agreements,
   notFound: {
     title: 'Page not found',
     hint: 'The address may be mistyped, or the page was moved.',

@@ -1,4 +1,10 @@
 import type { MessageSchema } from './en';
+import listing from './listing/zh-CN';
+import search from './search/zh-CN';
+import transfer from './transfer/zh-CN';
+import matching from './matching/zh-CN';
+import notifications from './notifications/zh-CN';
+import agreements from './agreements.zh-CN';
 
 const zhCN: MessageSchema = {
   app: {
@@ -6,6 +12,12 @@ const zhCN: MessageSchema = {
     tagline: '企业、高校、院所协同创新',
   },
   nav: {
+    myNeeds: '我的需求',
+    myCapabilities: '我的能力',
+    searchNeeds: '搜索需求',
+    searchCapabilities: '搜索能力',
+    review: '审核队列',
+    signIn: '登录',
     home: '首页',
     search: '搜索',
     orgs: '机构名录',
@@ -45,6 +57,17 @@ const zhCN: MessageSchema = {
     loadFailed: '加载失败',
   },
   errors: {
+    versionConflict: '内容已被他人修改，请查看最新版本后再保存。',
+    listingClosed: '该条目已关闭，请先重新打开再编辑。',
+    invalidTransition: '当前状态下不能执行此操作，可能已被他人处理。请刷新后重试。',
+    invalidFile: '无法读取此文件：请确认第一行是列名（至少包含 title 和 description），且文件不为空。',
+    unsupportedFile: '只能上传 .csv 或 .xlsx 文件。',
+    tooManyRows: '文件行数过多（最多 5000 行），请拆分后分别导入。',
+    payloadTooLarge: '文件过大（最多 5 MB），请拆分后分别导入。',
+    importFailed: '导入中断：{message}。已处理的行已保存，请修正后重新导入。',
+    searchUnavailable: '搜索服务暂时不可用，请稍后再试。',
+    searchInvalid: '无法执行这个搜索，请去掉特殊符号后重试。',
+    serverRejected: '服务器未接受：{problem}',
     network: '无法连接服务器，请检查网络后重试。',
     invalidCredentials: '邮箱或密码不正确。',
     rateLimited: '尝试次数过多，请 {n} 分钟后再试。',
@@ -60,6 +83,9 @@ const zhCN: MessageSchema = {
     unknown: '操作失败：{message}',
   },
   validation: {
+    maxItems: '最多 {max} 项',
+    eachLength: '每项需 {min}–{max} 个字符：{items}',
+    budgetOrder: '预算上限不能低于下限',
     required: '请输入{field}',
     choose: '请选择{field}',
     email: "请输入有效的邮箱地址，例如 name{'@'}example.com",
@@ -130,14 +156,8 @@ const zhCN: MessageSchema = {
     awaitingVerificationHint: '协调员会审核新机构。认证通过前，您发布的内容将进入审核队列。',
     profileComplete: '机构资料完整且已认证，目前没有待办事项。',
     next: {
-      enterprise: '即将上线：技术需求',
-      enterpriseHint: '届时您可以在这里发布技术需求，并查看与高校、院所的智能匹配结果。',
-      college: '即将上线：科研能力',
-      collegeHint: '届时您可以发布科研团队、实验平台、大型仪器和科技成果，并查看与之相符的企业需求。',
       government: '即将上线：区域数据看板',
       governmentHint: '需求、匹配和协议数据积累后，这里将按地区、领域和企业资质展示全链条进展。',
-      meanwhile: '目前您可以先浏览平台上的机构。',
-      browseOrgs: '浏览机构',
     },
     coordinator: {
       memberCount: '会员单位',
@@ -213,13 +233,12 @@ const zhCN: MessageSchema = {
     confirmPassword: '确认新密码',
     submit: '修改密码',
   },
-  search: {
-    title: '搜索',
-    comingSoon: '搜索功能即将上线',
-    comingSoonHint: '很快即可在这里搜索与“{q}”相关的技术需求和科研能力。',
-    emptyQuery: '在顶部搜索框输入您要找的内容。',
-    browseOrgs: '先去机构名录找找',
-  },
+  search,
+  listing,
+  transfer,
+  matching,
+  notifications,
+  agreements,
   notFound: {
     title: '页面不存在',
     hint: '地址可能有误，或页面已被移动。',

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { makeOrg, makeUser, paged, restoresSessionOf } from '@/testing/fixtures';
+import {
+  emptyHomeCounts,
+  makeCapability,
+  makeHit,
+  makeNeed,
+  makeOrg,
+  makeSearchResponse,
+  makeUser,
+  paged,
+  restoresSessionOf,
+} from '@/testing/fixtures';
 import { mockApi, type MockRequest } from '@/testing/mock-api';
 import { renderAt, settle } from '@/testing/render';
 
@@ -21,18 +31,66 @@ describe('HomePage', () => {
     ['college', makeUser({ organization: makeOrg({ kind: 'institute' }) })],
     ['government', makeUser({ organization: makeOrg({ kind: 'government' }) })],
   ])('gives a %s user their own workspace with their organisation', async (role, user) => {
-    mockApi(restoresSessionOf(user));
+    mockApi({ ...restoresSessionOf(user), ...emptyHomeCounts() });
     const { wrapper } = await renderAt('/');
 
     const home = wrapper.find(`[data-testid=home-${role}]`);
     expect(home.exists()).toBe(true);
     expect(home.find('[data-testid=org-card]').text()).toContain('Hangzhou Precision Machinery Co.');
-    expect(home.find('[data-testid=next-feature]').text()).toContain('Browse organisations');
+  });
+
+  it('counts an enterprise’s open needs and lists the drafts review sent back', async () => {
+    const returned = makeNeed({
+      id: 'need-9',
+      status: 'draft',
+      title: 'Bearing noise',
+      reviewNote: 'Name the bearing type',
+    });
+    mockApi({
+      ...restoresSessionOf(makeUser()),
+      'GET /needs': (request) => {
+        const status = request.query.get('status');
+        if (status === 'open') return { body: paged([makeNeed()], 1, 1, 4) };
+        if (status === 'draft')
+          return { body: paged([returned, makeNeed({ id: 'need-8', status: 'draft' })]) };
+        return { body: paged([]) };
+      },
+    });
+    const { wrapper } = await renderAt('/');
+
+    expect(wrapper.find('[data-testid=count-open-need]').text()).toContain('4');
+    expect(wrapper.find('[data-testid=count-returned-need]').text()).toContain('1');
+    const list = wrapper.find('[data-testid=returned-need]');
+    expect(list.text()).toContain('Bearing noise');
+    expect(list.text()).toContain('Name the bearing type');
+    expect(list.find('a').attributes('href')).toBe('/needs/need-9');
+  });
+
+  it('shows a college the open needs in the fields of its capabilities', async () => {
+    const user = makeUser({ organization: makeOrg({ kind: 'college' }) });
+    const api = mockApi({
+      ...restoresSessionOf(user),
+      'GET /capabilities': { body: paged([makeCapability({ fields: ['machinery.cnc', 'materials'] })]) },
+      'GET /search': {
+        body: makeSearchResponse({
+          hits: [makeHit({ type: 'need', id: 'need-3', title: 'Spindle drift' })],
+          total: 7,
+        }),
+      },
+    });
+    const { wrapper } = await renderAt('/');
+
+    const search = api.callsTo('GET /search')[0]!.query;
+    expect(search.get('type')).toBe('need');
+    expect(search.get('fields')).toBe('machinery.cnc,materials');
+    const card = wrapper.find('[data-testid=needs-in-fields]');
+    expect(card.find('[data-testid=count-needs-in-fields]').text()).toContain('7');
+    expect(card.text()).toContain('Spindle drift');
   });
 
   it('asks an org admin to complete a thin profile and to wait for verification', async () => {
     const user = makeUser({ organization: makeOrg({ verified: false, description: null, website: null }) });
-    mockApi(restoresSessionOf(user));
+    mockApi({ ...restoresSessionOf(user), ...emptyHomeCounts() });
     const { wrapper } = await renderAt('/');
 
     expect(wrapper.find('[data-testid=attention-verification]').exists()).toBe(true);
@@ -48,10 +106,15 @@ describe('HomePage', () => {
       ...restoresSessionOf(coordinator),
       'GET /orgs/assoc-1/members': { body: paged([verified, waiting], 1, 100) },
       'POST /orgs/member-2/verification': { body: { ...waiting, verified: true } },
+      'GET /review-queue': (request) => ({
+        body: paged([], 1, 1, request.query.get('type') === 'need' ? 2 : 1),
+      }),
     });
     const { wrapper } = await renderAt('/');
 
     expect(wrapper.find('[data-testid=home-coordinator]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid=review-needs]').text()).toContain('2');
+    expect(wrapper.find('[data-testid=review-capabilities]').text()).toContain('1');
     expect(wrapper.find('[data-testid=member-count]').text()).toContain('2');
     const table = wrapper.find('[data-testid=unverified-members]');
     expect(table.text()).toContain('Ningbo Gears Ltd.');
@@ -75,6 +138,7 @@ describe('HomePage', () => {
       'GET /orgs': (request) => ({
         body: paged([makeOrg()], 1, Number(request.query.get('pageSize')), totalFor(request)),
       }),
+      'GET /review-queue': { body: paged([]) },
     });
     const { wrapper } = await renderAt('/');
 
@@ -85,7 +149,11 @@ describe('HomePage', () => {
   });
 
   it('signs out from the user menu', async () => {
-    const api = mockApi({ ...restoresSessionOf(makeUser()), 'POST /auth/logout': { status: 204 } });
+    const api = mockApi({
+      ...restoresSessionOf(makeUser()),
+      ...emptyHomeCounts(),
+      'POST /auth/logout': { status: 204 },
+    });
     const { wrapper, router } = await renderAt('/');
 
     await wrapper.find('[data-testid=user-menu]').trigger('click');

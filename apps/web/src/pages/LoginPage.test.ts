@@ -1,12 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import { makeSession, makeUser } from '@/testing/fixtures';
+import { emptyHomeCounts, makeSession, makeUser, quietShell } from '@/testing/fixtures';
 import { mockApi, NETWORK_DOWN, type RouteHandler } from '@/testing/mock-api';
 import { renderAt, settle } from '@/testing/render';
 
 const noSession = { status: 401, body: { error: { code: 'unauthorized', message: 'no session' } } };
 
 async function openLogin(login: RouteHandler = noSession, locale: 'en' | 'zh-CN' = 'en') {
-  const api = mockApi({ 'POST /auth/refresh': noSession, 'POST /auth/login': login });
+  const api = mockApi({
+    'POST /auth/refresh': noSession,
+    'POST /auth/login': login,
+    ...emptyHomeCounts(),
+    ...quietShell(),
+  });
   const view = await renderAt('/login', locale);
   return { ...view, api };
 }
@@ -98,7 +103,11 @@ describe('LoginPage', () => {
   });
 
   it('returns to the page the user was sent away from', async () => {
-    mockApi({ 'POST /auth/refresh': noSession, 'POST /auth/login': { body: makeSession() } });
+    mockApi({
+      'POST /auth/refresh': noSession,
+      'POST /auth/login': { body: makeSession() },
+      ...quietShell(),
+    });
     const { wrapper, router } = await renderAt('/account');
     expect(router.currentRoute.value.fullPath).toBe('/login?redirect=/account');
 

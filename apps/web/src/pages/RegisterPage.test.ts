@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { makeSession, makeUser } from '@/testing/fixtures';
+import { emptyHomeCounts, makeSession, makeUser, quietShell } from '@/testing/fixtures';
 import { mockApi } from '@/testing/mock-api';
 import { renderAt, settle } from '@/testing/render';
 
@@ -18,6 +18,8 @@ describe('RegisterPage', () => {
     const api = mockApi({
       'POST /auth/refresh': noSession,
       'POST /auth/register': { status: 201, body: makeSession() },
+      ...emptyHomeCounts(),
+      ...quietShell(),
     });
     const { wrapper, router } = await renderAt('/register?invitation=invitation-token-0123456789');
 

@@ -7,12 +7,16 @@ export interface MockRequest {
   path: string;
   query: URLSearchParams;
   headers: Headers;
+  /** JSON bodies parsed; anything else (FormData) as sent. */
   body: unknown;
+  signal: AbortSignal | null;
 }
 
 export interface MockReply {
   status?: number;
   body?: unknown;
+  /** A raw body instead of JSON: text, or a stream the test writes to (e.g. NDJSON progress lines). */
+  raw?: string | ReadableStream<Uint8Array>;
   headers?: Record<string, string>;
 }
 
@@ -20,8 +24,11 @@ export interface MockReply {
 export const NETWORK_DOWN = Symbol('network down');
 
 type Answer = MockReply | typeof NETWORK_DOWN;
-/** One answer for every call, a list answered in order (one call each), or a function of the request. */
-export type RouteHandler = Answer | Answer[] | ((request: MockRequest) => Answer);
+/**
+ * One answer for every call, a list answered in order (one call each), or a function of the request, which may
+ * answer later (a promise); a request aborted before its answer rejects with an AbortError, like fetch.
+ */
+export type RouteHandler = Answer | Answer[] | ((request: MockRequest) => Answer | Promise<Answer>);
 
 let unexpected: string[] = [];
 
@@ -33,10 +40,22 @@ export function takeUnexpectedCalls(): string[] {
 
 function toResponse(reply: MockReply): Response {
   const status = reply.status ?? 200;
+  if (reply.raw !== undefined) return new Response(reply.raw, { status, headers: reply.headers });
   const hasBody = reply.body !== undefined && status !== 204;
   return new Response(hasBody ? JSON.stringify(reply.body) : null, {
     status,
     headers: { ...(hasBody ? { 'Content-Type': 'application/json' } : {}), ...reply.headers },
+  });
+}
+
+const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
+
+function untilAborted<T>(answer: T | Promise<T>, signal: AbortSignal | null | undefined): Promise<T> {
+  if (signal?.aborted) return Promise.reject(abortError());
+  if (!signal) return Promise.resolve(answer);
+  return new Promise<T>((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(abortError()), { once: true });
+    Promise.resolve(answer).then(resolve, reject);
   });
 }
 
@@ -47,7 +66,7 @@ export function mockApi(routes: Record<string, RouteHandler>) {
   for (const [key, handler] of Object.entries(routes))
     if (Array.isArray(handler)) queues.set(key, [...handler]);
 
-  function answerFor(key: string, request: MockRequest): Answer | undefined {
+  function answerFor(key: string, request: MockRequest): Answer | Promise<Answer> | undefined {
     const handler = routes[key];
     if (Array.isArray(handler)) return queues.get(key)?.shift();
     return typeof handler === 'function' ? handler(request) : handler;
@@ -62,15 +81,17 @@ export function mockApi(routes: Record<string, RouteHandler>) {
       path,
       query: url.searchParams,
       headers: new Headers(init.headers),
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : (init.body ?? undefined),
+      signal: init.signal ?? null,
     };
     calls.push(request);
     const key = `${method} ${path}`;
-    const answer = answerFor(key, request);
-    if (answer === undefined) {
+    const pending = answerFor(key, request);
+    if (pending === undefined) {
       unexpected.push(`${key}${url.search}`);
       throw new TypeError(`mock-api: no answer set up for ${key}`);
     }
+    const answer = await untilAborted(pending, init.signal);
     if (answer === NETWORK_DOWN) throw new TypeError('Failed to fetch');
     return toResponse(answer);
   });

@@ -16,7 +16,8 @@ import { errorResponses } from '../../http/responses.js';
 import type { AuthService, IssuedSession } from './service.js';
 import { REFRESH_COOKIE, SESSION_TTL_DAYS } from './tokens.js';
 
-const loginLimit = { max: 10, timeWindow: '1 minute' };
+// Per client address; generous because a whole college or firm often shares one address (per-account locks do the rest).
+const loginLimit = { max: 30, timeWindow: '1 minute' };
 
 function meta(request: FastifyRequest) {
   return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };

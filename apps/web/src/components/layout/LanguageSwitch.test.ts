@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { makeUser, restoresSessionOf } from '@/testing/fixtures';
+import { emptyHomeCounts, makeUser, restoresSessionOf } from '@/testing/fixtures';
 import { mockApi } from '@/testing/mock-api';
 import { renderAt, settle } from '@/testing/render';
 import { LOCALE_STORAGE_KEY, initialLocale } from '@/i18n';
 
 describe('LanguageSwitch', () => {
   it('switches the whole app and remembers the choice', async () => {
-    mockApi(restoresSessionOf(makeUser()));
+    mockApi({ ...restoresSessionOf(makeUser()), ...emptyHomeCounts() });
     const { wrapper } = await renderAt('/', 'zh-CN');
     expect(wrapper.find('[data-testid=home-enterprise] h1').text()).toBe('企业工作台');
 

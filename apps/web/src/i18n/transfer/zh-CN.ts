@@ -1,0 +1,47 @@
+import type { TransferMessages } from './en';
+
+const zhCN: TransferMessages = {
+  import: '导入',
+  export: '导出',
+  exportAs: { csv: 'CSV（.csv）', xlsx: 'Excel（.xlsx）' },
+  exportHint: '按当前筛选条件和当前语言下载列表。',
+  exported: '已下载 {name}',
+  title: { need: '从文件导入需求', capability: '从文件导入能力' },
+  hint: 'CSV 或 Excel 文件，每行一条。第一行为列名；只有 title（标题）和 description（描述）必填。同一单元格内的多个值用 ; 分隔。技术领域、合作方式、类型和地区可用中文或英文填写。',
+  idempotent: '按本机构内的标题匹配：再次导入同一文件会更新已有条目，不会重复创建。',
+  columnsLabel: '列名：',
+  template: '下载 CSV 模板',
+  drop: '将 .csv 或 .xlsx 文件拖到这里，或点击选择',
+  limits: '不超过 5 MB，最多 5000 行。',
+  chosen: '文件：{name}（{size}）',
+  start: '开始导入',
+  uploading: '正在上传 {name}…',
+  progress: '已导入 {processed} / {total} 行',
+  report: {
+    title: '导入完成',
+    summary: '共读取 {total} 行：新建 {created} 条，更新 {updated} 条，拒绝 {rejected} 条。',
+    allGood: '所有行均已导入。',
+    rejected: '以下行被拒绝：请在文件中修改后重新导入。其余行已成功导入。',
+    row: '行号',
+    item: '标题',
+    problems: '问题',
+    untitled: '（无标题）',
+  },
+  columns: {
+    title: 'title（标题）',
+    description: 'description（描述）',
+    kind: 'kind（类型）',
+    fields: 'fields（技术领域）',
+    keywords: 'keywords（关键词）',
+    cooperation_types: 'cooperation_types（合作方式）',
+    region: 'region（地区）',
+    row: '整行',
+  },
+  another: '导入其他文件',
+  done: '完成',
+  needsFile: '请先选择 .csv 或 .xlsx 文件。',
+  wrongType: '只能导入 .csv 和 .xlsx 文件。',
+  tooLarge: '文件超过 5 MB，请拆分为较小的文件。',
+};
+
+export default zhCN;

@@ -1,0 +1,25 @@
+import type { RouteMeta, RouteRecordRaw } from 'vue-router';
+
+/** Pages of matching and notifications, inside the signed-in shell. */
+export function matchingRoutes(signedIn: (title: string) => RouteMeta): RouteRecordRaw[] {
+  return [
+    {
+      path: 'my/matches',
+      name: 'my-matches',
+      component: () => import('./MyMatchesPage.vue'),
+      meta: signedIn('matching.board.title'),
+    },
+    {
+      path: 'brokering',
+      name: 'brokering',
+      component: () => import('./BrokeringDeskPage.vue'),
+      meta: signedIn('matching.desk.title'),
+    },
+    {
+      path: 'notifications',
+      name: 'notifications',
+      component: () => import('@/pages/notifications/NotificationsPage.vue'),
+      meta: signedIn('notifications.title'),
+    },
+  ];
+}
