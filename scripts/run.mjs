@@ -23,7 +23,8 @@ function pnpm(...args) {
 const task = process.argv[2];
 pnpm('install', '--frozen-lockfile', '--prefer-offline');
 if (task === 'start') {
-  if (!existsSync(`${root}apps/web/dist/index.html`) || process.env.REBUILD_WEB) pnpm('--filter', '@coop/web', 'build');
+  if (!existsSync(`${root}apps/web/dist/index.html`) || process.env.REBUILD_WEB)
+    pnpm('--filter', '@coop/web', 'build');
   pnpm('--filter', '@coop/api', 'start');
 } else if (task === 'test') {
   pnpm('-r', '--workspace-concurrency=1', '--filter', '!@coop/e2e', 'test');

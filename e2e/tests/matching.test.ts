@@ -17,7 +17,11 @@ async function needId(): Promise<string> {
 }
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 }, baseURL });
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 1366, height: 900 },
+    baseURL,
+  });
   const page = await context.newPage();
   await openLogin(page);
   await logIn(page, email);
@@ -30,7 +34,9 @@ const textArea = (page: Page, testId: string): Locator =>
   page.locator(`textarea[data-testid="${testId}"], [data-testid="${testId}"] textarea`).first();
 
 describe('matching', () => {
-  test('interest with a proposal, then a decline whose reason reaches the other side', async ({ browser }) => {
+  test('interest with a proposal, then a decline whose reason reaches the other side', async ({
+    browser,
+  }) => {
     const id = await needId();
     const college = await signedIn(browser, 'college@demo.cn');
     const enterprise = await signedIn(browser, 'enterprise@demo.cn');
@@ -42,9 +48,13 @@ describe('matching', () => {
       const before = await card.locator('[data-testid="match-stage"]').innerText();
 
       await card.locator('[data-testid="move-interested"]').click();
-      await textArea(college, 'proposal-approach').fill('用温度场测点优化与神经网络建立热误差模型，并嵌入数控系统补偿');
+      await textArea(college, 'proposal-approach').fill(
+        '用温度场测点优化与神经网络建立热误差模型，并嵌入数控系统补偿',
+      );
       await byTestId(college, 'proposal-submit').click();
-      await expect.poll(() => cardOf(college).locator('[data-testid="match-stage"]').innerText(), { timeout: 15_000 }).not.toBe(before);
+      await expect
+        .poll(() => cardOf(college).locator('[data-testid="match-stage"]').innerText(), { timeout: 15_000 })
+        .not.toBe(before);
 
       await enterprise.goto(`/needs/${id}`);
       const theirs = cardOf(enterprise);

@@ -17,8 +17,12 @@ describe('configuration', () => {
 
   it('stops on a bad value with one line naming the variable', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty' })).toThrow(/^PORT must be an integer/);
-    expect(() => loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'mysql://x' })).toThrow(/^DATABASE_URL must start/);
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/coop' })).toThrow(/^JWT_SECRET is required/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'mysql://x' })).toThrow(
+      /^DATABASE_URL must start/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/coop' })).toThrow(
+      /^JWT_SECRET is required/,
+    );
     expect(() => loadConfig({ DATA_DIR: dataDir(), SEED_DEMO: 'maybe' })).toThrow(ConfigError);
   });
 

@@ -9,7 +9,9 @@ runCli(async () => {
   const config = loadConfig();
   const database = await openConfigured(config);
   if (config.seedDemo && (await seedDemo(database.db))) {
-    console.log('Demo data seeded: admin@ / coordinator@ / enterprise@ / college@ / gov@demo.cn, password demo-password');
+    console.log(
+      'Demo data seeded: admin@ / coordinator@ / enterprise@ / college@ / gov@demo.cn, password demo-password',
+    );
   }
   const search = createSearchEngine(config);
   const app = await buildApp({

@@ -67,7 +67,11 @@ export function cityOf(code: string): string {
 /** "浙江省 杭州市 西湖区" or "Xihu District, Hangzhou, Zhejiang". */
 export function regionLabel(code: string, locale: string): string {
   const chain: Region[] = [];
-  for (let region = byCode.get(code); region; region = region.parent ? byCode.get(region.parent) : undefined) {
+  for (
+    let region = byCode.get(code);
+    region;
+    region = region.parent ? byCode.get(region.parent) : undefined
+  ) {
     chain.unshift(region);
   }
   if (chain.length === 0) return code;

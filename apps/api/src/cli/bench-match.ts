@@ -11,7 +11,9 @@ import { hashPassword } from '../modules/auth/passwords.js';
 import { EmbeddedSearchEngine } from '../search/embedded.js';
 
 const PASSWORD = 'bench-password-1';
-const folder = resolve(process.argv[2] ?? new URL('../../../../../shared/data/match-dev', import.meta.url).pathname);
+const folder = resolve(
+  process.argv[2] ?? new URL('../../../../../shared/data/match-dev', import.meta.url).pathname,
+);
 if (!existsSync(folder)) {
   console.error(`No data set at ${folder}; pass its folder as the first argument.`);
   process.exit(2);
@@ -21,7 +23,11 @@ const set: LabelledSet = loadLabelledSet(folder);
 const database = await openDatabase({ url: null });
 await database.migrate();
 const app = await buildApp({
-  config: { jwtSecret: 'bench-secret-that-is-long-enough-for-hs256', webDist: '/nonexistent', trustProxy: false },
+  config: {
+    jwtSecret: 'bench-secret-that-is-long-enough-for-hs256',
+    webDist: '/nonexistent',
+    trustProxy: false,
+  },
   database,
   search: new EmbeddedSearchEngine(),
 });
@@ -35,13 +41,33 @@ const hosts = [...new Set(set.capabilities.map((c) => c.org))];
 const orgRows = await database.db
   .insert(organizations)
   .values([
-    ...hosts.map((name) => ({ kind: 'college' as const, nameZh: name, nameEn: name, regionCode: '110000', verified: true })),
-    { kind: 'enterprise' as const, nameZh: '评测企业', nameEn: 'Benchmark enterprise', regionCode: '330100', verified: true },
+    ...hosts.map((name) => ({
+      kind: 'college' as const,
+      nameZh: name,
+      nameEn: name,
+      regionCode: '110000',
+      verified: true,
+    })),
+    {
+      kind: 'enterprise' as const,
+      nameZh: '评测企业',
+      nameEn: 'Benchmark enterprise',
+      regionCode: '330100',
+      verified: true,
+    },
   ])
   .returning({ id: organizations.id, name: organizations.nameEn });
 await database.db
   .insert(users)
-  .values(orgRows.map((org, i) => ({ orgId: org.id, email: `u${i}@bench.test`, passwordHash, displayName: org.name, orgRole: 'admin' as const })));
+  .values(
+    orgRows.map((org, i) => ({
+      orgId: org.id,
+      email: `u${i}@bench.test`,
+      passwordHash,
+      displayName: org.name,
+      orgRole: 'admin' as const,
+    })),
+  );
 
 let address = 0;
 async function upload(email: string, kind: 'needs' | 'capabilities', rows: Record<string, string>[]) {
@@ -58,17 +84,26 @@ async function upload(email: string, kind: 'needs' | 'capabilities', rows: Recor
     method: 'POST',
     url: `/api/import/${kind}`,
     payload,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${login.json().accessToken}` },
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      authorization: `Bearer ${login.json().accessToken}`,
+    },
   });
   const report = response.json();
   if (report.rejected) console.warn(`${report.rejected} rows rejected`, report.errors.slice(0, 3));
 }
 
 for (const [i, host] of hosts.entries()) {
-  const rows = set.capabilities.filter((c) => c.org === host).map((c) => ({ title: c.title, description: c.description, kind: c.kind }));
+  const rows = set.capabilities
+    .filter((c) => c.org === host)
+    .map((c) => ({ title: c.title, description: c.description, kind: c.kind }));
   await upload(`u${i}@bench.test`, 'capabilities', rows);
 }
-await upload(`u${hosts.length}@bench.test`, 'needs', set.needs.map((n) => ({ title: n.title, description: n.description })));
+await upload(
+  `u${hosts.length}@bench.test`,
+  'needs',
+  set.needs.map((n) => ({ title: n.title, description: n.description })),
+);
 await app.indexer.drain();
 const loadedMs = Date.now() - started;
 
@@ -82,9 +117,14 @@ const listed = async (url: string) => {
   }
 };
 const capabilityIds = new Map(
-  (await listed('/api/capabilities?status=open')).map((c) => [c.id, set.capabilities.find((d) => d.org === c.org.nameEn && d.title === c.title)?.id]),
+  (await listed('/api/capabilities?status=open')).map((c) => [
+    c.id,
+    set.capabilities.find((d) => d.org === c.org.nameEn && d.title === c.title)?.id,
+  ]),
 );
-const needIds = new Map((await listed('/api/needs?status=open')).map((n) => [set.needs.find((d) => d.title === n.title)?.id, n.id]));
+const needIds = new Map(
+  (await listed('/api/needs?status=open')).map((n) => [set.needs.find((d) => d.title === n.title)?.id, n.id]),
+);
 
 const rankings = new Map<string, string[]>();
 const timings: number[] = [];
@@ -96,17 +136,23 @@ for (const need of set.needs) {
   timings.push(performance.now() - t);
   rankings.set(
     need.id,
-    response.json().matches.map((m: { capability: { id: string } }) => capabilityIds.get(m.capability.id) ?? ''),
+    response
+      .json()
+      .matches.map((m: { capability: { id: string } }) => capabilityIds.get(m.capability.id) ?? ''),
   );
 }
 const product = score(set, rankings);
 const baseline = score(set, bm25Baseline(set));
 timings.sort((a, b) => a - b);
 const fmt = (n: number) => n.toFixed(3);
-console.log(`\nData set: ${folder} (${set.capabilities.length} capabilities, ${set.needs.length} needs); loaded through import in ${(loadedMs / 1000).toFixed(1)} s`);
+console.log(
+  `\nData set: ${folder} (${set.capabilities.length} capabilities, ${set.needs.length} needs); loaded through import in ${(loadedMs / 1000).toFixed(1)} s`,
+);
 console.log(`                 success@10   MRR@10`);
 console.log(`product matcher    ${fmt(product.successAt10)}       ${fmt(product.mrrAt10)}`);
 console.log(`BM25 baseline      ${fmt(baseline.successAt10)}       ${fmt(baseline.mrrAt10)}`);
-console.log(`match request (in-process, HTTP inject): p50 ${timings[Math.floor(timings.length / 2)]!.toFixed(1)} ms, p95 ${timings[Math.floor(timings.length * 0.95)]!.toFixed(1)} ms`);
+console.log(
+  `match request (in-process, HTTP inject): p50 ${timings[Math.floor(timings.length / 2)]!.toFixed(1)} ms, p95 ${timings[Math.floor(timings.length * 0.95)]!.toFixed(1)} ms`,
+);
 await app.close();
 await database.close();

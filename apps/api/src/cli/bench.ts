@@ -20,14 +20,19 @@ const shared = new URL('../../../../../shared/data/', import.meta.url).pathname;
 function corpus(): { zh: string[]; en: string[] } {
   const read = (file: string) =>
     existsSync(file)
-      ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { title: string; description: string })
+      ? readFileSync(file, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { title: string; description: string })
       : [];
   const zh = read(`${shared}zh-needs-dev/needs.jsonl`).map((n) => `${n.title}。${n.description}`);
   const en = read(`${shared}match-dev/capabilities.jsonl`).map((c) => `${c.title}. ${c.description}`);
   const labels = FIELD_CODES.map((code) => [fieldLabel(code, 'zh-CN'), fieldLabel(code, 'en')] as const);
   return {
     zh: zh.length ? zh : labels.map(([z]) => `${z}技术研发与应用，需要高校合作开展${z}关键技术攻关。`),
-    en: en.length ? en : labels.map(([, e]) => `${e} research and applications, seeking partners for ${e} development.`),
+    en: en.length
+      ? en
+      : labels.map(([, e]) => `${e} research and applications, seeking partners for ${e} development.`),
   };
 }
 
@@ -41,25 +46,53 @@ const database = await openDatabase({ url: null, dataDir: mkdtempSync(join(tmpdi
 await database.migrate();
 const engine = new EmbeddedSearchEngine();
 const app = await buildApp({
-  config: { jwtSecret: 'bench-secret-that-is-long-enough-for-hs256', webDist: '/nonexistent', trustProxy: false },
+  config: {
+    jwtSecret: 'bench-secret-that-is-long-enough-for-hs256',
+    webDist: '/nonexistent',
+    trustProxy: false,
+  },
   database,
   search: engine,
 });
 const [org] = await database.db
   .insert(organizations)
-  .values({ kind: 'enterprise', nameZh: '基准企业', nameEn: 'Bench Co', regionCode: '330100', verified: true })
+  .values({
+    kind: 'enterprise',
+    nameZh: '基准企业',
+    nameEn: 'Bench Co',
+    regionCode: '330100',
+    verified: true,
+  })
   .returning();
 const [college] = await database.db
   .insert(organizations)
-  .values({ kind: 'college', nameZh: '基准大学', nameEn: 'Bench University', regionCode: '330100', verified: true })
+  .values({
+    kind: 'college',
+    nameZh: '基准大学',
+    nameEn: 'Bench University',
+    regionCode: '330100',
+    verified: true,
+  })
   .returning();
 const [user] = await database.db
   .insert(users)
-  .values({ orgId: org!.id, email: 'bench@bench.test', passwordHash: await hashPassword('bench-password-1'), displayName: 'Bench', orgRole: 'admin' })
+  .values({
+    orgId: org!.id,
+    email: 'bench@bench.test',
+    passwordHash: await hashPassword('bench-password-1'),
+    displayName: 'Bench',
+    orgRole: 'admin',
+  })
   .returning();
 await database.db
   .insert(users)
-  .values({ orgId: college!.id, email: 'college@bench.test', passwordHash: user!.passwordHash, displayName: 'Bench', orgRole: 'admin' });
+  .values({
+    orgId: college!.id,
+    email: 'college@bench.test',
+    passwordHash: user!.passwordHash,
+    displayName: 'Bench',
+    orgRole: 'admin',
+  });
 
 console.log(`Loading ${TOTAL} listings into PGlite…`);
 for (let start = 0; start < TOTAL; start += 1000) {
@@ -83,7 +116,11 @@ for (let start = 0; start < TOTAL; start += 1000) {
   await database.db.insert(needs).values(rows.slice(0, half).map((r) => ({ ...r, orgId: org!.id })));
   await database.db
     .insert(capabilities)
-    .values(rows.slice(half).map((r) => ({ ...r, orgId: college!.id, createdBy: user!.id, kind: 'research_team' as const })));
+    .values(
+      rows
+        .slice(half)
+        .map((r) => ({ ...r, orgId: college!.id, createdBy: user!.id, kind: 'research_team' as const })),
+    );
 }
 
 await app.ready();
@@ -106,9 +143,17 @@ function typedQueries(): string[] {
     : texts.zh.map((text) => text.slice(0, 4));
   const en = texts.en
     .slice(0, 400)
-    .flatMap((text) => text.slice(0, text.indexOf('. ')).split(/\W+/).filter((w) => w.length >= 4).slice(0, 2))
+    .flatMap((text) =>
+      text
+        .slice(0, text.indexOf('. '))
+        .split(/\W+/)
+        .filter((w) => w.length >= 4)
+        .slice(0, 2),
+    )
     .map((word, i) => (i % 5 === 4 ? word.slice(0, 2) + word.slice(3) : word).toLowerCase());
-  return Array.from({ length: 400 }, (_, i) => (i % 2 === 0 ? zh[(i * 7) % zh.length]! : en[(i * 3) % en.length]!));
+  return Array.from({ length: 400 }, (_, i) =>
+    i % 2 === 0 ? zh[(i * 7) % zh.length]! : en[(i * 3) % en.length]!,
+  );
 }
 const queries = typedQueries().map(
   (q, i) => `/api/search?type=${i % 3 === 0 ? 'capability' : 'need'}&q=${encodeURIComponent(q)}`,
@@ -122,10 +167,19 @@ async function worker() { while (Date.now() < end) { const url = base + queries[
   try { const r = await fetch(url); await r.arrayBuffer(); if (!r.ok) failures++; } catch { failures++; } latencies.push(performance.now() - t); } }
 Promise.all(Array.from({ length: concurrency }, worker)).then(() => console.log(JSON.stringify({ latencies, failures })));`;
 const load = await new Promise<{ latencies: number[]; failures: number }>((resolve, reject) => {
-  const child = spawn(process.execPath, ['-e', loadScript, base, String(CONCURRENCY), String(DURATION_MS), JSON.stringify(queries)]);
+  const child = spawn(process.execPath, [
+    '-e',
+    loadScript,
+    base,
+    String(CONCURRENCY),
+    String(DURATION_MS),
+    JSON.stringify(queries),
+  ]);
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
-  child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator exited ${code}`))));
+  child.on('exit', (code) =>
+    code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator exited ${code}`)),
+  );
 });
 const sorted = load.latencies.sort((a, b) => a - b);
 const settledMemory = () => {
@@ -135,7 +189,13 @@ const settledMemory = () => {
 const memoryServing = settledMemory();
 
 // Write → searchable: post through the API, poll search until the new listing is found.
-const login = (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@bench.test', password: 'bench-password-1' }) })).json()) as { accessToken: string };
+const login = (await (
+  await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@bench.test', password: 'bench-password-1' }),
+  })
+).json()) as { accessToken: string };
 const visible: number[] = [];
 for (let i = 0; i < 20; i++) {
   const marker = `benchmarker${i}x${Date.now()}`;
@@ -143,10 +203,15 @@ for (let i = 0; i < 20; i++) {
   await fetch(`${base}/api/needs`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${login.accessToken}` },
-    body: JSON.stringify({ title: `Write latency probe ${marker}`, description: 'A probe written by the benchmark to time indexing.' }),
+    body: JSON.stringify({
+      title: `Write latency probe ${marker}`,
+      description: 'A probe written by the benchmark to time indexing.',
+    }),
   });
   for (;;) {
-    const found = (await (await fetch(`${base}/api/search?type=need&q=${marker}`)).json()) as { total: number };
+    const found = (await (await fetch(`${base}/api/search?type=need&q=${marker}`)).json()) as {
+      total: number;
+    };
     if (found.total > 0) break;
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -3,6 +3,8 @@ import { openConfigured, runCli } from './open.js';
 
 runCli(async () => {
   const database = await openConfigured();
-  console.log((await seedDemo(database.db)) ? 'Demo data seeded.' : 'Demo data already present; nothing done.');
+  console.log(
+    (await seedDemo(database.db)) ? 'Demo data seeded.' : 'Demo data already present; nothing done.',
+  );
   await database.close();
 });

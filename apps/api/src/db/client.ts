@@ -29,7 +29,10 @@ export interface DatabaseHandle {
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-export async function openDatabase(options: { url: string | null; dataDir?: string }): Promise<DatabaseHandle> {
+export async function openDatabase(options: {
+  url: string | null;
+  dataDir?: string;
+}): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     const db = drizzlePg(pool, { schema }) as unknown as Database;

@@ -9,7 +9,8 @@ export default fp(async function docsPlugin(app: FastifyInstance) {
     openapi: {
       info: {
         title: 'Cooperation matchmaking platform API',
-        description: 'Needs, capabilities, matching, agreements and reports for industry–university–research cooperation.',
+        description:
+          'Needs, capabilities, matching, agreements and reports for industry–university–research cooperation.',
         version: '1.0.0',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },

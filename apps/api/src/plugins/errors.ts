@@ -32,7 +32,9 @@ function fieldProblems(error: FastifyError): FieldProblem[] {
   // An unknown property is reported twice (as a false schema and as additionalProperties): keep one per field.
   const seen = new Set<string>();
   return problems
-    .sort((a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties'))
+    .sort(
+      (a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties'),
+    )
     .filter(({ field }) => !seen.has(field) && Boolean(seen.add(field)))
     .map(({ field, problem }) => ({ field, problem }));
 }
@@ -48,7 +50,11 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(error.status).send({
-        error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details ? { details: error.details } : {}),
+        },
       });
     }
     if (error.validation) {
@@ -59,7 +65,8 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     if (error instanceof SearchError) {
       const status = error.code === 'invalid_query' ? 400 : 503;
       if (status === 503) request.log.warn({ err: error }, 'search engine unavailable');
-      const message = status === 400 ? error.message : 'Search is unavailable for a moment; try again shortly';
+      const message =
+        status === 400 ? error.message : 'Search is unavailable for a moment; try again shortly';
       return reply.status(status).send({ error: { code: `search_${error.code}`, message } });
     }
     const known = error.code ? codeByFastifyError[error.code] : undefined;
@@ -75,6 +82,8 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
         .send({ error: { code: error.code?.toLowerCase() ?? 'bad_request', message: error.message } });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side' } });
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal', message: 'Something went wrong on our side' } });
   });
 });

@@ -17,6 +17,8 @@ export default fp(async function webPlugin(app: FastifyInstance, options: { dist
     if (hasWeb && wantsPage) return reply.type('text/html').sendFile('index.html');
     return reply
       .status(404)
-      .send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` } });
+      .send({
+        error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` },
+      });
   });
 });

@@ -2,7 +2,13 @@
 import type { Database } from '../db/client.js';
 import { capabilities, needs } from '../db/schema/index.js';
 import { createListingRepository, type OrgRow } from '../modules/listings/repository.js';
-import { INDEX_OF, LISTING_INDEX_SETTINGS, toListingDocument, type ListingDocument, type ListingType } from './indexes.js';
+import {
+  INDEX_OF,
+  LISTING_INDEX_SETTINGS,
+  toListingDocument,
+  type ListingDocument,
+  type ListingType,
+} from './indexes.js';
 import { createOutboxRepository, type OutboxRow } from './outbox.js';
 import type { SearchEngine } from './port.js';
 
@@ -37,7 +43,10 @@ interface Deps {
 
 export function createIndexer({ db, engine, log, listener }: Deps) {
   const outbox = createOutboxRepository();
-  const repositories = { need: createListingRepository(needs), capability: createListingRepository(capabilities) };
+  const repositories = {
+    need: createListingRepository(needs),
+    capability: createListingRepository(capabilities),
+  };
   let draining: Promise<number> | null = null;
   let again = false;
   let paused = false;
@@ -60,7 +69,11 @@ export function createIndexer({ db, engine, log, listener }: Deps) {
   async function eachBatch(type: ListingType, visit: (docs: ListingDocument[]) => Promise<void>) {
     let after: string | null = null;
     for (;;) {
-      const batch: { row: { id: string }; org: OrgRow }[] = await repositories[type].batchAfter(db, after, 1000);
+      const batch: { row: { id: string }; org: OrgRow }[] = await repositories[type].batchAfter(
+        db,
+        after,
+        1000,
+      );
       if (batch.length === 0) return;
       await visit(batch.map(({ row, org }) => toListingDocument(type, row as never, org)));
       after = batch[batch.length - 1]!.row.id;
@@ -90,10 +103,17 @@ export function createIndexer({ db, engine, log, listener }: Deps) {
       if (rows.length === 0) break;
       try {
         await apply(rows);
-        await outbox.markProcessed(db, rows.map((r) => r.id));
+        await outbox.markProcessed(
+          db,
+          rows.map((r) => r.id),
+        );
         applied += rows.length;
       } catch (error) {
-        await outbox.markFailed(db, rows.map((r) => r.id), (error as Error).message);
+        await outbox.markFailed(
+          db,
+          rows.map((r) => r.id),
+          (error as Error).message,
+        );
         log.warn({ err: error }, 'search index update failed; will retry');
         break;
       }
@@ -179,7 +199,10 @@ export function createIndexer({ db, engine, log, listener }: Deps) {
     async start() {
       await ensureIndexes();
       for (const type of ['need', 'capability'] as const) {
-        const [indexed, stored] = await Promise.all([engine.count(INDEX_OF[type]), repositories[type].count(db)]);
+        const [indexed, stored] = await Promise.all([
+          engine.count(INDEX_OF[type]),
+          repositories[type].count(db),
+        ]);
         if (indexed < stored) {
           await rebuild(type, ({ done, total }) => {
             if (done === total) log.info(`search index ${INDEX_OF[type]} rebuilt: ${done} documents`);

@@ -1,11 +1,5 @@
 // The two search indexes, their settings, and how a database row becomes a search document.
-import {
-  cityOf,
-  fieldLabel,
-  fieldLineage,
-  provinceOf,
-  synonymGroups,
-} from '@coop/shared';
+import { cityOf, fieldLabel, fieldLineage, provinceOf, synonymGroups } from '@coop/shared';
 import type { CapabilityRow, NeedRow, OrgRow } from '../modules/listings/repository.js';
 import type { IndexSettings, SearchDocument } from './port.js';
 
@@ -58,7 +52,11 @@ function withParents(fields: string[]): string[] {
   return [...new Set(fields.flatMap((code) => fieldLineage(code)))];
 }
 
-export function toListingDocument(type: ListingType, row: NeedRow | CapabilityRow, org: OrgRow): ListingDocument {
+export function toListingDocument(
+  type: ListingType,
+  row: NeedRow | CapabilityRow,
+  org: OrgRow,
+): ListingDocument {
   const fields = withParents(row.fields);
   return {
     id: row.id,

@@ -59,7 +59,8 @@ export const DEMO_NEEDS: DemoNeed[] = [
     keywords: ['电液伺服阀', '流场仿真'],
     cooperationTypes: ['joint_rnd'],
     visibility: 'confidential',
-    publicSummary: '宁波一家液压企业寻求液压阀流场仿真与结构优化方面的联合研发。 A hydraulics firm in Ningbo seeks joint R&D on valve flow simulation.',
+    publicSummary:
+      '宁波一家液压企业寻求液压阀流场仿真与结构优化方面的联合研发。 A hydraulics firm in Ningbo seeks joint R&D on valve flow simulation.',
   },
   {
     org: 'yuexi',
@@ -99,7 +100,8 @@ export const DEMO_CAPABILITIES: DemoCapability[] = [
     org: 'university',
     kind: 'lab_platform',
     title: '液压元件可靠性与摩擦学实验室',
-    description: '省级重点实验室，具备液压阀泵加速寿命试验台（最高42MPa）、摩擦磨损试验机和表面涂层制备能力，可开展内泄漏机理与耐磨涂层研究。',
+    description:
+      '省级重点实验室，具备液压阀泵加速寿命试验台（最高42MPa）、摩擦磨损试验机和表面涂层制备能力，可开展内泄漏机理与耐磨涂层研究。',
     fields: ['machinery.hydraulics', 'materials.coatings'],
     keywords: ['液压阀', '加速寿命试验', '摩擦磨损', '内泄漏'],
     cooperationTypes: ['testing_analysis', 'joint_rnd', 'co_built_platform'],
@@ -108,7 +110,8 @@ export const DEMO_CAPABILITIES: DemoCapability[] = [
     org: 'university',
     kind: 'achievement',
     title: '基于涡流的磨削烧伤无损检测技术',
-    description: '已授权发明专利2项的磨削烧伤涡流检测技术，样机已在轴承企业试用，检测节拍小于2秒，可转让或许可。',
+    description:
+      '已授权发明专利2项的磨削烧伤涡流检测技术，样机已在轴承企业试用，检测节拍小于2秒，可转让或许可。',
     fields: ['machinery.bearings', 'electronics.sensors'],
     keywords: ['磨削烧伤', '涡流检测', '无损检测'],
     cooperationTypes: ['tech_transfer', 'joint_rnd'],

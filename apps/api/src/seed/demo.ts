@@ -39,7 +39,8 @@ const ORGS: DemoOrg[] = [
     regionCode: '330100',
     industry: '机械 / Machinery',
     verified: true,
-    description: '60 家机械企业组成的行业协会，组织产学研对接会与批量签约。An association of 60 machinery firms.',
+    description:
+      '60 家机械企业组成的行业协会，组织产学研对接会与批量签约。An association of 60 machinery firms.',
   },
   {
     key: 'hengchuan',
@@ -50,7 +51,8 @@ const ORGS: DemoOrg[] = [
     industry: '数控机床 / CNC machine tools',
     designations: ['high_tech', 'specialized_sophisticated'],
     verified: true,
-    description: '中高端数控车床、加工中心制造商。Maker of mid- to high-end CNC lathes and machining centres.',
+    description:
+      '中高端数控车床、加工中心制造商。Maker of mid- to high-end CNC lathes and machining centres.',
   },
   {
     key: 'ouyue',
@@ -92,7 +94,8 @@ const ORGS: DemoOrg[] = [
     regionCode: '330106',
     designations: ['provincial_research_institute'],
     verified: true,
-    description: '以机械工程、材料、控制见长的理工科大学。Engineering university strong in mechanics, materials and control.',
+    description:
+      '以机械工程、材料、控制见长的理工科大学。Engineering university strong in mechanics, materials and control.',
   },
   {
     key: 'vocational',
@@ -101,7 +104,8 @@ const ORGS: DemoOrg[] = [
     nameEn: 'Qiantang Vocational and Technical College',
     regionCode: '330110',
     verified: true,
-    description: '数控技术、工业机器人专业人才培养与社会培训。Training technicians in CNC and industrial robotics.',
+    description:
+      '数控技术、工业机器人专业人才培养与社会培训。Training technicians in CNC and industrial robotics.',
   },
   {
     key: 'government',
@@ -110,7 +114,8 @@ const ORGS: DemoOrg[] = [
     nameEn: 'Zhijiang Provincial Department of Science and Technology',
     regionCode: '330000',
     verified: true,
-    description: '负责全省产学研合作统筹与考核。Oversees industry–university–research cooperation in the province.',
+    description:
+      '负责全省产学研合作统筹与考核。Oversees industry–university–research cooperation in the province.',
   },
 ];
 
@@ -118,7 +123,12 @@ const MEMBERS = ['hengchuan', 'ouyue', 'minghu', 'yuexi', 'university'];
 
 const LOGINS = [
   { email: 'admin@demo.cn', org: 'centre', displayName: '平台管理员 Admin', platformRole: 'admin' as const },
-  { email: 'coordinator@demo.cn', org: 'association', displayName: '王敏 Wang Min', platformRole: 'coordinator' as const },
+  {
+    email: 'coordinator@demo.cn',
+    org: 'association',
+    displayName: '王敏 Wang Min',
+    platformRole: 'coordinator' as const,
+  },
   { email: 'enterprise@demo.cn', org: 'hengchuan', displayName: '李强 Li Qiang', platformRole: null },
   { email: 'college@demo.cn', org: 'university', displayName: '陈静 Chen Jing', platformRole: null },
   { email: 'gov@demo.cn', org: 'government', displayName: '赵立 Zhao Li', platformRole: null },
@@ -148,7 +158,8 @@ async function seedListings(db: Database, orgIds: Map<string, string>) {
     };
   };
   for (const { org, ...need } of DEMO_NEEDS) await needs.create(await actorOf(org), need);
-  for (const { org, ...capability } of DEMO_CAPABILITIES) await capabilities.create(await actorOf(org), capability);
+  for (const { org, ...capability } of DEMO_CAPABILITIES)
+    await capabilities.create(await actorOf(org), capability);
 }
 
 /** Seeds once; answers false when demo data is already there. */

@@ -99,7 +99,10 @@ export async function login(app: App, email: string, password = DEMO_PASSWORD): 
 
 /** Finds a demo organisation's id by its English name. */
 export async function orgId(app: App, nameEn: string): Promise<string> {
-  const response = await app.inject({ method: 'GET', url: `/api/orgs?pageSize=100&q=${encodeURIComponent(nameEn)}` });
+  const response = await app.inject({
+    method: 'GET',
+    url: `/api/orgs?pageSize=100&q=${encodeURIComponent(nameEn)}`,
+  });
   const found = response.json().items.find((org: { nameEn: string }) => org.nameEn === nameEn);
   if (!found) throw new Error(`no organisation ${nameEn}`);
   return found.id;

@@ -27,7 +27,9 @@ const PLURAL: Record<ListingType, string> = { need: 'needs', capability: 'capabi
 export const matchingApi = {
   /** The other side's best matches for one listing, best first. */
   forListing: (side: ListingType, id: string, limit = 10) =>
-    api.get<{ matches: Match[] }>(`/${PLURAL[side]}/${id}/matches`, { limit }).then((answer) => answer.matches),
+    api
+      .get<{ matches: Match[] }>(`/${PLURAL[side]}/${id}/matches`, { limit })
+      .then((answer) => answer.matches),
   list: (query: MatchListQuery) => api.get<Paged<Match>>('/matches', { ...query }),
   transition: (id: string, body: MatchTransition) => api.post<Match>(`/matches/${id}/transitions`, body),
   introduce: (body: IntroductionBody) => api.post<Match>('/matches/introductions', body),

@@ -35,11 +35,17 @@ export function describeReason(reason: MatchReason, t: Translate, locale: string
       return t('matching.reasons.sharedTerms', { terms: joined(reason.terms, locale) });
     case 'shared_fields':
       return t('matching.reasons.sharedFields', {
-        fields: joined(reason.fields.map((code) => fieldLabel(code, locale)), locale),
+        fields: joined(
+          reason.fields.map((code) => fieldLabel(code, locale)),
+          locale,
+        ),
       });
     case 'cooperation_types':
       return t('matching.reasons.cooperationTypes', {
-        types: joined(reason.types.map((type) => labelOf(COOPERATION_TYPE_LABELS, type as CooperationType, locale)), locale),
+        types: joined(
+          reason.types.map((type) => labelOf(COOPERATION_TYPE_LABELS, type as CooperationType, locale)),
+          locale,
+        ),
       });
     case 'same_city':
       return t('matching.reasons.sameCity', { place: place(reason.regionCode) });
@@ -82,7 +88,9 @@ export function useMatchLabels() {
   const partyOrg = (party: MatchParty) =>
     party.anonymised
       ? t('matching.anonymous')
-      : (locale.value === 'en' ? party.orgNameEn : party.orgNameZh) || party.orgName || t('matching.unknownOrg');
+      : (locale.value === 'en' ? party.orgNameEn : party.orgNameZh) ||
+        party.orgName ||
+        t('matching.unknownOrg');
   /** "¥50万" / "CN¥500K". */
   const money = (yuan: number) =>
     new Intl.NumberFormat(locale.value, {

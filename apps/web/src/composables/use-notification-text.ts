@@ -37,7 +37,9 @@ export function useNotificationText() {
       case 'declined':
         return t(`notifications.kinds.${note.kind}`, pair);
       case 'match_moved': {
-        const stage = MATCH_STAGES.includes(params.stage as MatchStage) ? t(`matching.stages.${params.stage}`) : '';
+        const stage = MATCH_STAGES.includes(params.stage as MatchStage)
+          ? t(`matching.stages.${params.stage}`)
+          : '';
         return t('notifications.kinds.match_moved', { ...pair, stage });
       }
       case 'agreement_expiring': {
@@ -48,7 +50,9 @@ export function useNotificationText() {
         });
       }
       default: {
-        const entity = ['match', 'need', 'capability', 'agreement'].includes(note.entityType) ? note.entityType : 'other';
+        const entity = ['match', 'need', 'capability', 'agreement'].includes(note.entityType)
+          ? note.entityType
+          : 'other';
         return t('notifications.kinds.other', { entity: t(`notifications.entities.${entity}`) });
       }
     }

@@ -17,14 +17,21 @@ interface Options {
  * Mounts one component with the app's store, i18n and router. Set up its API calls with mockApi first,
  * including the session it runs in (`restoresSessionOf(user)`, or a refused `POST /auth/refresh` for a guest).
  */
-export async function mountComponent(component: Component, { props, locale = 'en', path = '/' }: Options = {}) {
+export async function mountComponent(
+  component: Component,
+  { props, locale = 'en', path = '/' }: Options = {},
+) {
   const pinia = createPinia();
   setActivePinia(pinia);
   const i18n = createAppI18n(locale);
   const router = createAppRouter(createMemoryHistory());
   // Navigating first restores the session, as the app does before it shows anything.
   await router.push(path);
-  const wrapper = mount(component, { props, global: { plugins: [pinia, i18n, router] }, attachTo: document.body });
+  const wrapper = mount(component, {
+    props,
+    global: { plugins: [pinia, i18n, router] },
+    attachTo: document.body,
+  });
   await flushPromises();
   return { wrapper, router, i18n };
 }

@@ -7,7 +7,10 @@ export const PASSWORD_MIN_LENGTH = 10;
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const NewPassword = Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200 });
 
-export const LoginBody = StrictObject({ email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) });
+export const LoginBody = StrictObject({
+  email: Email,
+  password: Type.String({ minLength: 1, maxLength: 200 }),
+});
 export type LoginBody = Static<typeof LoginBody>;
 
 export const RegisterBody = StrictObject({

@@ -31,5 +31,7 @@ export const ErrorResponse = Type.Object({
 export type ErrorResponse = Static<typeof ErrorResponse>;
 
 /** Enumerated string from a readonly list (JSON Schema `enum`). */
-export const OneOf = <const T extends readonly string[]>(values: T, options: TSchemaOptions = {}): TEnum<[...T]> =>
-  Type.Enum<[...T]>([...values] as [...T], options);
+export const OneOf = <const T extends readonly string[]>(
+  values: T,
+  options: TSchemaOptions = {},
+): TEnum<[...T]> => Type.Enum<[...T]>([...values] as [...T], options);

@@ -12,7 +12,13 @@ export type CapabilityStatus = (typeof CAPABILITY_STATUSES)[number];
 export const NEED_VISIBILITIES = ['public', 'members', 'confidential'] as const;
 export type NeedVisibility = (typeof NEED_VISIBILITIES)[number];
 export const CAPABILITY_VISIBILITIES = ['public', 'members'] as const;
-export const CAPABILITY_KINDS = ['research_team', 'lab_platform', 'instrument', 'achievement', 'training'] as const;
+export const CAPABILITY_KINDS = [
+  'research_team',
+  'lab_platform',
+  'instrument',
+  'achievement',
+  'training',
+] as const;
 export type CapabilityKind = (typeof CAPABILITY_KINDS)[number];
 export const CAPABILITY_KIND_LABELS: Labelled<CapabilityKind>[] = [
   { value: 'research_team', zh: '科研团队', en: 'Research team' },
@@ -23,7 +29,14 @@ export const CAPABILITY_KIND_LABELS: Labelled<CapabilityKind>[] = [
 ];
 
 /** Moves a listing's owner or a reviewing coordinator can ask for. */
-export const LISTING_ACTIONS = ['submit', 'approve', 'return', 'start_cooperation', 'close', 'reopen'] as const;
+export const LISTING_ACTIONS = [
+  'submit',
+  'approve',
+  'return',
+  'start_cooperation',
+  'close',
+  'reopen',
+] as const;
 export type ListingAction = (typeof LISTING_ACTIONS)[number];
 
 export const LISTING_LIMITS = {
@@ -43,7 +56,10 @@ const Fields = Type.Array(OneOf(FIELD_CODES), { maxItems: LISTING_LIMITS.fields,
 const Keywords = Type.Array(Type.String({ minLength: 1, maxLength: LISTING_LIMITS.keyword }), {
   maxItems: LISTING_LIMITS.keywords,
 });
-const CooperationTypes = Type.Array(OneOf(COOPERATION_TYPES), { maxItems: COOPERATION_TYPES.length, uniqueItems: true });
+const CooperationTypes = Type.Array(OneOf(COOPERATION_TYPES), {
+  maxItems: COOPERATION_TYPES.length,
+  uniqueItems: true,
+});
 const RegionCode = OneOf(REGION_CODES);
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 /** Amounts in yuan (CNY). */

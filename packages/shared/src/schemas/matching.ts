@@ -2,7 +2,14 @@
 import { Type, type Static } from 'typebox';
 import { OneOf, PageQuery, StrictObject, Uuid } from './common.js';
 
-export const MATCH_STAGES = ['suggested', 'interested', 'introduced', 'negotiating', 'agreed', 'declined'] as const;
+export const MATCH_STAGES = [
+  'suggested',
+  'interested',
+  'introduced',
+  'negotiating',
+  'agreed',
+  'declined',
+] as const;
 export type MatchStage = (typeof MATCH_STAGES)[number];
 
 /** Reasons are data; each side's screen words them in the reader's language. */
@@ -63,7 +70,9 @@ export const Match = Type.Object({
 export type Match = Static<typeof Match>;
 
 export const MatchList = Type.Object({ matches: Type.Array(Match) });
-export const MatchLimitQuery = StrictObject({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })) });
+export const MatchLimitQuery = StrictObject({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })),
+});
 
 export const ProposalBody = StrictObject({
   approach: Type.String({ minLength: 10, maxLength: 2000 }),

@@ -51,7 +51,9 @@ export const OrgUpdate = StrictObject(
     nameEn: Type.Optional(Name),
     regionCode: Type.Optional(RegionCodeSchema),
     industry: Type.Optional(Type.Union([Type.String({ maxLength: 80 }), Type.Null()])),
-    designations: Type.Optional(Type.Array(DesignationSchema, { maxItems: DESIGNATIONS.length, uniqueItems: true })),
+    designations: Type.Optional(
+      Type.Array(DesignationSchema, { maxItems: DESIGNATIONS.length, uniqueItems: true }),
+    ),
     description: Type.Optional(Type.Union([Type.String({ maxLength: 4000 }), Type.Null()])),
     website: Type.Optional(Type.Union([Type.String({ format: 'uri', maxLength: 300 }), Type.Null()])),
   },
@@ -84,4 +86,7 @@ export const InvitationBody = StrictObject({
   email: Type.String({ format: 'email', maxLength: 254 }),
   orgRole: OrgRoleSchema,
 });
-export const Invitation = Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }) });
+export const Invitation = Type.Object({
+  token: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }),
+});

@@ -14,9 +14,18 @@ const listingColumns = () => ({
     .references(() => users.id),
   title: text('title').notNull(),
   description: text('description').notNull(),
-  fields: text('fields').array().notNull().default(sql`'{}'::text[]`),
-  keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
-  cooperationTypes: text('cooperation_types').array().notNull().default(sql`'{}'::text[]`),
+  fields: text('fields')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  keywords: text('keywords')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  cooperationTypes: text('cooperation_types')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   regionCode: text('region_code').notNull(),
   reviewNote: text('review_note'),
   version: integer('version').notNull().default(1),
@@ -51,7 +60,9 @@ export const capabilities = pgTable(
   'capabilities',
   {
     ...listingColumns(),
-    kind: text('kind', { enum: ['research_team', 'lab_platform', 'instrument', 'achievement', 'training'] }).notNull(),
+    kind: text('kind', {
+      enum: ['research_team', 'lab_platform', 'instrument', 'achievement', 'training'],
+    }).notNull(),
     status: text('status', { enum: ['draft', 'pending_review', 'open', 'closed'] })
       .notNull()
       .default('draft'),
@@ -62,7 +73,10 @@ export const capabilities = pgTable(
     availability: text('availability'),
     bookingTerms: text('booking_terms'),
     trl: integer('trl'),
-    patentNumbers: text('patent_numbers').array().notNull().default(sql`'{}'::text[]`),
+    patentNumbers: text('patent_numbers')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (table) => [
     index('capabilities_org_idx').on(table.orgId),

@@ -1,10 +1,28 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organizations } from './orgs.js';
 import { capabilities, needs } from './listings.js';
 import { users } from './users.js';
 
-export const MATCH_STAGES = ['suggested', 'interested', 'introduced', 'negotiating', 'agreed', 'declined'] as const;
+export const MATCH_STAGES = [
+  'suggested',
+  'interested',
+  'introduced',
+  'negotiating',
+  'agreed',
+  'declined',
+] as const;
 
 /** A ranked pair (need, capability); its moves are events (entity 'match') with who, when and message. */
 export const matches = pgTable(
@@ -19,7 +37,9 @@ export const matches = pgTable(
       .references(() => capabilities.id, { onDelete: 'cascade' }),
     score: real('score').notNull(),
     /** Structured reasons ({ kind, … }); the web renders them in the reader's language. */
-    reasons: jsonb('reasons').notNull().default(sql`'[]'::jsonb`),
+    reasons: jsonb('reasons')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     stage: text('stage', { enum: MATCH_STAGES }).notNull().default('suggested'),
     declineReason: text('decline_reason'),
     declinedByOrg: uuid('declined_by_org').references(() => organizations.id),
@@ -74,7 +94,9 @@ export const notifications = pgTable(
     entityType: text('entity_type').notNull(),
     entityId: uuid('entity_id').notNull(),
     /** Values the web puts into the message of this kind, in the reader's language. */
-    params: jsonb('params').notNull().default(sql`'{}'::jsonb`),
+    params: jsonb('params')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },

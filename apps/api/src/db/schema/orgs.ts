@@ -5,12 +5,17 @@ export const organizations = pgTable(
   'organizations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind', { enum: ['enterprise', 'college', 'institute', 'association', 'government'] }).notNull(),
+    kind: text('kind', {
+      enum: ['enterprise', 'college', 'institute', 'association', 'government'],
+    }).notNull(),
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en').notNull(),
     regionCode: text('region_code').notNull(),
     industry: text('industry'),
-    designations: text('designations').array().notNull().default(sql`'{}'::text[]`),
+    designations: text('designations')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     verified: boolean('verified').notNull().default(false),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     verifiedBy: uuid('verified_by'),

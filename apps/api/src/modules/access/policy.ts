@@ -107,7 +107,9 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
       case 'org.verify':
         return actor.orgId !== orgId && coordinates(db, actor, orgId);
       case 'org.members.manage':
-        return actor.platformRole === 'coordinator' && actor.orgId === orgId && actor.orgKind === 'association';
+        return (
+          actor.platformRole === 'coordinator' && actor.orgId === orgId && actor.orgKind === 'association'
+        );
     }
   }
 
@@ -207,7 +209,8 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
     },
     requirePlatformAdmin(actor: Actor | null): Actor {
       const caller = requireActor(actor);
-      if (caller.platformRole !== 'admin') throw new ForbiddenError('Only platform administrators may do this');
+      if (caller.platformRole !== 'admin')
+        throw new ForbiddenError('Only platform administrators may do this');
       return caller;
     },
   };

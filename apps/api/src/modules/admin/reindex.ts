@@ -12,18 +12,36 @@ export interface ReindexStatus {
 }
 
 export function createReindexJob(indexer: Indexer, log: { error(details: object, message: string): void }) {
-  let status: ReindexStatus = { running: false, index: null, done: 0, total: 0, startedAt: null, finishedAt: null, error: null };
-  /** Progress over both indexes: what earlier indexes held plus where the current one stands. */
-  const track = (before: { done: number; total: number }) => ({ index, done, total }: RebuildProgress) => {
-    status = { ...status, index, done: before.done + done, total: before.total + total };
+  let status: ReindexStatus = {
+    running: false,
+    index: null,
+    done: 0,
+    total: 0,
+    startedAt: null,
+    finishedAt: null,
+    error: null,
   };
+  /** Progress over both indexes: what earlier indexes held plus where the current one stands. */
+  const track =
+    (before: { done: number; total: number }) =>
+    ({ index, done, total }: RebuildProgress) => {
+      status = { ...status, index, done: before.done + done, total: before.total + total };
+    };
 
   return {
     status: () => status,
     /** Starts unless one is running; answers the status either way. */
     start(): ReindexStatus {
       if (status.running) return status;
-      status = { running: true, index: null, done: 0, total: 0, startedAt: new Date().toISOString(), finishedAt: null, error: null };
+      status = {
+        running: true,
+        index: null,
+        done: 0,
+        total: 0,
+        startedAt: new Date().toISOString(),
+        finishedAt: null,
+        error: null,
+      };
       void (async () => {
         try {
           await indexer.rebuild('need', track({ done: 0, total: 0 }));

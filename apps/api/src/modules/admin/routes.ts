@@ -4,7 +4,8 @@ import { errorResponses } from '../../http/responses.js';
 import type { AccessPolicy } from '../access/policy.js';
 import type { ReindexJob } from './reindex.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
 const ReindexStatus = Type.Object({
   running: Type.Boolean(),
   index: Nullable(Type.String()),
@@ -33,7 +34,8 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ reindex: ReindexJob; acces
     {
       schema: {
         tags: ['admin'],
-        description: 'Rebuilds both search indexes from the database and swaps them in; poll GET for progress.',
+        description:
+          'Rebuilds both search indexes from the database and swaps them in; poll GET for progress.',
         response: { 202: ReindexStatus, ...errorResponses(401, 403) },
       },
     },

@@ -10,7 +10,13 @@ beforeAll(async () => {
 afterAll(() => platform?.close());
 
 const post = (url: string, payload: unknown, extra: Record<string, unknown> = {}) =>
-  platform.app.inject({ method: 'POST', url, payload: payload as object, remoteAddress: freshAddress(), ...extra });
+  platform.app.inject({
+    method: 'POST',
+    url,
+    payload: payload as object,
+    remoteAddress: freshAddress(),
+    ...extra,
+  });
 
 const me = (authorization: string) =>
   platform.app.inject({ method: 'GET', url: '/api/me', headers: { authorization } });
@@ -19,7 +25,10 @@ const userCount = async () => (await platform.database.db.select({ n: count() })
 
 describe('login', () => {
   it('answers a token, the user and an httpOnly refresh cookie', async () => {
-    const response = await post('/api/auth/login', { email: 'Enterprise@Demo.cn', password: 'demo-password' });
+    const response = await post('/api/auth/login', {
+      email: 'Enterprise@Demo.cn',
+      password: 'demo-password',
+    });
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.expiresIn).toBeLessThanOrEqual(15 * 60);
@@ -44,10 +53,17 @@ describe('login', () => {
       email: 'lock@demo.cn',
       password: 'long-enough-password',
       displayName: 'Lock',
-      organization: { kind: 'enterprise', nameZh: '锁定测试公司', nameEn: 'Lock Test Co', regionCode: '330100' },
+      organization: {
+        kind: 'enterprise',
+        nameZh: '锁定测试公司',
+        nameEn: 'Lock Test Co',
+        regionCode: '330100',
+      },
     });
     for (let i = 0; i < 5; i++) {
-      expect((await post('/api/auth/login', { email: 'lock@demo.cn', password: `wrong-${i}` })).statusCode).toBe(401);
+      expect(
+        (await post('/api/auth/login', { email: 'lock@demo.cn', password: `wrong-${i}` })).statusCode,
+      ).toBe(401);
     }
     const locked = await post('/api/auth/login', { email: 'lock@demo.cn', password: 'long-enough-password' });
     expect(locked.statusCode).toBe(429);
@@ -75,7 +91,12 @@ describe('access tokens', () => {
     const { token, userId } = await login(platform.app, 'gov@demo.cn');
     const session = platform.app.jwt.decode<{ sid: string }>(token)!;
     const [header, payload, signature] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), sub: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(payload!, 'base64url').toString()),
+        sub: '00000000-0000-4000-8000-000000000000',
+      }),
+    ).toString('base64url');
     const expired = platform.app.jwt.sign({ sub: userId, sid: session.sid }, { expiresIn: 1 });
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const foreign = platform.app.jwt.sign({ sub: userId, sid: session.sid }, { aud: 'someone-else' });
@@ -159,8 +180,12 @@ describe('ending sessions', () => {
     expect(changed.statusCode).toBe(204);
     expect((await me(a.headers.authorization)).statusCode).toBe(401);
     expect((await me(b.headers.authorization)).statusCode).toBe(401);
-    expect((await post('/api/auth/login', { email: 'changer@demo.cn', password: 'first-password-1' })).statusCode).toBe(401);
-    expect((await post('/api/auth/login', { email: 'changer@demo.cn', password: 'second-password-2' })).statusCode).toBe(200);
+    expect(
+      (await post('/api/auth/login', { email: 'changer@demo.cn', password: 'first-password-1' })).statusCode,
+    ).toBe(401);
+    expect(
+      (await post('/api/auth/login', { email: 'changer@demo.cn', password: 'second-password-2' })).statusCode,
+    ).toBe(200);
   });
 });
 
@@ -171,7 +196,12 @@ describe('registration', () => {
       password: 'a-good-long-password',
       displayName: '新公司 Founder',
       locale: 'en',
-      organization: { kind: 'enterprise', nameZh: '新材料公司', nameEn: 'New Materials Co', regionCode: '330400' },
+      organization: {
+        kind: 'enterprise',
+        nameZh: '新材料公司',
+        nameEn: 'New Materials Co',
+        regionCode: '330400',
+      },
     });
     expect(response.statusCode).toBe(201);
     const user = response.json().user;
@@ -202,7 +232,12 @@ describe('registration', () => {
     });
     expect(invited.statusCode).toBe(201);
     const { token } = invited.json();
-    const body = { email: 'engineer@hengchuan.cn', password: 'engineer-password', displayName: 'Engineer', invitationToken: token };
+    const body = {
+      email: 'engineer@hengchuan.cn',
+      password: 'engineer-password',
+      displayName: 'Engineer',
+      invitationToken: token,
+    };
     const wrongEmail = await post('/api/auth/register', { ...body, email: 'intruder@elsewhere.cn' });
     expect(wrongEmail.statusCode).toBe(400);
     const joined = await post('/api/auth/register', body);
@@ -237,7 +272,10 @@ describe('malformed input', () => {
       organization: { kind: 'enterprise', nameZh: '某公司', nameEn: 'Some Co', regionCode: '330100' },
     });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.details).toContainEqual({ field: 'body.isAdmin', problem: 'is not an allowed property' });
+    expect(unknown.json().error.details).toContainEqual({
+      field: 'body.isAdmin',
+      problem: 'is not an allowed property',
+    });
 
     const wrongEnum = await post('/api/auth/register', {
       email: 'x@y.cn',
@@ -256,10 +294,16 @@ describe('malformed input', () => {
     });
     expect(shortPassword.json().error.details[0].field).toBe('body.password');
 
-    const both = await post('/api/auth/register', { email: 'x@y.cn', password: 'long-enough-password', displayName: 'X' });
+    const both = await post('/api/auth/register', {
+      email: 'x@y.cn',
+      password: 'long-enough-password',
+      displayName: 'X',
+    });
     expect(both.statusCode).toBe(400);
 
-    const notJson = await post('/api/auth/login', '{"email":', { headers: { 'content-type': 'application/json' } });
+    const notJson = await post('/api/auth/login', '{"email":', {
+      headers: { 'content-type': 'application/json' },
+    });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json().error.code).toBe('invalid_json');
 

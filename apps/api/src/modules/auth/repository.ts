@@ -25,7 +25,13 @@ export function createAuthRepository() {
       return row!;
     },
 
-    async recordFailedLogin(db: Executor, userId: string, windowStart: Date, lockAfter: number, lockUntil: Date) {
+    async recordFailedLogin(
+      db: Executor,
+      userId: string,
+      windowStart: Date,
+      lockAfter: number,
+      lockUntil: Date,
+    ) {
       // Failures older than the window start a fresh count.
       const [row] = await db
         .update(users)

@@ -1,13 +1,25 @@
 import type { LoginBody, Me, PasswordChangeBody, RegisterBody } from '@coop/shared';
 import type { Database, Executor } from '../../db/client.js';
-import { BadRequestError, ConflictError, NotFoundError, RateLimitedError, UnauthorizedError } from '../../errors.js';
+import {
+  BadRequestError,
+  ConflictError,
+  NotFoundError,
+  RateLimitedError,
+  UnauthorizedError,
+} from '../../errors.js';
 import type { Actor } from '../access/actor.js';
 import type { AccessPolicy } from '../access/policy.js';
 import { recordEvent } from '../events/repository.js';
 import type { OrgRepository } from '../orgs/repository.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
 import type { AuthRepository, UserRow } from './repository.js';
-import { ACCESS_TOKEN_TTL_SECONDS, type AccessTokenClaims, newOpaqueToken, SESSION_TTL_DAYS, sha256 } from './tokens.js';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  type AccessTokenClaims,
+  newOpaqueToken,
+  SESSION_TTL_DAYS,
+  sha256,
+} from './tokens.js';
 
 const LOCK_AFTER_FAILURES = 5;
 const FAILURE_WINDOW_MS = 15 * 60_000;

@@ -4,7 +4,12 @@ import { capabilities } from '../../db/schema/index.js';
 import type { ListingDefinition } from '../listings/definition.js';
 import { listingOrg } from '../listings/definition.js';
 
-export const capabilityDefinition: ListingDefinition<typeof capabilities, Capability, NewCapability, CapabilityUpdate> = {
+export const capabilityDefinition: ListingDefinition<
+  typeof capabilities,
+  Capability,
+  NewCapability,
+  CapabilityUpdate
+> = {
   type: 'capability',
   table: capabilities,
   label: 'Capability',
@@ -54,5 +59,4 @@ export const capabilityDefinition: ListingDefinition<typeof capabilities, Capabi
     const { version: _version, ...changes } = patch;
     return changes;
   },
-
 };

@@ -42,9 +42,11 @@ export function createListingRepository<T extends ListingTable>(table: T) {
     if (filter.orgId) conditions.push(eq(t.orgId, filter.orgId));
     if (filter.statuses?.length) conditions.push(inArray(t.status, filter.statuses as NeedRow['status'][]));
     if (filter.fields?.length) conditions.push(arrayOverlaps(t.fields, filter.fields));
-    if (filter.cooperationTypes?.length) conditions.push(arrayOverlaps(t.cooperationTypes, filter.cooperationTypes));
+    if (filter.cooperationTypes?.length)
+      conditions.push(arrayOverlaps(t.cooperationTypes, filter.cooperationTypes));
     if (filter.region) conditions.push(like(t.regionCode, `${regionPrefix(filter.region)}%`));
-    if (filter.kinds?.length && 'kind' in table) conditions.push(inArray(capabilities.kind, filter.kinds as CapabilityRow['kind'][]));
+    if (filter.kinds?.length && 'kind' in table)
+      conditions.push(inArray(capabilities.kind, filter.kinds as CapabilityRow['kind'][]));
     if (filter.q) {
       const pattern = `%${escapeLike(filter.q)}%`;
       conditions.push(or(ilike(t.title, pattern), ilike(t.description, pattern)));
@@ -84,12 +86,18 @@ export function createListingRepository<T extends ListingTable>(table: T) {
     },
 
     async byOrgAndTitle(db: Executor, orgId: string, title: string): Promise<RowOf<T> | null> {
-      const [row] = await db.select().from(t).where(and(eq(t.orgId, orgId), eq(t.title, title)));
+      const [row] = await db
+        .select()
+        .from(t)
+        .where(and(eq(t.orgId, orgId), eq(t.title, title)));
       return (row as RowOf<T> | undefined) ?? null;
     },
 
     async insert(db: Executor, values: T['$inferInsert']): Promise<RowOf<T>> {
-      const [row] = await db.insert(t).values(values as typeof needs.$inferInsert).returning();
+      const [row] = await db
+        .insert(t)
+        .values(values as typeof needs.$inferInsert)
+        .returning();
       return row as RowOf<T>;
     },
 
@@ -97,7 +105,11 @@ export function createListingRepository<T extends ListingTable>(table: T) {
     async update(db: Executor, id: string, version: number, patch: Partial<T['$inferInsert']>) {
       const [row] = await db
         .update(t)
-        .set({ ...(patch as Partial<typeof needs.$inferInsert>), version: version + 1, updatedAt: new Date() })
+        .set({
+          ...(patch as Partial<typeof needs.$inferInsert>),
+          version: version + 1,
+          updatedAt: new Date(),
+        })
         .where(and(eq(t.id, id), eq(t.version, version)))
         .returning();
       return (row as RowOf<T> | undefined) ?? null;
@@ -142,8 +154,5 @@ export function createListingRepository<T extends ListingTable>(table: T) {
     },
   };
 }
-
-
-
 
 export type ListingRepository<T extends ListingTable> = ReturnType<typeof createListingRepository<T>>;

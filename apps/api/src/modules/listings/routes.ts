@@ -13,7 +13,10 @@ interface Options {
   schemas: { create: TSchema; update: TSchema; item: TSchema };
 }
 
-export const listingRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { path, tag, service, schemas }) => {
+export const listingRoutes: FastifyPluginAsyncTypebox<Options> = async (
+  app,
+  { path, tag, service, schemas },
+) => {
   app.get(
     path,
     {
@@ -45,7 +48,8 @@ export const listingRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { p
         response: { 201: schemas.item, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.create(request.actor, request.body as never)),
+    async (request, reply) =>
+      reply.status(201).send(await service.create(request.actor, request.body as never)),
   );
 
   app.patch(

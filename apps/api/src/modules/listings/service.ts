@@ -9,7 +9,13 @@ import type { Actor } from '../access/actor.js';
 import { requireActor, type AccessPolicy } from '../access/policy.js';
 import { recordEvent } from '../events/repository.js';
 import type { ListingDefinition } from './definition.js';
-import { createListingRepository, type ListingFilter, type ListingTable, type OrgRow, type RowOf } from './repository.js';
+import {
+  createListingRepository,
+  type ListingFilter,
+  type ListingTable,
+  type OrgRow,
+  type RowOf,
+} from './repository.js';
 import { nextStatus, requiredPermission, type ListingStatus } from './status.js';
 
 interface CommonInput {
@@ -43,9 +49,12 @@ const cleanKeywords = (keywords: string[] | undefined) => [
   ...new Set((keywords ?? []).map((k) => k.trim()).filter(Boolean)),
 ];
 
-export function createListingService<T extends ListingTable, Dto, NewInput extends CommonInput, Update extends { version: number }>(
-  deps: Deps<T, Dto, NewInput, Update>,
-) {
+export function createListingService<
+  T extends ListingTable,
+  Dto,
+  NewInput extends CommonInput,
+  Update extends { version: number },
+>(deps: Deps<T, Dto, NewInput, Update>) {
   const { db, access, definition } = deps;
   const repository = createListingRepository(definition.table);
   const entityType = definition.type;
@@ -133,12 +142,18 @@ export function createListingService<T extends ListingTable, Dto, NewInput exten
           return { outcome: 'created' as const, id: (await create(tx, actor, org, input)).id };
         }
         const { submit: _submit, ...fields } = input;
-        const patch = { ...definition.updateValues({ ...fields, version: existing.version } as unknown as Update, existing) };
+        const patch = {
+          ...definition.updateValues({ ...fields, version: existing.version } as unknown as Update, existing),
+        };
         const after = await repository.update(tx, existing.id, existing.version, {
           ...patch,
           keywords: cleanKeywords(input.keywords),
         } as Partial<T['$inferInsert']>);
-        if (!after) throw new ConflictError('version_conflict', 'The listing changed while importing; run the import again');
+        if (!after)
+          throw new ConflictError(
+            'version_conflict',
+            'The listing changed while importing; run the import again',
+          );
         await written(tx, actor, 'updated', existing, after);
         return { outcome: 'updated' as const, id: existing.id };
       });
@@ -179,11 +194,15 @@ export function createListingService<T extends ListingTable, Dto, NewInput exten
       const { row, org } = await load(id);
       const action: ListingAction = body.action;
       const caller = await access.requireListing(db, actor, requiredPermission(action), row);
-      const to = nextStatus(entityType, action, row.status, { orgVerified: org.verified, reason: body.reason });
+      const to = nextStatus(entityType, action, row.status, {
+        orgVerified: org.verified,
+        reason: body.reason,
+      });
       const after = await db.transaction(async (tx) => {
         const updated = await repository.update(tx, id, row.version, {
           status: to,
-          reviewNote: action === 'return' ? body.reason!.trim() : action === 'approve' ? null : row.reviewNote,
+          reviewNote:
+            action === 'return' ? body.reason!.trim() : action === 'approve' ? null : row.reviewNote,
           ...(to === 'open' && !row.publishedAt ? { publishedAt: new Date() } : {}),
         } as Partial<T['$inferInsert']>);
         if (!updated) return null;
@@ -199,7 +218,11 @@ export function createListingService<T extends ListingTable, Dto, NewInput exten
         await enqueueIndexing(tx, entityType, id);
         return updated;
       });
-      if (!after) throw new ConflictError('version_conflict', 'Someone changed this listing at the same moment; try again');
+      if (!after)
+        throw new ConflictError(
+          'version_conflict',
+          'Someone changed this listing at the same moment; try again',
+        );
       deps.onChange?.(id);
       return present(db, caller, after, org);
     },
@@ -225,11 +248,21 @@ export function createListingService<T extends ListingTable, Dto, NewInput exten
         // Others' listings: published only, and confidential needs stay out of lists.
         filter.statuses = statuses?.filter((s) => PUBLISHED.includes(s as ListingStatus)) ?? PUBLISHED;
         if (statuses && filter.statuses.length === 0) {
-          throw new BadRequestError('validation_failed', 'querystring.status may only ask for open or in_cooperation listings of other organisations', [
-            { field: 'querystring.status', problem: 'only open and in_cooperation for other organisations' },
-          ]);
+          throw new BadRequestError(
+            'validation_failed',
+            'querystring.status may only ask for open or in_cooperation listings of other organisations',
+            [
+              {
+                field: 'querystring.status',
+                problem: 'only open and in_cooperation for other organisations',
+              },
+            ],
+          );
         }
-        filter.visibleTo = { orgId: actor?.orgId ?? null, visibilities: actor ? ['public', 'members'] : ['public'] };
+        filter.visibleTo = {
+          orgId: actor?.orgId ?? null,
+          visibilities: actor ? ['public', 'members'] : ['public'],
+        };
       }
       const { rows, total } = await repository.list(db, filter, page, pageSize);
       const items = await Promise.all(rows.map(({ row, org }) => present(db, actor, row, org)));
@@ -244,7 +277,12 @@ export function createListingService<T extends ListingTable, Dto, NewInput exten
       const filter: ListingFilter = { statuses: ['pending_review'] };
       if (scope === 'association') filter.memberOf = caller.orgId;
       const { rows, total } = await repository.list(db, filter, page, pageSize);
-      return { items: rows.map(({ row, org }) => definition.toDto(row, org, 'full', false)), total, page, pageSize };
+      return {
+        items: rows.map(({ row, org }) => definition.toDto(row, org, 'full', false)),
+        total,
+        page,
+        pageSize,
+      };
     },
   };
 }

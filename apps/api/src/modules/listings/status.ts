@@ -14,11 +14,19 @@ interface Move {
 
 const MOVES: Record<ListingAction, Move> = {
   // Verified organisations publish directly; others wait for a coordinator.
-  submit: { from: ['draft'], by: 'listing.edit', to: ({ orgVerified }) => (orgVerified ? 'open' : 'pending_review') },
+  submit: {
+    from: ['draft'],
+    by: 'listing.edit',
+    to: ({ orgVerified }) => (orgVerified ? 'open' : 'pending_review'),
+  },
   approve: { from: ['pending_review'], by: 'listing.review', to: () => 'open' },
   return: { from: ['pending_review'], by: 'listing.review', to: () => 'draft' },
   start_cooperation: { from: ['open'], by: 'listing.edit', to: () => 'in_cooperation' },
-  close: { from: ['draft', 'pending_review', 'open', 'in_cooperation'], by: 'listing.edit', to: () => 'closed' },
+  close: {
+    from: ['draft', 'pending_review', 'open', 'in_cooperation'],
+    by: 'listing.edit',
+    to: () => 'closed',
+  },
   reopen: { from: ['closed'], by: 'listing.edit', to: () => 'draft' },
 };
 
@@ -44,9 +52,13 @@ export function nextStatus(
     ]);
   }
   if (!move.from.includes(current)) {
-    throw new ConflictError('invalid_transition', `Cannot ${action.replace('_', ' ')} a listing that is ${current.replace('_', ' ')}`, {
-      status: current,
-    });
+    throw new ConflictError(
+      'invalid_transition',
+      `Cannot ${action.replace('_', ' ')} a listing that is ${current.replace('_', ' ')}`,
+      {
+        status: current,
+      },
+    );
   }
   return move.to(context);
 }

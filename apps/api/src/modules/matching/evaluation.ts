@@ -59,6 +59,12 @@ export function bm25Baseline(set: LabelledSet): Map<string, string[]> {
   const index = new MiniSearch({ fields: ['title', 'description'], idField: 'id' });
   index.addAll(set.capabilities);
   return new Map(
-    set.needs.map((need) => [need.id, index.search(`${need.title} ${need.description}`).slice(0, 10).map((hit) => String(hit.id))]),
+    set.needs.map((need) => [
+      need.id,
+      index
+        .search(`${need.title} ${need.description}`)
+        .slice(0, 10)
+        .map((hit) => String(hit.id)),
+    ]),
   );
 }

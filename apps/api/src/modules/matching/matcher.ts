@@ -33,7 +33,9 @@ export function toSubject(doc: ListingDocument): MatchSubject {
 
 export function createMatcher({ engine, stats }: { engine: SearchEngine; stats: TermStats }) {
   return {
-    async rank(request: MatchRequest): Promise<{ ranked: RankedCandidate[]; docs: Map<string, ListingDocument> }> {
+    async rank(
+      request: MatchRequest,
+    ): Promise<{ ranked: RankedCandidate[]; docs: Map<string, ListingDocument> }> {
       const source = prepareSource(request.subject, request.side, stats);
       const targetIndex = INDEX_OF[request.side === 'need' ? 'capability' : 'need'];
       const queries = [
@@ -57,7 +59,12 @@ export function createMatcher({ engine, stats }: { engine: SearchEngine; stats: 
       );
       for (const result of results) for (const hit of result.hits) docs.set(hit.id, hit.doc);
       docs.delete(request.subject.id);
-      const ranked = rank(source, [...docs.values()].map(toSubject), stats, request.pastCooperation ?? new Map());
+      const ranked = rank(
+        source,
+        [...docs.values()].map(toSubject),
+        stats,
+        request.pastCooperation ?? new Map(),
+      );
       return { ranked: ranked.slice(0, request.limit), docs };
     },
   };

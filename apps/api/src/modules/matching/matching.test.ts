@@ -12,17 +12,40 @@ let labId: string;
 
 type Method = 'GET' | 'POST';
 const call = (method: Method, url: string, who?: LoggedIn, payload?: object) =>
-  platform.app.inject({ method, url, ...(who ? { headers: who.headers } : {}), ...(payload ? { payload } : {}) });
+  platform.app.inject({
+    method,
+    url,
+    ...(who ? { headers: who.headers } : {}),
+    ...(payload ? { payload } : {}),
+  });
 
 beforeAll(async () => {
   platform = await createTestPlatform();
   [enterprise, college, coordinator, government] = (await Promise.all(
-    ['enterprise@demo.cn', 'college@demo.cn', 'coordinator@demo.cn', 'gov@demo.cn'].map((email) => login(platform.app, email)),
+    ['enterprise@demo.cn', 'college@demo.cn', 'coordinator@demo.cn', 'gov@demo.cn'].map((email) =>
+      login(platform.app, email),
+    ),
   )) as [LoggedIn, LoggedIn, LoggedIn, LoggedIn];
   const capability = (title: string, description: string, fields: string[]) =>
-    call('POST', '/api/capabilities', college, { kind: 'lab_platform', title, description, fields, cooperationTypes: ['joint_rnd'] });
-  labId = (await capability('数控机床热误差补偿实验室', '长期研究数控机床主轴热误差建模与实时补偿，拥有激光干涉仪和温度场测量系统。', ['machinery.cnc'])).json().id;
-  await capability('Marine coatings laboratory', 'Anti-fouling and anti-corrosion coatings for ship hulls, salt spray testing.', ['materials.coatings']);
+    call('POST', '/api/capabilities', college, {
+      kind: 'lab_platform',
+      title,
+      description,
+      fields,
+      cooperationTypes: ['joint_rnd'],
+    });
+  labId = (
+    await capability(
+      '数控机床热误差补偿实验室',
+      '长期研究数控机床主轴热误差建模与实时补偿，拥有激光干涉仪和温度场测量系统。',
+      ['machinery.cnc'],
+    )
+  ).json().id;
+  await capability(
+    'Marine coatings laboratory',
+    'Anti-fouling and anti-corrosion coatings for ship hulls, salt spray testing.',
+    ['materials.coatings'],
+  );
   await capability('食品保鲜技术团队', '果蔬冷链保鲜与包装材料研究。', ['agriculture']);
   needId = (
     await call('POST', '/api/needs', enterprise, {
@@ -74,21 +97,29 @@ describe('matches for a need', () => {
 
 describe('the match workflow', () => {
   const matchOf = async () =>
-    (await call('GET', `/api/needs/${needId}/matches`, enterprise)).json().matches.find(
-      (m: { capability: { id: string } }) => m.capability.id === labId,
-    );
+    (await call('GET', `/api/needs/${needId}/matches`, enterprise))
+      .json()
+      .matches.find((m: { capability: { id: string } }) => m.capability.id === labId);
 
   it('moves by the parties with a proposal, introduction and a decline the other side sees', async () => {
     let match = await matchOf();
     expect(match.allowedMoves).toEqual(expect.arrayContaining(['interested', 'declined']));
 
-    const outsider = await call('POST', `/api/matches/${match.id}/transitions`, government, { to: 'interested', version: match.version });
+    const outsider = await call('POST', `/api/matches/${match.id}/transitions`, government, {
+      to: 'interested',
+      version: match.version,
+    });
     expect(outsider.statusCode).toBe(404);
 
     const interest = await call('POST', `/api/matches/${match.id}/transitions`, college, {
       to: 'interested',
       version: match.version,
-      proposal: { approach: '基于温度场测点优化的热误差模型', team: '周教授团队 5 人', timeline: '6 个月', budget: 600000 },
+      proposal: {
+        approach: '基于温度场测点优化的热误差模型',
+        team: '周教授团队 5 人',
+        timeline: '6 个月',
+        budget: 600000,
+      },
     });
     expect(interest.statusCode).toBe(200);
     match = interest.json();
@@ -96,10 +127,16 @@ describe('the match workflow', () => {
     const enterpriseInbox = (await call('GET', '/api/notifications', enterprise)).json();
     expect(enterpriseInbox.items.some((n: { kind: string }) => n.kind === 'interest')).toBe(true);
 
-    const stale = await call('POST', `/api/matches/${match.id}/transitions`, enterprise, { to: 'introduced', version: 1 });
+    const stale = await call('POST', `/api/matches/${match.id}/transitions`, enterprise, {
+      to: 'introduced',
+      version: 1,
+    });
     expect(stale.statusCode).toBe(409);
 
-    const noReason = await call('POST', `/api/matches/${match.id}/transitions`, enterprise, { to: 'declined', version: match.version });
+    const noReason = await call('POST', `/api/matches/${match.id}/transitions`, enterprise, {
+      to: 'declined',
+      version: match.version,
+    });
     expect(noReason.json().error.details[0].field).toBe('body.reason');
 
     const declined = await call('POST', `/api/matches/${match.id}/transitions`, enterprise, {
@@ -107,7 +144,11 @@ describe('the match workflow', () => {
       version: match.version,
       reason: '预算周期已过，明年再议',
     });
-    expect(declined.json()).toMatchObject({ stage: 'declined', declineReason: '预算周期已过，明年再议', allowedMoves: [] });
+    expect(declined.json()).toMatchObject({
+      stage: 'declined',
+      declineReason: '预算周期已过，明年再议',
+      allowedMoves: [],
+    });
     const collegeInbox = (await call('GET', '/api/notifications', college)).json();
     const notice = collegeInbox.items.find((n: { kind: string }) => n.kind === 'declined');
     expect(notice.params.reason).toBe('预算周期已过，明年再议');
@@ -117,19 +158,36 @@ describe('the match workflow', () => {
   });
 
   it('lets the association coordinator introduce members and follow them on the brokering desk', async () => {
-    const capabilityId = (await call('GET', '/api/capabilities?org=mine', college)).json().items.find(
-      (c: { title: string }) => c.title === 'Marine coatings laboratory',
-    ).id;
-    expect((await call('POST', '/api/matches/introductions', enterprise, { needId, capabilityId, note: '认识一下' })).statusCode).toBe(403);
-    const introduced = await call('POST', '/api/matches/introductions', coordinator, { needId, capabilityId, note: '两家可以谈谈涂层问题' });
+    const capabilityId = (await call('GET', '/api/capabilities?org=mine', college))
+      .json()
+      .items.find((c: { title: string }) => c.title === 'Marine coatings laboratory').id;
+    expect(
+      (
+        await call('POST', '/api/matches/introductions', enterprise, {
+          needId,
+          capabilityId,
+          note: '认识一下',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const introduced = await call('POST', '/api/matches/introductions', coordinator, {
+      needId,
+      capabilityId,
+      note: '两家可以谈谈涂层问题',
+    });
     expect(introduced.statusCode).toBe(200);
-    expect(introduced.json()).toMatchObject({ stage: 'introduced', introductionNote: '两家可以谈谈涂层问题' });
+    expect(introduced.json()).toMatchObject({
+      stage: 'introduced',
+      introductionNote: '两家可以谈谈涂层问题',
+    });
     const desk = (await call('GET', '/api/matches?scope=brokering&stage=introduced', coordinator)).json();
     expect(desk.items.map((m: { id: string }) => m.id)).toContain(introduced.json().id);
     expect((await call('GET', '/api/matches?scope=brokering', enterprise)).statusCode).toBe(403);
     const mine = (await call('GET', '/api/matches?scope=mine', enterprise)).json();
     expect(mine.total).toBeGreaterThan(0);
-    expect((await call('GET', '/api/matches?scope=brokering&stalledDays=30', coordinator)).json().total).toBe(0);
+    expect((await call('GET', '/api/matches?scope=brokering&stalledDays=30', coordinator)).json().total).toBe(
+      0,
+    );
   });
 });
 
@@ -143,9 +201,9 @@ describe('privacy of a match', () => {
       })
     ).json();
     await platform.app.indexer.drain();
-    const match = (await call('GET', `/api/needs/${need.id}/matches`, enterprise)).json().matches.find(
-      (m: { capability: { id: string } }) => m.capability.id === labId,
-    );
+    const match = (await call('GET', `/api/needs/${need.id}/matches`, enterprise))
+      .json()
+      .matches.find((m: { capability: { id: string } }) => m.capability.id === labId);
     const interested = (
       await call('POST', `/api/matches/${match.id}/transitions`, college, {
         to: 'interested',
@@ -154,15 +212,18 @@ describe('privacy of a match', () => {
       })
     ).json();
     expect(interested.allowedMoves).not.toContain('introduced');
-    const own = await call('POST', `/api/matches/${match.id}/transitions`, college, { to: 'introduced', version: interested.version });
+    const own = await call('POST', `/api/matches/${match.id}/transitions`, college, {
+      to: 'introduced',
+      version: interested.version,
+    });
     expect(own.statusCode).toBe(403);
     const asOwner = (await call('GET', `/api/matches/${match.id}`, enterprise)).json();
     expect(asOwner.allowedMoves).toContain('introduced');
     expect(asOwner.proposals).toHaveLength(1);
 
-    const anonymous = (await call('GET', `/api/needs/${need.id}/matches`)).json().matches.find(
-      (m: { id: string }) => m.id === match.id,
-    );
+    const anonymous = (await call('GET', `/api/needs/${need.id}/matches`))
+      .json()
+      .matches.find((m: { id: string }) => m.id === match.id);
     expect(anonymous.proposals).toEqual([]);
     expect((await call('GET', `/api/matches/${match.id}`, government)).statusCode).toBe(404);
   });

@@ -41,8 +41,20 @@ const KEYWORD_WEIGHT = 2;
 /** Titles say what a listing is about in a few words; agreeing titles add to the body's evidence. */
 const TITLE_SIMILARITY_WEIGHT = 0.1;
 /** Bonuses multiply the text score, so structure re-orders close candidates but cannot invent relevance. */
-const BONUS = { field: 0.25, leafField: 0.15, cooperation: 0.1, city: 0.06, province: 0.03, designation: 0.04, past: 0.1 };
-const OUTSTANDING_DESIGNATIONS = new Set(['provincial_research_institute', 'provincial_tech_centre', 'high_tech']);
+const BONUS = {
+  field: 0.25,
+  leafField: 0.15,
+  cooperation: 0.1,
+  city: 0.06,
+  province: 0.03,
+  designation: 0.04,
+  past: 0.1,
+};
+const OUTSTANDING_DESIGNATIONS = new Set([
+  'provincial_research_institute',
+  'provincial_tech_centre',
+  'high_tech',
+]);
 
 interface Weighted {
   terms: Map<string, number>;
@@ -103,7 +115,12 @@ export function prepareSource(subject: MatchSubject, side: Side, stats: TermStat
 }
 
 /** The source's most distinctive terms, as written, for a short search query. */
-export function distinctiveTerms(source: PreparedSource, stats: TermStats, count: number, skip = 0): string[] {
+export function distinctiveTerms(
+  source: PreparedSource,
+  stats: TermStats,
+  count: number,
+  skip = 0,
+): string[] {
   const target = stats.of(source.side === 'need' ? 'capability' : 'need');
   // Single words only: character pairs and word pairs mean nothing to a search engine's query parser.
   return [...source.terms.entries()]
@@ -114,7 +131,11 @@ export function distinctiveTerms(source: PreparedSource, stats: TermStats, count
     .map(({ term }) => source.surface.get(term) ?? term);
 }
 
-function textScore(source: Pick<PreparedSource, 'terms'>, doc: Weighted, target: ReturnType<TermStats['of']>) {
+function textScore(
+  source: Pick<PreparedSource, 'terms'>,
+  doc: Weighted,
+  target: ReturnType<TermStats['of']>,
+) {
   const average = target.averageLength();
   let score = 0;
   for (const [term, queryWeight] of source.terms) {
@@ -157,11 +178,15 @@ export function rank(
     const terms = sharedTerms(source, doc, target);
     if (terms.length) reasons.push({ kind: 'shared_terms', terms });
     const fields = from.fields.filter((code) =>
-      candidate.fields.some((other) => other === code || other.startsWith(`${code}.`) || code.startsWith(`${other}.`)),
+      candidate.fields.some(
+        (other) => other === code || other.startsWith(`${code}.`) || code.startsWith(`${other}.`),
+      ),
     );
     if (fields.length) {
       reasons.push({ kind: 'shared_fields', fields });
-      bonus += BONUS.field + (fields.some((code) => candidate.fields.includes(code) && code.includes('.')) ? BONUS.leafField : 0);
+      bonus +=
+        BONUS.field +
+        (fields.some((code) => candidate.fields.includes(code) && code.includes('.')) ? BONUS.leafField : 0);
     }
     const types = from.cooperationTypes.filter((type) => candidate.cooperationTypes.includes(type));
     if (types.length) {
@@ -177,7 +202,11 @@ export function rank(
     }
     const designations = candidate.designations.filter((d) => OUTSTANDING_DESIGNATIONS.has(d));
     if (designations.length) {
-      reasons.push({ kind: 'designations', party: source.side === 'need' ? 'capability' : 'need', designations });
+      reasons.push({
+        kind: 'designations',
+        party: source.side === 'need' ? 'capability' : 'need',
+        designations,
+      });
       bonus += BONUS.designation;
     }
     const past = pastCooperation.get(candidate.orgId) ?? 0;

@@ -1,8 +1,27 @@
 import type { MatchReason, MatchStage } from '@coop/shared';
-import { and, count, desc, eq, getTableColumns, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  lt,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
-import { associationMembers, capabilities, events, matches, needs, proposals } from '../../db/schema/index.js';
+import {
+  associationMembers,
+  capabilities,
+  events,
+  matches,
+  needs,
+  proposals,
+} from '../../db/schema/index.js';
 
 export type MatchRow = typeof matches.$inferSelect;
 export type ProposalRow = typeof proposals.$inferSelect;
@@ -30,16 +49,20 @@ export function createMatchRepository() {
     /** Inserts new pairs and refreshes the score of known ones (keeping their stage); answers rows and which are new. */
     async upsertSuggestions(db: Executor, suggestions: Suggestion[]) {
       if (suggestions.length === 0) return [];
-      return db
-        .insert(matches)
-        .values(suggestions)
-        .onConflictDoUpdate({
-          target: [matches.needId, matches.capabilityId],
-          set: { score: sql`excluded.score`, reasons: sql`excluded.reasons`, updatedAt: new Date() },
-        })
-        // xmax = 0 marks a freshly inserted row (PostgreSQL's way of telling insert from update in an upsert).
-        .returning({ ...getTableColumns(matches), created: sql<boolean>`(xmax = 0)` })
-        .then((rows) => rows.map(({ created, ...row }) => ({ row: row as MatchRow, created: Boolean(created) })));
+      return (
+        db
+          .insert(matches)
+          .values(suggestions)
+          .onConflictDoUpdate({
+            target: [matches.needId, matches.capabilityId],
+            set: { score: sql`excluded.score`, reasons: sql`excluded.reasons`, updatedAt: new Date() },
+          })
+          // xmax = 0 marks a freshly inserted row (PostgreSQL's way of telling insert from update in an upsert).
+          .returning({ ...getTableColumns(matches), created: sql<boolean>`(xmax = 0)` })
+          .then((rows) =>
+            rows.map(({ created, ...row }) => ({ row: row as MatchRow, created: Boolean(created) })),
+          )
+      );
     },
 
     async get(db: Executor, id: string): Promise<MatchRow | null> {
@@ -96,7 +119,10 @@ export function createMatchRepository() {
         .innerJoin(capability, eq(capability.id, matches.capabilityId))
         .where(where);
       const [rows, [total]] = await Promise.all([
-        base.orderBy(desc(matches.movedAt), desc(matches.score)).limit(pageSize).offset((page - 1) * pageSize),
+        base
+          .orderBy(desc(matches.movedAt), desc(matches.score))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
         db
           .select({ value: count() })
           .from(matches)
@@ -113,7 +139,11 @@ export function createMatchRepository() {
 
     async proposalsOf(db: Executor, matchIds: string[]): Promise<ProposalRow[]> {
       if (matchIds.length === 0) return [];
-      return db.select().from(proposals).where(inArray(proposals.matchId, matchIds)).orderBy(proposals.createdAt);
+      return db
+        .select()
+        .from(proposals)
+        .where(inArray(proposals.matchId, matchIds))
+        .orderBy(proposals.createdAt);
     },
 
     /** The organisation that expressed interest in each of these matches (it may not accept its own interest). */
@@ -122,9 +152,17 @@ export function createMatchRepository() {
       const rows = await db
         .select({ matchId: events.entityId, orgId: events.actorOrgId })
         .from(events)
-        .where(and(eq(events.entityType, 'match'), eq(events.action, 'interested'), inArray(events.entityId, matchIds)))
+        .where(
+          and(
+            eq(events.entityType, 'match'),
+            eq(events.action, 'interested'),
+            inArray(events.entityId, matchIds),
+          ),
+        )
         .orderBy(events.id);
-      return new Map(rows.flatMap(({ matchId, orgId }) => (orgId ? [[matchId, orgId] as [string, string]] : [])));
+      return new Map(
+        rows.flatMap(({ matchId, orgId }) => (orgId ? [[matchId, orgId] as [string, string]] : [])),
+      );
     },
 
     /** Agreed matches between an organisation and each other organisation: past cooperation. */

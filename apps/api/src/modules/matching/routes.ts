@@ -12,7 +12,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../../http/responses.js';
 import type { MatchingService } from './service.js';
 
-export const matchingRoutes: FastifyPluginAsyncTypebox<{ matching: MatchingService }> = async (app, { matching }) => {
+export const matchingRoutes: FastifyPluginAsyncTypebox<{ matching: MatchingService }> = async (
+  app,
+  { matching },
+) => {
   for (const side of ['need', 'capability'] as const) {
     app.get(
       `/${side === 'need' ? 'needs' : 'capabilities'}/:id/matches`,
@@ -47,7 +50,11 @@ export const matchingRoutes: FastifyPluginAsyncTypebox<{ matching: MatchingServi
   app.get(
     '/matches/:id',
     {
-      schema: { tags: ['matching'], params: IdParams, response: { 200: Match, ...errorResponses(400, 401, 404) } },
+      schema: {
+        tags: ['matching'],
+        params: IdParams,
+        response: { 200: Match, ...errorResponses(400, 401, 404) },
+      },
     },
     async (request) => matching.get(request.actor, request.params.id),
   );

@@ -1,5 +1,12 @@
 // Matches for a need or a capability, ranked with reasons; the stage workflow; brokered introductions.
-import type { IntroductionBody, Match, MatchListQuery, MatchReason, MatchStage, MatchTransition } from '@coop/shared';
+import type {
+  IntroductionBody,
+  Match,
+  MatchListQuery,
+  MatchReason,
+  MatchStage,
+  MatchTransition,
+} from '@coop/shared';
 import type { Database, Executor } from '../../db/client.js';
 import { capabilities, needs } from '../../db/schema/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
@@ -8,7 +15,12 @@ import type { Actor } from '../access/actor.js';
 import { requireActor, type AccessPolicy } from '../access/policy.js';
 import { capabilityDefinition } from '../capabilities/definition.js';
 import { recordEvent } from '../events/repository.js';
-import { createListingRepository, type CapabilityRow, type NeedRow, type OrgRow } from '../listings/repository.js';
+import {
+  createListingRepository,
+  type CapabilityRow,
+  type NeedRow,
+  type OrgRow,
+} from '../listings/repository.js';
 import { needDefinition } from '../needs/definition.js';
 import type { NotificationService } from '../notifications/service.js';
 import type { NotificationMessage } from '../notifications/sender.js';
@@ -58,7 +70,10 @@ function subjectOf({ row, org }: Loaded<NeedRow | CapabilityRow>): MatchSubject 
 
 export function createMatchingService({ db, access, matcher, notifications, log }: Deps) {
   const repository = createMatchRepository();
-  const listings = { need: createListingRepository(needs), capability: createListingRepository(capabilities) };
+  const listings = {
+    need: createListingRepository(needs),
+    capability: createListingRepository(capabilities),
+  };
 
   /** Who the caller may be shown as candidates: published listings they could see (confidential needs as summaries). */
   function candidateFilters(actor: Actor | null, side: Side): SearchFilter[] {
@@ -67,7 +82,11 @@ export function createMatchingService({ db, access, matcher, notifications, log 
   }
 
   /** The side (need or capability party) whose organisation expressed interest, per match. */
-  function interestedSide(orgId: string | undefined, needOrg: string, capabilityOrg: string): MatchRole | undefined {
+  function interestedSide(
+    orgId: string | undefined,
+    needOrg: string,
+    capabilityOrg: string,
+  ): MatchRole | undefined {
     if (!orgId) return undefined;
     return orgId === needOrg ? 'need_party' : orgId === capabilityOrg ? 'capability_party' : undefined;
   }
@@ -75,8 +94,14 @@ export function createMatchingService({ db, access, matcher, notifications, log 
   async function present(executor: Executor, actor: Actor | null, rows: MatchRow[]): Promise<Match[]> {
     const ids = rows.map((r) => r.id);
     const [needRows, capabilityRows, proposals, interested] = await Promise.all([
-      listings.need.getMany(executor, rows.map((r) => r.needId)),
-      listings.capability.getMany(executor, rows.map((r) => r.capabilityId)),
+      listings.need.getMany(
+        executor,
+        rows.map((r) => r.needId),
+      ),
+      listings.capability.getMany(
+        executor,
+        rows.map((r) => r.capabilityId),
+      ),
       repository.proposalsOf(executor, ids),
       repository.interestedBy(executor, ids),
     ]);
@@ -89,12 +114,15 @@ export function createMatchingService({ db, access, matcher, notifications, log 
       // Proposals, notes and decline reasons are between the parties and their coordinator.
       const involved = roles.length > 0;
       const needView = await access.listingView(executor, actor, need.row);
-      const revealed = needView === 'full' || (roles.includes('capability_party') && REVEALED.includes(row.stage));
+      const revealed =
+        needView === 'full' || (roles.includes('capability_party') && REVEALED.includes(row.stage));
       const needDto = needDefinition.toDto(need.row, need.org, revealed ? 'full' : 'anonymised', false);
       const capabilityDto = capabilityDefinition.toDto(capability.row, capability.org, 'full', false);
       const reasons = (row.reasons as MatchReason[]).filter(
         // Words of a hidden description, or the hidden organisation's designations, would give it away.
-        (reason) => revealed || !(reason.kind === 'shared_terms' || (reason.kind === 'designations' && reason.party === 'need')),
+        (reason) =>
+          revealed ||
+          !(reason.kind === 'shared_terms' || (reason.kind === 'designations' && reason.party === 'need')),
       );
       presented.push({
         id: row.id,
@@ -122,18 +150,29 @@ export function createMatchingService({ db, access, matcher, notifications, log 
         declineReason: involved ? row.declineReason : null,
         introductionNote: involved ? row.introductionNote : null,
         proposals: involved
-          ? proposals.filter((p) => p.matchId === row.id).map((p) => ({ ...p, createdAt: p.createdAt.toISOString() }))
+          ? proposals
+              .filter((p) => p.matchId === row.id)
+              .map((p) => ({ ...p, createdAt: p.createdAt.toISOString() }))
           : [],
         movedAt: row.movedAt.toISOString(),
         version: row.version,
-        allowedMoves: allowedMoves(row.stage, roles, interestedSide(interested.get(row.id), need.org.id, capability.org.id)),
+        allowedMoves: allowedMoves(
+          row.stage,
+          roles,
+          interestedSide(interested.get(row.id), need.org.id, capability.org.id),
+        ),
       });
     }
     return presented;
   }
 
   /** Ranks the other side for one listing and keeps the best as suggestions (known pairs keep their stage). */
-  async function suggest(actor: Actor | null, side: Side, source: Loaded<NeedRow | CapabilityRow>, limit: number) {
+  async function suggest(
+    actor: Actor | null,
+    side: Side,
+    source: Loaded<NeedRow | CapabilityRow>,
+    limit: number,
+  ) {
     const pastCooperation = await repository.pastCooperation(db, source.org.id);
     const { ranked } = await matcher.rank({
       subject: subjectOf(source),
@@ -162,12 +201,22 @@ export function createMatchingService({ db, access, matcher, notifications, log 
   }
 
   async function involvedIn(actor: Actor, row: MatchRow): Promise<boolean> {
-    const [need, capability] = await Promise.all([listings.need.get(db, row.needId), listings.capability.get(db, row.capabilityId)]);
-    return !!need && !!capability && (await access.matchRoles(db, actor, need.org.id, capability.org.id)).length > 0;
+    const [need, capability] = await Promise.all([
+      listings.need.get(db, row.needId),
+      listings.capability.get(db, row.capabilityId),
+    ]);
+    return (
+      !!need &&
+      !!capability &&
+      (await access.matchRoles(db, actor, need.org.id, capability.org.id)).length > 0
+    );
   }
 
   async function deliverAfterCommit(messages: NotificationMessage[]) {
-    if (messages.length) await notifications.deliver(messages).catch((error) => log.warn({ err: error }, 'notification delivery failed'));
+    if (messages.length)
+      await notifications
+        .deliver(messages)
+        .catch((error) => log.warn({ err: error }, 'notification delivery failed'));
   }
 
   return {
@@ -186,9 +235,20 @@ export function createMatchingService({ db, access, matcher, notifications, log 
     async refreshSuggestions(side: Side, id: string) {
       const source = await listings[side].get(db, id);
       if (!source || !PUBLISHED_STATUSES.includes(source.row.status)) return;
-      const fresh = (await suggest(null, side, source, 20)).filter((r) => r.created && r.row.score >= NOTIFY_THRESHOLD);
+      const fresh = (await suggest(null, side, source, 20)).filter(
+        (r) => r.created && r.row.score >= NOTIFY_THRESHOLD,
+      );
       if (fresh.length === 0) return;
-      const others = side === 'need' ? await listings.capability.getMany(db, fresh.map((r) => r.row.capabilityId)) : await listings.need.getMany(db, fresh.map((r) => r.row.needId));
+      const others =
+        side === 'need'
+          ? await listings.capability.getMany(
+              db,
+              fresh.map((r) => r.row.capabilityId),
+            )
+          : await listings.need.getMany(
+              db,
+              fresh.map((r) => r.row.needId),
+            );
       const messages = await db.transaction(async (tx) => {
         const sent: NotificationMessage[] = [];
         for (const { row } of fresh) {
@@ -221,24 +281,42 @@ export function createMatchingService({ db, access, matcher, notifications, log 
       const caller = requireActor(actor);
       const row = await repository.get(db, id);
       if (!row) throw new NotFoundError('Match');
-      const [need, capability] = await Promise.all([listings.need.get(db, row.needId), listings.capability.get(db, row.capabilityId)]);
+      const [need, capability] = await Promise.all([
+        listings.need.get(db, row.needId),
+        listings.capability.get(db, row.capabilityId),
+      ]);
       if (!need || !capability) throw new NotFoundError('Match');
       const roles = (await access.matchRoles(db, caller, need.org.id, capability.org.id)) as MatchRole[];
       if (roles.length === 0) throw new NotFoundError('Match');
       const interested = (await repository.interestedBy(db, [id])).get(id);
-      checkMove(row.stage, body.to, roles, body.reason, interestedSide(interested, need.org.id, capability.org.id));
+      checkMove(
+        row.stage,
+        body.to,
+        roles,
+        body.reason,
+        interestedSide(interested, need.org.id, capability.org.id),
+      );
       if (body.proposal && body.to !== 'interested') {
         throw new ForbiddenError('A proposal goes with an expression of interest');
       }
       const { messages, moved } = await db.transaction(async (tx) => {
         const updated = await repository.move(tx, id, body.version, {
           stage: body.to,
-          ...(body.to === 'declined' ? { declineReason: body.reason!.trim(), declinedByOrg: caller.orgId } : {}),
-          ...(body.to === 'introduced' ? { introducedBy: caller.userId, introductionNote: body.message ?? null } : {}),
+          ...(body.to === 'declined'
+            ? { declineReason: body.reason!.trim(), declinedByOrg: caller.orgId }
+            : {}),
+          ...(body.to === 'introduced'
+            ? { introducedBy: caller.userId, introductionNote: body.message ?? null }
+            : {}),
         });
         if (!updated) return { messages: [], moved: null };
         if (body.proposal) {
-          await repository.addProposal(tx, { ...body.proposal, matchId: id, orgId: caller.orgId, createdBy: caller.userId });
+          await repository.addProposal(tx, {
+            ...body.proposal,
+            matchId: id,
+            orgId: caller.orgId,
+            createdBy: caller.userId,
+          });
         }
         await recordEvent(tx, {
           actorUserId: caller.userId,
@@ -251,7 +329,14 @@ export function createMatchingService({ db, access, matcher, notifications, log 
         });
         const sent = await notifications.notify(tx, {
           orgIds: [...new Set([need.org.id, capability.org.id].filter((org) => org !== caller.orgId))],
-          kind: body.to === 'interested' ? 'interest' : body.to === 'introduced' ? 'introduction' : body.to === 'declined' ? 'declined' : 'match_moved',
+          kind:
+            body.to === 'interested'
+              ? 'interest'
+              : body.to === 'introduced'
+                ? 'introduction'
+                : body.to === 'declined'
+                  ? 'declined'
+                  : 'match_moved',
           entityType: 'match',
           entityId: id,
           params: {
@@ -269,7 +354,9 @@ export function createMatchingService({ db, access, matcher, notifications, log 
       });
       if (!moved) {
         const current = (await present(db, caller, [(await repository.get(db, id))!]))[0];
-        throw new ConflictError('version_conflict', 'Someone moved this match since you opened it', { current });
+        throw new ConflictError('version_conflict', 'Someone moved this match since you opened it', {
+          current,
+        });
       }
       await deliverAfterCommit(messages);
       return (await present(db, caller, [moved]))[0]!;
@@ -288,19 +375,37 @@ export function createMatchingService({ db, access, matcher, notifications, log 
       }
       const existing = await repository.byPair(db, body.needId, body.capabilityId);
       if (existing) {
-        return this.transition(caller, existing.id, { to: 'introduced', version: existing.version, message: body.note });
+        return this.transition(caller, existing.id, {
+          to: 'introduced',
+          version: existing.version,
+          message: body.note,
+        });
       }
       const created = await db.transaction((tx) =>
-        repository.insert(tx, { needId: body.needId, capabilityId: body.capabilityId, score: 0, reasons: [], stage: 'suggested' }),
+        repository.insert(tx, {
+          needId: body.needId,
+          capabilityId: body.capabilityId,
+          score: 0,
+          reasons: [],
+          stage: 'suggested',
+        }),
       );
-      return this.transition(caller, created.id, { to: 'introduced', version: created.version, message: body.note });
+      return this.transition(caller, created.id, {
+        to: 'introduced',
+        version: created.version,
+        message: body.note,
+      });
     },
 
     async list(actor: Actor | null, query: MatchListQuery) {
       const caller = requireActor(actor);
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 20;
-      if (query.scope === 'brokering' && caller.platformRole !== 'coordinator' && caller.platformRole !== 'admin') {
+      if (
+        query.scope === 'brokering' &&
+        caller.platformRole !== 'coordinator' &&
+        caller.platformRole !== 'admin'
+      ) {
         throw new ForbiddenError('The brokering desk is for coordinators');
       }
       const scope =
@@ -314,7 +419,9 @@ export function createMatchingService({ db, access, matcher, notifications, log 
         {
           ...scope,
           stage: query.stage,
-          stalledBefore: query.stalledDays ? new Date(Date.now() - query.stalledDays * 86_400_000) : undefined,
+          stalledBefore: query.stalledDays
+            ? new Date(Date.now() - query.stalledDays * 86_400_000)
+            : undefined,
         },
         page,
         pageSize,

@@ -22,7 +22,9 @@ export function createSuggestionQueue({ matching, settle, log }: Deps) {
       // Yield first: requests queued behind this one go before the ranking work.
       await new Promise((resolve) => setImmediate(resolve));
       await settle().catch(() => undefined);
-      await matching.refreshSuggestions(side, id).catch((error) => log.warn({ err: error, id }, 'match suggestions failed'));
+      await matching
+        .refreshSuggestions(side, id)
+        .catch((error) => log.warn({ err: error, id }, 'match suggestions failed'));
     }
     running = null;
   }

@@ -82,7 +82,8 @@ export class TermStats {
 export function termStatsListener(stats: TermStats): IndexListener {
   return {
     indexed(type, docs: ListingDocument[]) {
-      for (const doc of docs) stats.put(type, doc.id, `${doc.title}\n${doc.keywords.join(' ; ')}\n${doc.description}`);
+      for (const doc of docs)
+        stats.put(type, doc.id, `${doc.title}\n${doc.keywords.join(' ; ')}\n${doc.description}`);
     },
     removed(type, ids) {
       for (const id of ids) stats.remove(type, id);

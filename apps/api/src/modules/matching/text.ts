@@ -11,10 +11,31 @@ const STOP_WORDS = new Set(
   only or other our ours ourselves out over own same she should so some such than that the their theirs them
   themselves then there these they this those through to too under until up very was we were what when where which
   while who whom why will with would you your yours yourself yourselves within without via upon among thus however
-  therefore whether e g i.e etc may might must shall us new use used using well way ways one two three`.split(/\s+/),
+  therefore whether e g i.e etc may might must shall us new use used using well way ways one two three`.split(
+    /\s+/,
+  ),
 );
 
-const HAN_STOP_WORDS = new Set(['的', '和', '与', '及', '在', '对', '是', '为', '等', '我们', '进行', '以及', '一种', '相关', '通过', '需要', '可以', '我公司']);
+const HAN_STOP_WORDS = new Set([
+  '的',
+  '和',
+  '与',
+  '及',
+  '在',
+  '对',
+  '是',
+  '为',
+  '等',
+  '我们',
+  '进行',
+  '以及',
+  '一种',
+  '相关',
+  '通过',
+  '需要',
+  '可以',
+  '我公司',
+]);
 
 export interface AnalysedTerms {
   /** term → count */

@@ -19,7 +19,11 @@ const MOVES: Record<MatchStage, { from: MatchStage[]; by: MatchRole[] }> = {
 };
 
 /** The side that expressed interest cannot accept its own interest; the other side or a broker does. */
-export function allowedMoves(stage: MatchStage, roles: MatchRole[], interestedSide?: MatchRole): MatchStage[] {
+export function allowedMoves(
+  stage: MatchStage,
+  roles: MatchRole[],
+  interestedSide?: MatchRole,
+): MatchStage[] {
   return (Object.keys(MOVES) as MatchStage[]).filter((to) => {
     const move = MOVES[to];
     if (!move.from.includes(stage)) return false;
@@ -39,7 +43,8 @@ export function checkMove(
   reason: string | undefined,
   interestedSide?: MatchRole,
 ) {
-  if (roles.length === 0) throw new ForbiddenError('Only the two parties or their coordinator may move this match');
+  if (roles.length === 0)
+    throw new ForbiddenError('Only the two parties or their coordinator may move this match');
   if (!MOVES[to].from.includes(stage)) {
     throw new ConflictError('invalid_transition', `A match that is ${stage} cannot move to ${to}`, { stage });
   }
@@ -47,8 +52,10 @@ export function checkMove(
     throw new ForbiddenError(`Your role may not move this match to ${to}`);
   }
   if (to === 'declined' && !reason?.trim()) {
-    throw new BadRequestError('validation_failed', 'body.reason is required when declining: the other side sees it', [
-      { field: 'body.reason', problem: 'is required when declining' },
-    ]);
+    throw new BadRequestError(
+      'validation_failed',
+      'body.reason is required when declining: the other side sees it',
+      [{ field: 'body.reason', problem: 'is required when declining' }],
+    );
   }
 }

@@ -21,8 +21,14 @@ function anonymisedSummary(row: NeedRow): string {
   const province = regionOf(provinceOf(row.regionCode));
   const fieldsZh = row.fields.map((f) => fieldLabel(f, 'zh-CN')).join('、') || '相关技术';
   const fieldsEn = row.fields.map((f) => fieldLabel(f, 'en')).join(', ') || 'related technology';
-  const coopZh = row.cooperationTypes.map((c) => labelOf(COOPERATION_TYPE_LABELS, c as CooperationType, 'zh-CN')).join('、') || '技术合作';
-  const coopEn = row.cooperationTypes.map((c) => labelOf(COOPERATION_TYPE_LABELS, c as CooperationType, 'en')).join(', ') || 'cooperation';
+  const coopZh =
+    row.cooperationTypes
+      .map((c) => labelOf(COOPERATION_TYPE_LABELS, c as CooperationType, 'zh-CN'))
+      .join('、') || '技术合作';
+  const coopEn =
+    row.cooperationTypes
+      .map((c) => labelOf(COOPERATION_TYPE_LABELS, c as CooperationType, 'en'))
+      .join(', ') || 'cooperation';
   return `保密需求：${province?.zh ?? ''}一家企业寻求${fieldsZh}方面的${coopZh}。 Confidential need: an enterprise in ${province?.en ?? 'China'} seeks ${coopEn} in ${fieldsEn}.`;
 }
 
@@ -81,9 +87,11 @@ export const needDefinition: ListingDefinition<typeof needs, Need, NewNeed, Need
   },
 
   updateValues(patch, row) {
-    checkBudget(patch.budgetMin !== undefined ? patch.budgetMin : row.budgetMin, patch.budgetMax !== undefined ? patch.budgetMax : row.budgetMax);
+    checkBudget(
+      patch.budgetMin !== undefined ? patch.budgetMin : row.budgetMin,
+      patch.budgetMax !== undefined ? patch.budgetMax : row.budgetMax,
+    );
     const { version: _version, ...changes } = patch;
     return changes;
   },
-
 };

@@ -3,7 +3,10 @@ import type { AccessPolicy } from '../access/policy.js';
 import { createListingService } from '../listings/service.js';
 import { needDefinition } from './definition.js';
 
-export const createNeedService = (deps: { db: Database; access: AccessPolicy; onChange?: (id: string) => void }) =>
-  createListingService({ ...deps, definition: needDefinition });
+export const createNeedService = (deps: {
+  db: Database;
+  access: AccessPolicy;
+  onChange?: (id: string) => void;
+}) => createListingService({ ...deps, definition: needDefinition });
 
 export type NeedService = ReturnType<typeof createNeedService>;

@@ -39,14 +39,25 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ notifications: Noti
   app.post(
     '/notifications/:id/read',
     {
-      schema: { tags: ['notifications'], params: IdParams, response: { 200: Type.Object({ marked: Type.Integer() }), ...errorResponses(400, 401) } },
+      schema: {
+        tags: ['notifications'],
+        params: IdParams,
+        response: { 200: Type.Object({ marked: Type.Integer() }), ...errorResponses(400, 401) },
+      },
     },
-    async (request) => ({ marked: await notifications.markRead(requireActor(request.actor), request.params.id) }),
+    async (request) => ({
+      marked: await notifications.markRead(requireActor(request.actor), request.params.id),
+    }),
   );
 
   app.post(
     '/notifications/read-all',
-    { schema: { tags: ['notifications'], response: { 200: Type.Object({ marked: Type.Integer() }), ...errorResponses(401) } } },
+    {
+      schema: {
+        tags: ['notifications'],
+        response: { 200: Type.Object({ marked: Type.Integer() }), ...errorResponses(401) },
+      },
+    },
     async (request) => ({ marked: await notifications.markRead(requireActor(request.actor)) }),
   );
 

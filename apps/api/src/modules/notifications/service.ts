@@ -36,7 +36,9 @@ export function createNotificationService({ db, sender }: { db: Database; sender
       const recipients = await tx
         .select({ id: users.id })
         .from(users)
-        .where(and(inArray(users.orgId, input.orgIds), input.except ? ne(users.id, input.except) : undefined));
+        .where(
+          and(inArray(users.orgId, input.orgIds), input.except ? ne(users.id, input.except) : undefined),
+        );
       if (recipients.length === 0) return [];
       const messages = recipients.map(({ id }) => ({
         userId: id,
@@ -52,7 +54,10 @@ export function createNotificationService({ db, sender }: { db: Database; sender
     deliver: (messages: NotificationMessage[]) => sender.send(messages),
 
     async list(actor: Actor, unreadOnly: boolean, page: number, pageSize: number) {
-      const where = and(eq(notifications.userId, actor.userId), unreadOnly ? isNull(notifications.readAt) : undefined);
+      const where = and(
+        eq(notifications.userId, actor.userId),
+        unreadOnly ? isNull(notifications.readAt) : undefined,
+      );
       const [rows, [total], [unread]] = await Promise.all([
         db
           .select()
@@ -94,7 +99,11 @@ export function createNotificationService({ db, sender }: { db: Database; sender
         .select()
         .from(notifications)
         .where(
-          and(eq(notifications.userId, actor.userId), gte(notifications.createdAt, start), lt(notifications.createdAt, end)),
+          and(
+            eq(notifications.userId, actor.userId),
+            gte(notifications.createdAt, start),
+            lt(notifications.createdAt, end),
+          ),
         )
         .orderBy(desc(notifications.createdAt));
       const byKind: Record<string, number> = {};

@@ -25,7 +25,12 @@ beforeAll(async () => {
 afterAll(() => platform?.close());
 
 const inject = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, who?: LoggedIn, payload?: object) =>
-  platform.app.inject({ method, url, ...(who ? { headers: who.headers } : {}), ...(payload ? { payload } : {}) });
+  platform.app.inject({
+    method,
+    url,
+    ...(who ? { headers: who.headers } : {}),
+    ...(payload ? { payload } : {}),
+  });
 
 describe('organisation profiles', () => {
   it('are public, paged and filterable', async () => {
@@ -36,7 +41,9 @@ describe('organisation profiles', () => {
     expect(body.total).toBe(4);
     expect(body.items.every((org: { kind: string }) => org.kind === 'enterprise')).toBe(true);
     const found = await inject('GET', `/api/orgs?q=${encodeURIComponent('理工')}`);
-    expect(found.json().items.map((o: { nameEn: string }) => o.nameEn)).toEqual(['East Zhejiang University of Technology']);
+    expect(found.json().items.map((o: { nameEn: string }) => o.nameEn)).toEqual([
+      'East Zhejiang University of Technology',
+    ]);
     const detail = (await inject('GET', `/api/orgs/${enterprise.orgId}`)).json();
     expect(detail.memberOfAssociations.map((a: { id: string }) => a.id)).toEqual([ids.association]);
   });
@@ -56,9 +63,13 @@ describe('organisation profiles', () => {
     expect(own.statusCode).toBe(200);
     expect(own.json().designations).toEqual(['high_tech', 'little_giant']);
 
-    const foreign = await inject('PATCH', `/api/orgs/${enterprise.orgId}`, college, { nameEn: 'Hijacked Ltd' });
+    const foreign = await inject('PATCH', `/api/orgs/${enterprise.orgId}`, college, {
+      nameEn: 'Hijacked Ltd',
+    });
     expect(foreign.statusCode).toBe(403);
-    const anonymous = await inject('PATCH', `/api/orgs/${enterprise.orgId}`, undefined, { nameEn: 'Hijacked Ltd' });
+    const anonymous = await inject('PATCH', `/api/orgs/${enterprise.orgId}`, undefined, {
+      nameEn: 'Hijacked Ltd',
+    });
     expect(anonymous.statusCode).toBe(401);
     expect((await inject('GET', `/api/orgs/${enterprise.orgId}`)).json().nameEn).toBe(
       'Hengchuan CNC Machine Tools Co., Ltd.',
@@ -68,8 +79,13 @@ describe('organisation profiles', () => {
   it('refuse unknown properties and bad values without changing anything', async () => {
     const unknown = await inject('PATCH', `/api/orgs/${enterprise.orgId}`, enterprise, { verified: true });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.details[0]).toEqual({ field: 'body.verified', problem: 'is not an allowed property' });
-    const badRegion = await inject('PATCH', `/api/orgs/${enterprise.orgId}`, enterprise, { regionCode: '999999' });
+    expect(unknown.json().error.details[0]).toEqual({
+      field: 'body.verified',
+      problem: 'is not an allowed property',
+    });
+    const badRegion = await inject('PATCH', `/api/orgs/${enterprise.orgId}`, enterprise, {
+      regionCode: '999999',
+    });
     expect(badRegion.statusCode).toBe(400);
     expect(badRegion.json().error.details[0].field).toBe('body.regionCode');
     const empty = await inject('PATCH', `/api/orgs/${enterprise.orgId}`, enterprise, {});
@@ -92,7 +108,9 @@ describe('people of an organisation', () => {
 
 describe('verification', () => {
   it('is granted by the coordinator of the association the organisation belongs to, with an event', async () => {
-    const verified = await inject('POST', `/api/orgs/${ids.yuexi}/verification`, coordinator, { verified: true });
+    const verified = await inject('POST', `/api/orgs/${ids.yuexi}/verification`, coordinator, {
+      verified: true,
+    });
     expect(verified.statusCode).toBe(200);
     expect(verified.json().verified).toBe(true);
     const logged = await platform.database.db
@@ -103,9 +121,18 @@ describe('verification', () => {
   });
 
   it('is refused to coordinators outside their scope and to ordinary organisations', async () => {
-    expect((await inject('POST', `/api/orgs/${ids.government}/verification`, coordinator, { verified: false })).statusCode).toBe(403);
-    expect((await inject('POST', `/api/orgs/${ids.yuexi}/verification`, enterprise, { verified: false })).statusCode).toBe(403);
-    expect((await inject('POST', `/api/orgs/${enterprise.orgId}/verification`, enterprise, { verified: true })).statusCode).toBe(403);
+    expect(
+      (await inject('POST', `/api/orgs/${ids.government}/verification`, coordinator, { verified: false }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await inject('POST', `/api/orgs/${ids.yuexi}/verification`, enterprise, { verified: false }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await inject('POST', `/api/orgs/${enterprise.orgId}/verification`, enterprise, { verified: true }))
+        .statusCode,
+    ).toBe(403);
     expect((await inject('GET', `/api/orgs/${ids.yuexi}`)).json().verified).toBe(true);
   });
 });
@@ -116,14 +143,26 @@ describe('association members', () => {
     expect(list.json().total).toBe(5);
     const unverified = (await inject('GET', `/api/orgs/${ids.association}/members?verified=false`)).json();
     expect(unverified.items.every((org: { verified: boolean }) => !org.verified)).toBe(true);
-    expect((await inject('POST', `/api/orgs/${ids.association}/members`, enterprise, { orgId: ids.vocational })).statusCode).toBe(403);
-    const added = await inject('POST', `/api/orgs/${ids.association}/members`, coordinator, { orgId: ids.vocational });
+    expect(
+      (await inject('POST', `/api/orgs/${ids.association}/members`, enterprise, { orgId: ids.vocational }))
+        .statusCode,
+    ).toBe(403);
+    const added = await inject('POST', `/api/orgs/${ids.association}/members`, coordinator, {
+      orgId: ids.vocational,
+    });
     expect(added.statusCode).toBe(201);
     expect((await inject('GET', `/api/orgs/${ids.association}/members`)).json().total).toBe(6);
-    const government = await inject('POST', `/api/orgs/${ids.association}/members`, coordinator, { orgId: ids.government });
+    const government = await inject('POST', `/api/orgs/${ids.association}/members`, coordinator, {
+      orgId: ids.government,
+    });
     expect(government.statusCode).toBe(400);
-    expect((await inject('DELETE', `/api/orgs/${ids.association}/members/${ids.vocational}`, college)).statusCode).toBe(403);
-    expect((await inject('DELETE', `/api/orgs/${ids.association}/members/${ids.vocational}`, coordinator)).statusCode).toBe(204);
+    expect(
+      (await inject('DELETE', `/api/orgs/${ids.association}/members/${ids.vocational}`, college)).statusCode,
+    ).toBe(403);
+    expect(
+      (await inject('DELETE', `/api/orgs/${ids.association}/members/${ids.vocational}`, coordinator))
+        .statusCode,
+    ).toBe(204);
     expect((await inject('GET', `/api/orgs/${enterprise.orgId}/members`)).statusCode).toBe(404);
   });
 });

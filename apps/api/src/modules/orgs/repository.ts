@@ -30,12 +30,19 @@ export function createOrgRepository() {
       return row ? toOrg(row) : null;
     },
 
-    async create(db: Executor, input: NewOrg & { verified?: boolean; designations?: string[] }): Promise<Org> {
+    async create(
+      db: Executor,
+      input: NewOrg & { verified?: boolean; designations?: string[] },
+    ): Promise<Org> {
       const [row] = await db.insert(organizations).values(input).returning();
       return toOrg(row!);
     },
 
-    async update(db: Executor, id: string, patch: OrgUpdate | { verified: boolean; verifiedBy: string | null }) {
+    async update(
+      db: Executor,
+      id: string,
+      patch: OrgUpdate | { verified: boolean; verifiedBy: string | null },
+    ) {
       const extra = 'verified' in patch ? { verifiedAt: patch.verified ? new Date() : null } : {};
       const [row] = await db
         .update(organizations)
@@ -96,7 +103,9 @@ export function createOrgRepository() {
       const rows = await db
         .select({ id: associationMembers.memberId })
         .from(associationMembers)
-        .where(and(eq(associationMembers.associationId, associationId), eq(associationMembers.memberId, memberId)));
+        .where(
+          and(eq(associationMembers.associationId, associationId), eq(associationMembers.memberId, memberId)),
+        );
       return rows.length > 0;
     },
 
@@ -112,7 +121,9 @@ export function createOrgRepository() {
     async removeMember(db: Executor, associationId: string, memberId: string): Promise<boolean> {
       const rows = await db
         .delete(associationMembers)
-        .where(and(eq(associationMembers.associationId, associationId), eq(associationMembers.memberId, memberId)))
+        .where(
+          and(eq(associationMembers.associationId, associationId), eq(associationMembers.memberId, memberId)),
+        )
         .returning();
       return rows.length > 0;
     },

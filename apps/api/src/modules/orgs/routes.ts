@@ -25,7 +25,11 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ orgs: OrgService }> = async 
     '/orgs',
     {
       config: { public: true },
-      schema: { tags: ['orgs'], querystring: OrgListQuery, response: { 200: Paged(Org), ...errorResponses(400) } },
+      schema: {
+        tags: ['orgs'],
+        querystring: OrgListQuery,
+        response: { 200: Paged(Org), ...errorResponses(400) },
+      },
     },
     async (request) => orgs.list(request.query),
   );

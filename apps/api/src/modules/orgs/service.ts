@@ -84,9 +84,11 @@ export function createOrgService({ db, orgs, access }: Deps) {
       const caller = await access.requireOrg(db, actor, 'org.members.manage', id);
       const member = await existing(memberId);
       if (member.kind === 'association' || member.kind === 'government' || memberId === id) {
-        throw new BadRequestError('invalid_member', 'Only enterprises, colleges and institutes can be members', [
-          { field: 'body.orgId', problem: 'must be an enterprise, college or institute' },
-        ]);
+        throw new BadRequestError(
+          'invalid_member',
+          'Only enterprises, colleges and institutes can be members',
+          [{ field: 'body.orgId', problem: 'must be an enterprise, college or institute' }],
+        );
       }
       await db.transaction(async (tx) => {
         if (await orgs.addMember(tx, id, memberId)) {

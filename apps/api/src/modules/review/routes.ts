@@ -8,10 +8,10 @@ import type { NeedService } from '../needs/service.js';
 
 const ReviewQuery = StrictObject({ ...PageQuery, type: OneOf(['need', 'capability'] as const) });
 
-export const reviewRoutes: FastifyPluginAsyncTypebox<{ needs: NeedService; capabilities: CapabilityService }> = async (
-  app,
-  services,
-) => {
+export const reviewRoutes: FastifyPluginAsyncTypebox<{
+  needs: NeedService;
+  capabilities: CapabilityService;
+}> = async (app, services) => {
   app.get(
     '/review-queue',
     {

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, login, OutageSearchEngine, type LoggedIn, type TestPlatform } from '../../test/harness.js';
+import {
+  createTestPlatform,
+  login,
+  OutageSearchEngine,
+  type LoggedIn,
+  type TestPlatform,
+} from '../../test/harness.js';
 
 let platform: TestPlatform;
 const engine = new OutageSearchEngine();
@@ -24,10 +30,44 @@ beforeAll(async () => {
     ['enterprise@demo.cn', 'college@demo.cn'].map((email) => login(platform.app, email)),
   )) as [LoggedIn, LoggedIn];
   const listings: [string, object][] = [
-    ['/api/needs', { title: '数控机床主轴热误差补偿', description: '五轴联动加工中心主轴温升导致定位精度下降，寻求热误差建模与实时补偿方案。', fields: ['machinery.cnc'], cooperationTypes: ['joint_rnd'] }],
-    ['/api/needs', { title: 'Hydraulic valve leakage reduction', description: 'Our proportional hydraulic valves leak under high pressure; we need sealing analysis and testing.', fields: ['machinery.hydraulics'], cooperationTypes: ['testing_analysis'] }],
-    ['/api/needs', { title: '轴承套圈磨削烧伤在线检测', description: '需要一种磨削烧伤的在线无损检测方法，用于轴承套圈批量生产。', fields: ['machinery.bearings'], cooperationTypes: ['joint_rnd', 'technical_service'], visibility: 'members' }],
-    ['/api/needs', { title: '保密项目：新型伺服液压缸', description: '伺服液压缸的密封与摩擦特性研究，技术细节保密。', fields: ['machinery.hydraulics'], visibility: 'confidential' }],
+    [
+      '/api/needs',
+      {
+        title: '数控机床主轴热误差补偿',
+        description: '五轴联动加工中心主轴温升导致定位精度下降，寻求热误差建模与实时补偿方案。',
+        fields: ['machinery.cnc'],
+        cooperationTypes: ['joint_rnd'],
+      },
+    ],
+    [
+      '/api/needs',
+      {
+        title: 'Hydraulic valve leakage reduction',
+        description:
+          'Our proportional hydraulic valves leak under high pressure; we need sealing analysis and testing.',
+        fields: ['machinery.hydraulics'],
+        cooperationTypes: ['testing_analysis'],
+      },
+    ],
+    [
+      '/api/needs',
+      {
+        title: '轴承套圈磨削烧伤在线检测',
+        description: '需要一种磨削烧伤的在线无损检测方法，用于轴承套圈批量生产。',
+        fields: ['machinery.bearings'],
+        cooperationTypes: ['joint_rnd', 'technical_service'],
+        visibility: 'members',
+      },
+    ],
+    [
+      '/api/needs',
+      {
+        title: '保密项目：新型伺服液压缸',
+        description: '伺服液压缸的密封与摩擦特性研究，技术细节保密。',
+        fields: ['machinery.hydraulics'],
+        visibility: 'confidential',
+      },
+    ],
   ];
   for (const [url, body] of listings) expect((await post(url, enterprise, body)).statusCode).toBe(201);
   await platform.app.indexer.drain();
@@ -36,12 +76,18 @@ afterAll(() => platform?.close());
 
 describe('search', () => {
   it('finds a Chinese word inside a longer one, and with a character missing', async () => {
-    expect(titles((await search(`type=need&q=${encodeURIComponent('热误差')}`)).json())).toContain('数控机床主轴热误差补偿');
-    expect(titles((await search(`type=need&q=${encodeURIComponent('加工心')}`)).json())).toContain('数控机床主轴热误差补偿');
+    expect(titles((await search(`type=need&q=${encodeURIComponent('热误差')}`)).json())).toContain(
+      '数控机床主轴热误差补偿',
+    );
+    expect(titles((await search(`type=need&q=${encodeURIComponent('加工心')}`)).json())).toContain(
+      '数控机床主轴热误差补偿',
+    );
   });
 
   it('tolerates typos and prefixes in English, and finds across languages through field labels', async () => {
-    expect(titles((await search('type=need&q=hydralic')).json())).toContain('Hydraulic valve leakage reduction');
+    expect(titles((await search('type=need&q=hydralic')).json())).toContain(
+      'Hydraulic valve leakage reduction',
+    );
     expect(titles((await search('type=need&q=leak')).json())).toContain('Hydraulic valve leakage reduction');
     expect(titles((await search('type=need&q=CNC')).json())).toContain('数控机床主轴热误差补偿');
   });
@@ -68,7 +114,9 @@ describe('search', () => {
   });
 
   it('refuses a filter value with quotes or an unknown parameter with a clear 400', async () => {
-    const quoted = await search(`type=need&fields=${encodeURIComponent('machinery" OR visibility = "confidential')}`);
+    const quoted = await search(
+      `type=need&fields=${encodeURIComponent('machinery" OR visibility = "confidential')}`,
+    );
     expect(quoted.statusCode).toBe(400);
     expect(quoted.json().error.details[0].field).toBe('querystring.fields');
     const unknown = await search('type=need&visibility=confidential');
@@ -110,16 +158,34 @@ describe('index sync through the outbox', () => {
 describe('reindex', () => {
   it('rebuilds from the database for administrators, with progress, while search keeps answering', async () => {
     const admin = await login(platform.app, 'admin@demo.cn');
-    const refused = await platform.app.inject({ method: 'POST', url: '/api/admin/reindex', headers: enterprise.headers });
+    const refused = await platform.app.inject({
+      method: 'POST',
+      url: '/api/admin/reindex',
+      headers: enterprise.headers,
+    });
     expect(refused.statusCode).toBe(403);
-    const started = await platform.app.inject({ method: 'POST', url: '/api/admin/reindex', headers: admin.headers });
+    const started = await platform.app.inject({
+      method: 'POST',
+      url: '/api/admin/reindex',
+      headers: admin.headers,
+    });
     expect(started.statusCode).toBe(202);
-    expect(titles((await search(`type=need&q=${encodeURIComponent('热误差')}`)).json())).toContain('数控机床主轴热误差补偿');
+    expect(titles((await search(`type=need&q=${encodeURIComponent('热误差')}`)).json())).toContain(
+      '数控机床主轴热误差补偿',
+    );
     await expect
-      .poll(async () => (await platform.app.inject({ method: 'GET', url: '/api/admin/reindex', headers: admin.headers })).json(), {
-        timeout: 10_000,
-      })
+      .poll(
+        async () =>
+          (
+            await platform.app.inject({ method: 'GET', url: '/api/admin/reindex', headers: admin.headers })
+          ).json(),
+        {
+          timeout: 10_000,
+        },
+      )
       .toMatchObject({ running: false, error: null, done: 5, total: 5 });
-    expect(titles((await search(`type=need&q=${encodeURIComponent('热误差')}`)).json())).toContain('数控机床主轴热误差补偿');
+    expect(titles((await search(`type=need&q=${encodeURIComponent('热误差')}`)).json())).toContain(
+      '数控机床主轴热误差补偿',
+    );
   });
 });

@@ -14,7 +14,12 @@ export function visibilityFilters(actor: Actor | null): SearchFilter[] {
   if (!actor) return [published, { field: 'visibility', eq: 'public' }];
   return [
     published,
-    { anyOf: [{ field: 'visibility', in: ['public', 'members'] }, { field: 'orgId', eq: actor.orgId }] },
+    {
+      anyOf: [
+        { field: 'visibility', in: ['public', 'members'] },
+        { field: 'orgId', eq: actor.orgId },
+      ],
+    },
   ];
 }
 
@@ -28,7 +33,11 @@ function userFilters(params: SearchQueryParams): SearchFilter[] {
   ];
   for (const [field, values] of lists) if (values.length) filters.push({ field, in: values });
   if (params.region) {
-    const field = params.region.endsWith('0000') ? 'province' : params.region.endsWith('00') ? 'city' : 'regionCode';
+    const field = params.region.endsWith('0000')
+      ? 'province'
+      : params.region.endsWith('00')
+        ? 'city'
+        : 'regionCode';
     filters.push({ field, eq: params.region });
   }
   return filters;

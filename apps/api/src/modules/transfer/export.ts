@@ -42,7 +42,9 @@ function toRecord(item: Need | Capability, locale: string): string[] {
     item.type === 'capability' ? labelOf(CAPABILITY_KIND_LABELS, item.kind as CapabilityKind, locale) : '',
     item.fields.map((code) => fieldLabel(code, locale)).join('; '),
     item.keywords.join('; '),
-    item.cooperationTypes.map((c) => labelOf(COOPERATION_TYPE_LABELS, c as CooperationType, locale)).join('; '),
+    item.cooperationTypes
+      .map((c) => labelOf(COOPERATION_TYPE_LABELS, c as CooperationType, locale))
+      .join('; '),
     regionLabel(item.regionCode, locale),
     item.status,
     item.visibility,
@@ -65,12 +67,22 @@ export function createExporter(services: { needs: NeedService; capabilities: Cap
   }
 
   return {
-    async csv(actor: Actor | null, kind: ImportKind, query: ListingListQuery, locale: string): Promise<string> {
+    async csv(
+      actor: Actor | null,
+      kind: ImportKind,
+      query: ListingListQuery,
+      locale: string,
+    ): Promise<string> {
       // The BOM makes Excel read the UTF-8 Chinese text correctly.
       return `\uFEFF${Papa.unparse([HEADERS, ...(await records(actor, kind, query, locale))])}`;
     },
 
-    async xlsx(actor: Actor | null, kind: ImportKind, query: ListingListQuery, locale: string): Promise<Buffer> {
+    async xlsx(
+      actor: Actor | null,
+      kind: ImportKind,
+      query: ListingListQuery,
+      locale: string,
+    ): Promise<Buffer> {
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet(kind);
       sheet.addRow(HEADERS).font = { bold: true };

@@ -6,7 +6,14 @@ import { requireActor } from '../access/policy.js';
 import type { CapabilityService } from '../capabilities/service.js';
 import type { NeedService } from '../needs/service.js';
 import { AppError } from '../../errors.js';
-import { resolveCooperationType, resolveField, resolveKind, resolveRegion, splitList, type SheetRow } from './columns.js';
+import {
+  resolveCooperationType,
+  resolveField,
+  resolveKind,
+  resolveRegion,
+  splitList,
+  type SheetRow,
+} from './columns.js';
 
 export type ImportKind = 'needs' | 'capabilities';
 
@@ -29,7 +36,11 @@ const validators = { needs: Compile(NewNeed), capabilities: Compile(NewCapabilit
 /** Turns a sheet row into an API body, collecting what cannot be understood. */
 function toInput(kind: ImportKind, row: SheetRow) {
   const problems: { field: string; problem: string }[] = [];
-  const resolveAll = (column: string, cell: string | undefined, resolve: (word: string) => string | undefined) =>
+  const resolveAll = (
+    column: string,
+    cell: string | undefined,
+    resolve: (word: string) => string | undefined,
+  ) =>
     splitList(cell).flatMap((word) => {
       const code = resolve(word);
       if (!code) problems.push({ field: column, problem: `"${word}" is not a known value` });
@@ -40,7 +51,9 @@ function toInput(kind: ImportKind, row: SheetRow) {
     description: row.description ?? '',
     fields: [...new Set(resolveAll('fields', row.fields, resolveField))],
     keywords: splitList(row.keywords),
-    cooperationTypes: [...new Set(resolveAll('cooperation_types', row.cooperation_types, resolveCooperationType))],
+    cooperationTypes: [
+      ...new Set(resolveAll('cooperation_types', row.cooperation_types, resolveCooperationType)),
+    ],
   };
   if (row.region) {
     const region = resolveRegion(row.region);
@@ -49,13 +62,20 @@ function toInput(kind: ImportKind, row: SheetRow) {
   }
   if (kind === 'capabilities') {
     const capabilityKind = row.kind ? resolveKind(row.kind) : undefined;
-    if (!capabilityKind) problems.push({ field: 'kind', problem: row.kind ? `"${row.kind}" is not a known kind` : 'is required' });
+    if (!capabilityKind)
+      problems.push({
+        field: 'kind',
+        problem: row.kind ? `"${row.kind}" is not a known kind` : 'is required',
+      });
     input.kind = capabilityKind;
   }
   if (problems.length === 0) {
     for (const issue of validators[kind].Errors(input)) {
       const path = issue.instancePath.replace(/^\//, '').split('/')[0] || 'row';
-      problems.push({ field: path === 'cooperationTypes' ? 'cooperation_types' : path, problem: issue.message ?? 'is invalid' });
+      problems.push({
+        field: path === 'cooperationTypes' ? 'cooperation_types' : path,
+        problem: issue.message ?? 'is invalid',
+      });
     }
   }
   return { input, problems };
@@ -91,7 +111,8 @@ export function createImporter(services: { needs: NeedService; capabilities: Cap
           report.rejected += 1;
           report.errors.push({ row: rowNumber, title: row.title ?? '', problems });
         }
-        if (onProgress && (index % 25 === 24 || index === rows.length - 1)) onProgress(index + 1, rows.length);
+        if (onProgress && (index % 25 === 24 || index === rows.length - 1))
+          onProgress(index + 1, rows.length);
       }
       return report;
     },

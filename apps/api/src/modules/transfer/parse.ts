@@ -7,16 +7,23 @@ import { IMPORT_COLUMNS, type ImportColumn, type SheetRow } from './columns.js';
 export const MAX_IMPORT_ROWS = 5000;
 
 function normaliseHeader(header: string): ImportColumn | null {
-  const key = header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return (IMPORT_COLUMNS as readonly string[]).includes(key) ? (key as ImportColumn) : null;
 }
 
 function toRows(headers: string[], records: string[][]): SheetRow[] {
   const columns = headers.map(normaliseHeader);
   if (!columns.includes('title') || !columns.includes('description')) {
-    throw new BadRequestError('invalid_file', 'The first row must name the columns, including title and description', {
-      expected: IMPORT_COLUMNS,
-    });
+    throw new BadRequestError(
+      'invalid_file',
+      'The first row must name the columns, including title and description',
+      {
+        expected: IMPORT_COLUMNS,
+      },
+    );
   }
   if (records.length > MAX_IMPORT_ROWS) {
     throw new BadRequestError('too_many_rows', `A file may hold at most ${MAX_IMPORT_ROWS} rows; split it`);

@@ -51,9 +51,11 @@ export const transferRoutes: FastifyPluginAsyncTypebox<{ importer: Importer; exp
     },
     async (request, reply) => {
       if (!request.isMultipart()) {
-        throw new BadRequestError('validation_failed', 'Send the file as multipart/form-data in the field "file"', [
-          { field: 'file', problem: 'is required' },
-        ]);
+        throw new BadRequestError(
+          'validation_failed',
+          'Send the file as multipart/form-data in the field "file"',
+          [{ field: 'file', problem: 'is required' }],
+        );
       }
       const file = await request.file();
       if (!file || file.fieldname !== 'file') {
@@ -69,14 +71,19 @@ export const transferRoutes: FastifyPluginAsyncTypebox<{ importer: Importer; exp
       }
       // Progress as it happens: one JSON line per step, the report last.
       reply.hijack();
-      reply.raw.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
+      reply.raw.writeHead(200, {
+        'content-type': 'application/x-ndjson; charset=utf-8',
+        'cache-control': 'no-store',
+      });
       try {
         const report = await importer.run(request.actor, kind, rows, (processed, total) => {
           reply.raw.write(`${JSON.stringify({ progress: { processed, total } })}\n`);
         });
         reply.raw.write(`${JSON.stringify({ report })}\n`);
       } catch (error) {
-        reply.raw.write(`${JSON.stringify({ error: { code: 'import_failed', message: (error as Error).message } })}\n`);
+        reply.raw.write(
+          `${JSON.stringify({ error: { code: 'import_failed', message: (error as Error).message } })}\n`,
+        );
       }
       reply.raw.end();
     },
@@ -99,7 +106,9 @@ export const transferRoutes: FastifyPluginAsyncTypebox<{ importer: Importer; exp
       const stamp = new Date().toISOString().slice(0, 10);
       reply.header('content-disposition', `attachment; filename="${kind}-${stamp}.${format}"`);
       if (format === 'csv') {
-        return reply.type('text/csv; charset=utf-8').send(await exporter.csv(request.actor, kind, query, lang));
+        return reply
+          .type('text/csv; charset=utf-8')
+          .send(await exporter.csv(request.actor, kind, query, lang));
       }
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -17,7 +17,11 @@ afterAll(() => platform?.close());
 function multipart(filename: string, content: Buffer | string) {
   const boundary = '----coop-test-boundary';
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  const payload = Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const payload = Buffer.concat([
+    Buffer.from(head),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
@@ -47,32 +51,64 @@ describe('bulk import', () => {
     expect(report).toMatchObject({ total: 4, created: 2, updated: 0, rejected: 2 });
     expect(report.errors.map((e: { row: number }) => e.row)).toEqual([3, 5]);
     expect(report.errors[0].problems[0].field).toBe('description');
-    expect(report.errors[1].problems[0]).toEqual({ field: 'fields', problem: '"炼金术" is not a known value' });
+    expect(report.errors[1].problems[0]).toEqual({
+      field: 'fields',
+      problem: '"炼金术" is not a known value',
+    });
 
     const again = (await upload('needs', enterprise, 'needs.csv', csv)).json();
     expect(again).toMatchObject({ created: 0, updated: 2, rejected: 2 });
-    const mine = (await platform.app.inject({ method: 'GET', url: '/api/needs?org=mine', headers: enterprise.headers })).json();
+    const mine = (
+      await platform.app.inject({ method: 'GET', url: '/api/needs?org=mine', headers: enterprise.headers })
+    ).json();
     const imported = mine.items.find((n: { title: string }) => n.title === '激光熔覆修复轧辊');
-    expect(imported).toMatchObject({ status: 'open', fields: ['machinery.cnc', 'materials.coatings'], regionCode: '331000' });
-    expect(mine.items.filter((n: { title: string }) => n.title === 'Robot welding seam tracking')).toHaveLength(1);
+    expect(imported).toMatchObject({
+      status: 'open',
+      fields: ['machinery.cnc', 'materials.coatings'],
+      regionCode: '331000',
+    });
+    expect(
+      mine.items.filter((n: { title: string }) => n.title === 'Robot welding seam tracking'),
+    ).toHaveLength(1);
   });
 
   it('reads XLSX and streams progress when asked', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('capabilities');
     sheet.addRow(['title', 'description', 'kind', 'fields', 'keywords', 'cooperation_types', 'region']);
-    sheet.addRow(['扫描电子显微镜共享', '场发射扫描电镜，可做断口形貌与能谱分析，对外开放预约。', '大型仪器', '金属材料', 'SEM;能谱', '仪器共享', '杭州市']);
-    sheet.addRow(['精密测量团队', '从事精密测量与误差补偿研究十余年，承担多项国家项目。', 'research_team', 'machinery.precision_machining', '', 'joint_rnd', '']);
+    sheet.addRow([
+      '扫描电子显微镜共享',
+      '场发射扫描电镜，可做断口形貌与能谱分析，对外开放预约。',
+      '大型仪器',
+      '金属材料',
+      'SEM;能谱',
+      '仪器共享',
+      '杭州市',
+    ]);
+    sheet.addRow([
+      '精密测量团队',
+      '从事精密测量与误差补偿研究十余年，承担多项国家项目。',
+      'research_team',
+      'machinery.precision_machining',
+      '',
+      'joint_rnd',
+      '',
+    ]);
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const response = await upload('capabilities', college, 'caps.xlsx', buffer, 'application/x-ndjson');
-    const lines = response.body.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = response.body
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines[0].progress).toEqual({ processed: 2, total: 2 });
     expect(lines.at(-1).report).toMatchObject({ created: 2, rejected: 0 });
   });
 
   it('refuses a file of the wrong kind, a missing header, and the wrong side of the market', async () => {
     expect((await upload('needs', enterprise, 'needs.pdf', 'x')).json().error.code).toBe('unsupported_file');
-    expect((await upload('needs', enterprise, 'needs.csv', 'name,text\na,b')).json().error.code).toBe('invalid_file');
+    expect((await upload('needs', enterprise, 'needs.csv', 'name,text\na,b')).json().error.code).toBe(
+      'invalid_file',
+    );
     expect((await upload('needs', college, 'needs.csv', csv)).statusCode).toBe(403);
     expect((await upload('people', enterprise, 'needs.csv', csv)).statusCode).toBe(400);
   });
@@ -80,10 +116,19 @@ describe('bulk import', () => {
 
 describe('export', () => {
   it('writes the filtered list as CSV and XLSX with the import columns first', async () => {
-    const response = await platform.app.inject({ method: 'GET', url: '/api/export/needs?format=csv&org=mine&lang=en', headers: enterprise.headers });
+    const response = await platform.app.inject({
+      method: 'GET',
+      url: '/api/export/needs?format=csv&org=mine&lang=en',
+      headers: enterprise.headers,
+    });
     expect(response.headers['content-type']).toContain('text/csv');
-    const lines = response.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(lines[0]).toBe('title,description,kind,fields,keywords,cooperation_types,region,status,visibility,organisation,published_at,updated_at');
+    const lines = response.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe(
+      'title,description,kind,fields,keywords,cooperation_types,region,status,visibility,organisation,published_at,updated_at',
+    );
     expect(lines).toHaveLength(3);
     expect(response.body).toContain('CNC machine tools; Surface engineering');
 

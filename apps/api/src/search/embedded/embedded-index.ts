@@ -94,7 +94,10 @@ export class EmbeddedIndex {
     const slots = query.q?.trim()
       ? parseQuery(query.q, this.synonyms, this.settings.typoTolerance ?? DEFAULT_TYPOS)
       : [];
-    const candidates = slots.length > 0 ? this.scorer.score(this.store, slots, query.matchingStrategy === 'any') : this.everyDocument();
+    const candidates =
+      slots.length > 0
+        ? this.scorer.score(this.store, slots, query.matchingStrategy === 'any')
+        : this.everyDocument();
     const docs = this.store.docs;
     if (accept) keepAccepted(candidates, docs, accept);
     const facets = countFacets(candidates, query.facets ?? [], this.values);

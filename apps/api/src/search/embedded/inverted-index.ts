@@ -117,7 +117,9 @@ export class InvertedIndex {
     const key = `${word}\u0000${maxEdits}`;
     const cached = this.nearCache.get(key);
     if (cached) return cached;
-    const near = [...this.wordTerms.fuzzyGet(word, maxEdits)].map(([term, [, distance]]) => [term, distance] as [string, number]);
+    const near = [...this.wordTerms.fuzzyGet(word, maxEdits)].map(
+      ([term, [, distance]]) => [term, distance] as [string, number],
+    );
     this.remember(this.nearCache, key, near);
     return near;
   }

@@ -7,7 +7,10 @@ import { mountComponent } from '@/testing/mount-component';
 import { settle } from '@/testing/render';
 import MatchPanel from './MatchPanel.vue';
 
-const college = makeUser({ email: 'college@demo.cn', organization: makeOrg({ id: 'org-2', kind: 'college' }) });
+const college = makeUser({
+  email: 'college@demo.cn',
+  organization: makeOrg({ id: 'org-2', kind: 'college' }),
+});
 const body = (element: string) => new DOMWrapper(document.body).find(element);
 
 const mountPanel = (locale: 'en' | 'zh-CN' = 'en') =>
@@ -15,7 +18,10 @@ const mountPanel = (locale: 'en' | 'zh-CN' = 'en') =>
 
 describe('MatchPanel', () => {
   it('words the reasons in English', async () => {
-    const api = mockApi({ ...restoresSessionOf(college), 'GET /needs/need-1/matches': { body: { matches: [makeMatch()] } } });
+    const api = mockApi({
+      ...restoresSessionOf(college),
+      'GET /needs/need-1/matches': { body: { matches: [makeMatch()] } },
+    });
     const { wrapper } = await mountPanel('en');
 
     expect(api.callsTo('GET /needs/need-1/matches')[0]!.query.get('limit')).toBe('10');
@@ -33,7 +39,10 @@ describe('MatchPanel', () => {
   });
 
   it('words the reasons in Chinese', async () => {
-    mockApi({ ...restoresSessionOf(college), 'GET /needs/need-1/matches': { body: { matches: [makeMatch()] } } });
+    mockApi({
+      ...restoresSessionOf(college),
+      'GET /needs/need-1/matches': { body: { matches: [makeMatch()] } },
+    });
     const { wrapper } = await mountPanel('zh-CN');
 
     const reasons = wrapper.findAll('[data-testid=match-reasons] li').map((item) => item.text());
@@ -50,7 +59,10 @@ describe('MatchPanel', () => {
 
   it('shows a confidential need as such', async () => {
     const hidden = makeMatch({ need: { ...makeMatch().need, orgId: null, orgName: null, anonymised: true } });
-    mockApi({ ...restoresSessionOf(college), 'GET /capabilities/cap-1/matches': { body: { matches: [hidden] } } });
+    mockApi({
+      ...restoresSessionOf(college),
+      'GET /capabilities/cap-1/matches': { body: { matches: [hidden] } },
+    });
     const { wrapper } = await mountComponent(MatchPanel, {
       props: { side: 'capability', listingId: 'cap-1' },
     });
@@ -93,7 +105,10 @@ describe('MatchPanel', () => {
   });
 
   it('asks for the reason in Chinese too', async () => {
-    mockApi({ ...restoresSessionOf(college), 'GET /needs/need-1/matches': { body: { matches: [makeMatch()] } } });
+    mockApi({
+      ...restoresSessionOf(college),
+      'GET /needs/need-1/matches': { body: { matches: [makeMatch()] } },
+    });
     const { wrapper } = await mountPanel('zh-CN');
     await wrapper.find('[data-testid=move-declined]').trigger('click');
     await settle();

@@ -19,7 +19,10 @@ async function openProposal(locale: 'en' | 'zh-CN') {
       body: makeMatch({ stage: 'interested', version: 2, allowedMoves: ['declined'] }),
     },
   });
-  const { wrapper } = await mountComponent(MatchPanel, { props: { side: 'need', listingId: 'need-1' }, locale });
+  const { wrapper } = await mountComponent(MatchPanel, {
+    props: { side: 'need', listingId: 'need-1' },
+    locale,
+  });
   await wrapper.find('[data-testid=move-interested]').trigger('click');
   await settle();
   return { api, wrapper };
@@ -46,7 +49,9 @@ describe('ProposalDialog', () => {
 
   it('sends interest with the proposal, the budget turned from 万元 into yuan', async () => {
     const { api, wrapper } = await openProposal('en');
-    await dialog().find('[data-testid=proposal-approach]').setValue('Build a thermal error model from sensor data');
+    await dialog()
+      .find('[data-testid=proposal-approach]')
+      .setValue('Build a thermal error model from sensor data');
     const budget = dialog().find('[data-testid=proposal-budget] input');
     await budget.setValue('12.5');
     await budget.trigger('change');
@@ -62,10 +67,14 @@ describe('ProposalDialog', () => {
   });
 
   it('leaves out what was left blank', () => {
-    expect(toProposalBody({ approach: '  Approach text  ', team: ' ', timeline: '6 months', budgetWan: null })).toEqual({
+    expect(
+      toProposalBody({ approach: '  Approach text  ', team: ' ', timeline: '6 months', budgetWan: null }),
+    ).toEqual({
       approach: 'Approach text',
       timeline: '6 months',
     });
-    expect(toProposalBody({ approach: 'x'.repeat(10), team: '', timeline: '', budgetWan: 0.01 }).budget).toBe(100);
+    expect(toProposalBody({ approach: 'x'.repeat(10), team: '', timeline: '', budgetWan: 0.01 }).budget).toBe(
+      100,
+    );
   });
 });

@@ -10,7 +10,12 @@ import NotificationBell from './NotificationBell.vue';
 const declined = makeNotification({
   id: 'note-2',
   kind: 'declined',
-  params: { stage: 'declined', needTitle: 'Thermal error', capabilityTitle: 'Precision team', reason: 'Budget spent' },
+  params: {
+    stage: 'declined',
+    needTitle: 'Thermal error',
+    capabilityTitle: 'Precision team',
+    reason: 'Budget spent',
+  },
 });
 const interest = makeNotification();
 const page = (unread: number) => ({ items: [declined, interest], total: 2, unread, page: 1, pageSize: 6 });
@@ -32,22 +37,30 @@ describe('NotificationBell', () => {
   it('shows the unread count and words each notification', async () => {
     const { wrapper } = await openBell('en');
     expect(wrapper.find('[data-testid=notifications-count] sup').text()).toBe('2');
-    expect(wrapper.find('[data-testid=notifications]').attributes('aria-label')).toBe('Notifications, 2 unread');
+    expect(wrapper.find('[data-testid=notifications]').attributes('aria-label')).toBe(
+      'Notifications, 2 unread',
+    );
 
     await wrapper.find('[data-testid=notifications]').trigger('click');
     await settle();
-    const items = body().findAll('[data-testid=notification]').map((item) => item.text());
+    const items = body()
+      .findAll('[data-testid=notification]')
+      .map((item) => item.text());
     expect(items[0]).toContain('Declined: Thermal error ↔ Precision team');
     expect(items[0]).toContain('Reason: Budget spent');
     expect(items[1]).toContain('Interest shown: Thermal error ↔ Precision team');
-    expect(body().find('[data-testid=notification-link]').attributes('href')).toBe('/my/matches?match=match-1');
+    expect(body().find('[data-testid=notification-link]').attributes('href')).toBe(
+      '/my/matches?match=match-1',
+    );
   });
 
   it('words them in Chinese too', async () => {
     const { wrapper } = await openBell('zh-CN');
     await wrapper.find('[data-testid=notifications]').trigger('click');
     await settle();
-    const items = body().findAll('[data-testid=notification]').map((item) => item.text());
+    const items = body()
+      .findAll('[data-testid=notification]')
+      .map((item) => item.text());
     expect(items[0]).toContain('匹配已被婉拒：Thermal error ↔ Precision team');
     expect(items[0]).toContain('原因：Budget spent');
     expect(items[1]).toContain('对方表示了兴趣');

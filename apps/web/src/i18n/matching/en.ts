@@ -44,7 +44,8 @@ const en = {
     agreed: 'Marked as agreed. Draft the agreement next.',
     declined: 'Declined. The other side sees your reason.',
   },
-  conflict: 'Someone moved this match while you were looking. It now shows the latest state; check it and try again.',
+  conflict:
+    'Someone moved this match while you were looking. It now shows the latest state; check it and try again.',
   proposal: {
     title: 'Express interest with a proposal',
     hint: 'One page is enough: how you would approach it, who would do it, how long and for how much. The other side sees it.',
@@ -81,7 +82,8 @@ const en = {
     subtitleNeed: 'Capabilities that could answer this need, best first, with why.',
     subtitleCapability: 'Needs this capability could answer, best first, with why.',
     empty: 'No matches yet.',
-    emptyHint: 'Matching reads the title, description, keywords, fields and cooperation types. Adding precise keywords and fields helps.',
+    emptyHint:
+      'Matching reads the title, description, keywords, fields and cooperation types. Adding precise keywords and fields helps.',
     more: 'Show more',
     signInToAct: 'Sign in to express interest.',
   },
@@ -103,7 +105,8 @@ const en = {
   },
   desk: {
     title: 'Brokering desk',
-    subtitle: "Matches among your association's members and the colleges: introduce parties and follow what happened.",
+    subtitle:
+      "Matches among your association's members and the colleges: introduce parties and follow what happened.",
     stage: 'Stage',
     anyStage: 'Any stage',
     stalled: 'Stalled for',

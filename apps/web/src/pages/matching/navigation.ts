@@ -8,7 +8,9 @@ type ItemFactory<T> = (key: string, label: string, icon: Component) => T;
 export function matchingNavItems<T>(role: HomeRole | null, item: ItemFactory<T>): T[] {
   if (!role) return [];
   return [
-    ...(role === 'enterprise' || role === 'college' ? [item('my-matches', 'matching.board.title', Connection)] : []),
+    ...(role === 'enterprise' || role === 'college'
+      ? [item('my-matches', 'matching.board.title', Connection)]
+      : []),
     ...(role === 'coordinator' || role === 'admin' ? [item('brokering', 'matching.desk.title', Share)] : []),
     item('notifications', 'notifications.title', Bell),
   ];

@@ -5,7 +5,12 @@ import { mockApi, type MockRequest } from '@/testing/mock-api';
 import { renderAt, settle } from '@/testing/render';
 
 const unread = makeNotification();
-const read = makeNotification({ id: 'note-2', kind: 'new_match', params: { score: 0.72, needId: 'need-1', capabilityId: 'cap-1' }, readAt: '2026-11-21T09:00:00.000Z' });
+const read = makeNotification({
+  id: 'note-2',
+  kind: 'new_match',
+  params: { score: 0.72, needId: 'need-1', capabilityId: 'cap-1' },
+  readAt: '2026-11-21T09:00:00.000Z',
+});
 
 describe('NotificationsPage', () => {
   it('lists unread or all, marks one or all read, and keeps the bell in step', async () => {
@@ -45,7 +50,9 @@ describe('NotificationsPage', () => {
   it('shows a day’s digest counted by kind', async () => {
     const api = mockApi({
       ...restoresSessionOf(makeUser()),
-      'GET /notifications/digest': { body: { date: '2026-11-21', byKind: { interest: 2, declined: 1 }, items: [unread] } },
+      'GET /notifications/digest': {
+        body: { date: '2026-11-21', byKind: { interest: 2, declined: 1 }, items: [unread] },
+      },
     });
     const { wrapper } = await renderAt('/notifications?tab=digest', 'zh-CN');
 
