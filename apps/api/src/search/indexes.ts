@@ -39,7 +39,10 @@ export interface ListingDocument extends SearchDocument {
   city: string;
   kind: string;
   orgId: string;
+  /** Both names, searchable together. */
   orgName: string;
+  orgNameZh: string;
+  orgNameEn: string;
   designations: string[];
   visibility: string;
   status: string;
@@ -74,6 +77,8 @@ export function toListingDocument(
     kind: 'kind' in row ? row.kind : 'need',
     orgId: org.id,
     orgName: `${org.nameZh} ${org.nameEn}`,
+    orgNameZh: org.nameZh,
+    orgNameEn: org.nameEn,
     designations: org.designations,
     visibility: row.visibility,
     status: row.status,

@@ -227,6 +227,8 @@ export const SearchHitSchema = Type.Object({
   cooperationTypes: Type.Array(Type.String()),
   regionCode: Type.String(),
   orgName: Nullable(Type.String()),
+  orgNameZh: Nullable(Type.String()),
+  orgNameEn: Nullable(Type.String()),
   orgId: Nullable(Type.String()),
   designations: Type.Array(Type.String()),
   status: Type.String(),

@@ -76,6 +76,8 @@ export function createSearchService({ engine }: { engine: SearchEngine }) {
           cooperationTypes: doc.cooperationTypes,
           regionCode: doc.regionCode,
           orgName: doc.orgName,
+          orgNameZh: doc.orgNameZh,
+          orgNameEn: doc.orgNameEn,
           orgId: doc.orgId,
           designations: doc.designations,
           status: doc.status,
