@@ -270,11 +270,7 @@ const en = {
     },
   },
   export: {
-    button: 'Export',
     hint: 'The project list with the columns shown here, one row per checklist item.',
-    xlsx: 'Excel (.xlsx)',
-    csv: 'CSV (.csv)',
-    done: 'Downloaded {name}.',
   },
   live: {
     updated: 'Updated just now',

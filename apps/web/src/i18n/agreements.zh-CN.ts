@@ -258,11 +258,7 @@ const zhCN: AgreementMessages = {
     },
   },
   export: {
-    button: '导出',
     hint: '按当前列表的列导出项目清单，每个清单事项一行。',
-    xlsx: 'Excel（.xlsx）',
-    csv: 'CSV（.csv）',
-    done: '已下载 {name}。',
   },
   live: {
     updated: '刚刚更新',
