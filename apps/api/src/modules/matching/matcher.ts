@@ -7,9 +7,6 @@ import type { Side, TermStats } from './term-stats.js';
 
 const QUERY_WORDS = 10;
 const HITS_PER_QUERY = 100;
-// On match-dev the answers always sit within the first 100 fused; 200 leaves room for unseen data.
-const MAX_RERANKED = 200;
-const RANK_FUSION_K = 60;
 
 export interface MatchRequest {
   subject: MatchSubject;
