@@ -101,6 +101,9 @@ describe('search', () => {
     expect(all.facets.cooperationTypes['joint_rnd']).toBe(2);
     const filtered = (await search('type=need&cooperationTypes=testing_analysis', college)).json();
     expect(titles(filtered)).toEqual(['Hydraulic valve leakage reduction']);
+    // The chosen group keeps its other values (counted without its own filter); other groups follow the filter.
+    expect(filtered.facets.cooperationTypes).toMatchObject({ testing_analysis: 1, joint_rnd: 2 });
+    expect(filtered.facets.fields).toEqual({ machinery: 1, 'machinery.hydraulics': 1 });
   });
 
   it('applies visibility on the server', async () => {

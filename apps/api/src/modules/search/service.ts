@@ -23,22 +23,24 @@ export function visibilityFilters(actor: Actor | null): SearchFilter[] {
   ];
 }
 
-function userFilters(params: SearchQueryParams): SearchFilter[] {
-  const filters: SearchFilter[] = [];
+/** The filters a person picked, each with the facet group it narrows. */
+function userFilters(params: SearchQueryParams): { facet: string; filter: FieldFilter }[] {
+  const filters: { facet: string; filter: FieldFilter }[] = [];
   const lists: [string, string[]][] = [
     ['fields', csv(params.fields)],
     ['cooperationTypes', csv(params.cooperationTypes)],
     ['kind', csv(params.kind)],
     ['designations', csv(params.designations)],
   ];
-  for (const [field, values] of lists) if (values.length) filters.push({ field, in: values });
+  for (const [field, values] of lists)
+    if (values.length) filters.push({ facet: field, filter: { field, in: values } });
   if (params.region) {
     const field = params.region.endsWith('0000')
       ? 'province'
       : params.region.endsWith('00')
         ? 'city'
         : 'regionCode';
-    filters.push({ field, eq: params.region });
+    filters.push({ facet: 'city', filter: { field, eq: params.region } });
   }
   return filters;
 }
@@ -54,9 +56,13 @@ export function createSearchService({ engine }: { engine: SearchEngine }) {
     async search(actor: Actor | null, params: SearchQueryParams): Promise<SearchResponse> {
       const page = params.page ?? 1;
       const pageSize = params.pageSize ?? 20;
-      const result = await engine.search<ListingDocument>(INDEX_OF[params.type], {
-        q: params.q?.trim() ?? '',
-        filters: [...visibilityFilters(actor), ...userFilters(params)],
+      const index = INDEX_OF[params.type];
+      const q = params.q?.trim() ?? '';
+      const visible = visibilityFilters(actor);
+      const chosen = userFilters(params);
+      const result = await engine.search<ListingDocument>(index, {
+        q,
+        filters: [...visible, ...chosen.map((c) => c.filter)],
         facets: [...SEARCH_FACETS],
         sort: SORTS[params.sort ?? 'relevance'],
         page,
@@ -64,6 +70,18 @@ export function createSearchService({ engine }: { engine: SearchEngine }) {
         highlight: ['title'],
         snippetField: 'description',
       });
+      // A group someone filtered on is counted without its own filter, so its other values stay selectable.
+      const facets = { ...result.facets };
+      for (const group of new Set(chosen.map((c) => c.facet))) {
+        const others = chosen.filter((c) => c.facet !== group).map((c) => c.filter);
+        const recount = await engine.search(index, {
+          q,
+          filters: [...visible, ...others],
+          facets: [group],
+          pageSize: 0,
+        });
+        facets[group] = recount.facets[group] ?? {};
+      }
       return {
         hits: result.hits.map(({ doc, highlights, snippet }) => ({
           id: doc.id,
@@ -84,7 +102,7 @@ export function createSearchService({ engine }: { engine: SearchEngine }) {
           visibility: doc.visibility,
           publishedAt: new Date(doc.publishedAt).toISOString(),
         })),
-        facets: result.facets,
+        facets,
         total: result.total,
         page,
         pageSize,
