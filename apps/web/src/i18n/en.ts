@@ -181,6 +181,15 @@ const en = {
       latest: 'Organisations on the platform',
       noOrgs: 'No organisations yet. They appear here as people register.',
       openDirectory: 'Open the directory',
+      index: {
+        title: 'Search index',
+        hint: 'Rebuilds both search indexes from the database and swaps them in; search keeps answering meanwhile.',
+        rebuild: 'Rebuild the index',
+        running: 'Rebuilding {index}: {done} of {total}',
+        finished: 'Last rebuilt {at}: {total} listings.',
+        failed: 'The last rebuild failed: {error}',
+        never: 'Not rebuilt since the server started (it builds the embedded index at start-up).',
+      },
     },
   },
   org: {

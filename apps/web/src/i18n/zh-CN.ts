@@ -172,6 +172,15 @@ const zhCN: MessageSchema = {
       latest: '平台机构',
       noOrgs: '暂无机构，用户注册后将显示在这里。',
       openDirectory: '打开机构名录',
+      index: {
+        title: '搜索索引',
+        hint: '从数据库重建需求和能力两个搜索索引并无缝切换，重建期间搜索照常可用。',
+        rebuild: '重建索引',
+        running: '正在重建 {index}：{done} / {total}',
+        finished: '上次重建于 {at}，共 {total} 条。',
+        failed: '上次重建失败：{error}',
+        never: '服务器启动后尚未手动重建（内置索引在启动时自动建立）。',
+      },
     },
   },
   org: {

@@ -139,10 +139,22 @@ describe('HomePage', () => {
         body: paged([makeOrg()], 1, Number(request.query.get('pageSize')), totalFor(request)),
       }),
       'GET /review-queue': { body: paged([]) },
+      'GET /admin/reindex': {
+        body: {
+          running: true,
+          index: 'needs',
+          done: 25,
+          total: 100,
+          startedAt: null,
+          finishedAt: null,
+          error: null,
+        },
+      },
     });
     const { wrapper } = await renderAt('/');
 
     const home = wrapper.find('[data-testid=home-admin]');
+    expect(home.find('[data-testid=search-index]').text()).toContain('Rebuilding needs: 25 of 100');
     expect(home.find('[data-testid=org-total]').text()).toContain('12');
     expect(home.find('[data-testid=org-unverified]').text()).toContain('3');
     expect(home.text()).toContain('College / university4');
