@@ -39,8 +39,11 @@ describe('ListingEditPage', { timeout: 60_000 }, () => {
     await vi.waitFor(() => expect(wrapper.text()).toContain('The upper end must not be below the lower end'));
 
     await input(wrapper, 'listing-submit').trigger('click');
-    await vi.waitFor(() => expect(wrapper.text()).toContain('Description is required'));
-    expect(wrapper.text()).toContain('Technical fields is required');
+    // Each field validates on its own tick: wait for both messages.
+    await vi.waitFor(() => {
+      expect(wrapper.text()).toContain('Description is required');
+      expect(wrapper.text()).toContain('Technical fields is required');
+    });
     expect(api.callsTo('POST /needs')).toHaveLength(0);
   });
 

@@ -52,8 +52,11 @@ describe('RegisterPage', () => {
     await fillPerson(wrapper);
     await wrapper.find('[data-testid=register-confirm]').setValue('something-else');
     await wrapper.find('form').trigger('submit');
-    await vi.waitFor(() => expect(wrapper.text()).toContain('The two passwords do not match'));
-    expect(wrapper.text()).toContain('Chinese name is required');
+    // Each field validates on its own tick: wait for both messages.
+    await vi.waitFor(() => {
+      expect(wrapper.text()).toContain('The two passwords do not match');
+      expect(wrapper.text()).toContain('Chinese name is required');
+    });
     expect(api.callsTo('POST /auth/register')).toHaveLength(0);
   });
 

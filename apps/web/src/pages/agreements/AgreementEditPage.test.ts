@@ -14,14 +14,19 @@ describe('AgreementEditPage', () => {
     const api = mockApi(restoresSessionOf(makeUser()));
     const { wrapper } = await mountComponent(AgreementEditPage, { path: '/agreements/new' });
     await wrapper.find('[data-testid=agreement-submit]').trigger('click');
-    await vi.waitFor(() => expect(form().text()).toContain('Title is required'));
-    expect(form().text()).toContain('Choose an organisation for every party');
+    // Each field validates on its own tick: wait for both messages.
+    await vi.waitFor(() => {
+      expect(form().text()).toContain('Title is required');
+      expect(form().text()).toContain('Choose an organisation for every party');
+    });
     expect(api.callsTo('POST /agreements')).toHaveLength(0);
 
     const chinese = await mountComponent(AgreementEditPage, { path: '/agreements/new', locale: 'zh-CN' });
     await chinese.wrapper.find('[data-testid=agreement-submit]').trigger('click');
-    await vi.waitFor(() => expect(chinese.wrapper.text()).toContain('请输入协议名称'));
-    expect(chinese.wrapper.text()).toContain('请为每个签约方选择单位');
+    await vi.waitFor(() => {
+      expect(chinese.wrapper.text()).toContain('请输入协议名称');
+      expect(chinese.wrapper.text()).toContain('请为每个签约方选择单位');
+    });
   });
 
   it('saves edited terms with the version, the value converted from 万元 to yuan', async () => {
