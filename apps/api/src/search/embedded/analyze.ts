@@ -2,13 +2,15 @@
 // Han text yields single characters, adjacent pairs, pairs with one character between (so a query
 // missing a character still meets the word) and jieba words of three or more characters; other
 // text yields lower-cased, plural-folded words.
-import { normalizeText } from '../text/normalize.js';
+import { foldCase, simplifyKeepingLength } from '../text/normalize.js';
 import { cutWords, foldWord, isHanCodePoint, splitRuns } from '../text/segment.js';
 
 export interface AnalysedText {
   terms: Map<string, number>;
   /** Tokens counted for length normalisation: words plus Han characters. */
   length: number;
+  /** Whether Traditional → Simplified conversion changed the text (highlighting then converts it too). */
+  simplified: boolean;
 }
 
 /** The term for characters a and c standing with one character between them. */
@@ -26,7 +28,8 @@ export function analyseForIndex(text: string): AnalysedText {
   const add = (term: string): void => {
     terms.set(term, (terms.get(term) ?? 0) + 1);
   };
-  const normalized = normalizeText(text);
+  const folded = foldCase(text);
+  const normalized = simplifyKeepingLength(folded);
   let length = 0;
   let hasHan = false;
   for (const run of splitRuns(normalized)) {
@@ -46,5 +49,5 @@ export function analyseForIndex(text: string): AnalysedText {
   }
   if (hasHan)
     for (const word of cutWords(normalized)) if ([...word].length >= 3 && isHanWord(word)) add(word);
-  return { terms, length };
+  return { terms, length, simplified: normalized !== folded };
 }

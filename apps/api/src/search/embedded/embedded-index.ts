@@ -15,14 +15,13 @@ import { fieldText } from '../fields.js';
 import { cropAround, markHtml } from '../text/markup.js';
 import { FieldValues } from './facets.js';
 import { highlightPlan, matchRanges, type HighlightPlan } from './highlight.js';
-
-const SNIPPET_SCAN_CHARS = 1500;
 import { InvertedIndex } from './inverted-index.js';
 import { parseQuery, SynonymTable } from './query.js';
 import { compileFilters, countFacets, firstInOrder, keepAccepted, type Candidates } from './results.js';
 import { Scorer } from './scorer.js';
 
 const SNIPPET_CHARS = 160;
+const SNIPPET_SCAN_CHARS = 1500;
 // Meilisearch's rule for document ids, kept here too so both engines accept the same documents.
 const VALID_ID = /^[A-Za-z0-9_-]{1,511}$/;
 const DEFAULT_TYPOS: TypoTolerance = { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } };
@@ -102,7 +101,7 @@ export class EmbeddedIndex {
     if (accept) keepAccepted(candidates, docs, accept);
     const facets = countFacets(candidates, query.facets ?? [], this.values);
     const positions = firstInOrder(candidates, docs, query.sort ?? [], this.sortable, page * pageSize);
-    const plan = highlightPlan(slots);
+    const plan = highlightPlan(slots, this.store);
     return {
       hits: positions.slice((page - 1) * pageSize).map((position) => {
         const score = slots.length > 0 ? candidates.scores[position] : undefined;
@@ -139,15 +138,17 @@ export class EmbeddedIndex {
     query: SearchQuery,
   ): SearchHit {
     const highlights: Record<string, string> = {};
+    const traditional = this.store.traditional.has(doc);
     for (const field of query.highlight ?? []) {
       const text = fieldText(doc, field);
-      highlights[field] = markHtml(text, matchRanges(text, plan));
+      highlights[field] = markHtml(text, matchRanges(text, plan, { traditional }));
     }
     let snippet = '';
     if (query.snippetField) {
       // Only the opening of a long text is scanned: the excerpt shows the first match there, or the start.
       const full = fieldText(doc, query.snippetField).slice(0, SNIPPET_SCAN_CHARS);
-      const excerpt = cropAround(full, matchRanges(full, plan), SNIPPET_CHARS);
+      const ranges = matchRanges(full, plan, { traditional, within: SNIPPET_CHARS });
+      const excerpt = cropAround(full, ranges, SNIPPET_CHARS);
       snippet = markHtml(excerpt.text, excerpt.ranges);
     }
     const hit: SearchHit = { id: doc.id, doc: { ...doc }, highlights, snippet };

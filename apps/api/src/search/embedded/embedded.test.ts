@@ -82,6 +82,45 @@ describe('embedded index', () => {
   });
 });
 
+describe('highlighting', () => {
+  const index = new EmbeddedIndex({
+    searchableAttributes: ['title', 'body'],
+    filterableAttributes: [],
+    sortableAttributes: [],
+  });
+  index.upsert([
+    {
+      id: 'en',
+      title: 'Hydraulic valve testing',
+      body: `${'Background text. '.repeat(40)}Valves are tested here.`,
+    },
+    { id: 'tw', title: '鋰電池回收', body: '本實驗室研究鋰電池的回收與再利用。' },
+  ]);
+  const show = (q: string, id: string) => {
+    const hit = index
+      .search({ q, highlight: ['title'], snippetField: 'body' })
+      .hits.find((each) => each.id === id);
+    return { title: hit?.highlights.title, snippet: hit?.snippet };
+  };
+
+  it('marks the words the scorer reached: a typo, a prefix, a plural', () => {
+    expect(show('hydarulic', 'en').title).toBe('<mark>Hydraulic</mark> valve testing');
+    expect(show('hydraulic tes', 'en').title).toBe('<mark>Hydraulic</mark> valve <mark>testing</mark>');
+    expect(show('valve ', 'en').title).toBe('Hydraulic <mark>valve</mark> testing');
+  });
+
+  it('crops the excerpt around the first match in the text', () => {
+    const { snippet } = show('valve ', 'en');
+    expect(snippet).toMatch(/^…/);
+    expect(snippet).toContain('<mark>Valves</mark> are tested here.');
+  });
+
+  it('marks Traditional text found with a Simplified query, and the reverse', () => {
+    expect(show('锂电池', 'tw').title).toBe('<mark>鋰電池</mark>回收');
+    expect(show('鋰電池', 'tw').snippet).toBe('本實驗室研究<mark>鋰電池</mark>的回收與再利用。');
+  });
+});
+
 describe('firstK', () => {
   it('returns the same items as a full sort', () => {
     const values = Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1009);

@@ -1,80 +1,90 @@
-// Finds where a parsed query matches a field's text, by the same rules the scorer matched with.
-import { normalizeText } from '../text/normalize.js';
+// Finds where a parsed query matches a field's text, by the rules the scorer matched with: the words
+// it reached (as typed, or the indexed words within the typo budget, or under a prefix still being
+// typed) and Han characters, adjacent pairs and pairs with one character between.
+// It runs for every hit shown, so it scans code points in place rather than building tokens.
 import type { Range } from '../text/markup.js';
-import { foldWord, splitRuns } from '../text/segment.js';
+import { foldCase, normalizeText } from '../text/normalize.js';
+import { foldWord, isHanCodePoint, isWordCodePoint } from '../text/segment.js';
+import type { InvertedIndex } from './inverted-index.js';
 import type { QuerySlot } from './query.js';
 
 export interface HighlightPlan {
-  /** Han characters and adjacent pairs. */
-  han: Set<string>;
-  /** Pairs that may also stand with one character between them. */
-  gapped: Set<string>;
-  words: { text: string; prefix: boolean; typos: number }[];
+  words: Set<string>;
+  prefixes: string[];
+  /** Han code points, and pairs of them as `pairKey` numbers. */
+  han: Set<number>;
+  pairs: Set<number>;
+  gapped: Set<number>;
 }
 
-export function highlightPlan(slots: QuerySlot[]): HighlightPlan {
-  const plan: HighlightPlan = { han: new Set(), gapped: new Set(), words: [] };
+const pairKey = (a: number, b: number): number => a * 0x110000 + b;
+
+export function highlightPlan(slots: QuerySlot[], index: InvertedIndex): HighlightPlan {
+  const plan: HighlightPlan = {
+    words: new Set(),
+    prefixes: [],
+    han: new Set(),
+    pairs: new Set(),
+    gapped: new Set(),
+  };
   for (const unit of slots.flatMap((slot) => slot.alternatives.flatMap((alt) => alt.units))) {
-    if (unit.kind === 'word') plan.words.push(unit);
+    if (unit.kind === 'word') {
+      plan.words.add(unit.text);
+      if (unit.typos > 0) for (const [term] of index.wordsNear(unit.text, unit.typos)) plan.words.add(term);
+      if (unit.prefix) plan.prefixes.push(unit.text);
+      continue;
+    }
+    const [a, b] = [...unit.text].map((char) => char.codePointAt(0)!);
+    if (b === undefined) plan.han.add(a!);
     else {
-      plan.han.add(unit.text);
-      if (unit.gapped) plan.gapped.add(unit.text);
+      plan.pairs.add(pairKey(a!, b));
+      if (unit.gapped) plan.gapped.add(pairKey(a!, b));
     }
   }
   return plan;
 }
 
-/** Levenshtein distance of at most `limit`, stopping early once every path is over it. */
-export function withinEdits(a: string, b: string, limit: number): boolean {
-  if (Math.abs(a.length - b.length) > limit) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      rowMin = Math.min(rowMin, current[j]!);
-    }
-    if (rowMin > limit) return false;
-    previous = current;
-  }
-  return previous[b.length]! <= limit;
+function wordMatches(word: string, plan: HighlightPlan): boolean {
+  if (plan.words.has(word)) return true;
+  for (const prefix of plan.prefixes) if (word.startsWith(prefix)) return true;
+  return false;
 }
 
-function wordMatches(term: string, plan: HighlightPlan): boolean {
-  return plan.words.some(
-    (word) =>
-      term === word.text ||
-      (word.prefix && term.startsWith(word.text)) ||
-      (word.typos > 0 && withinEdits(term, word.text, word.typos)),
-  );
+export interface MatchOptions {
+  /** The text holds Traditional characters: convert it as it was converted for the index. */
+  traditional?: boolean;
+  /** Stop this many characters after the first match (an excerpt shows no more). */
+  within?: number;
 }
 
-export function matchRanges(text: string, plan: HighlightPlan): Range[] {
-  const marked = new Uint8Array(text.length);
+export function matchRanges(text: string, plan: HighlightPlan, options: MatchOptions = {}): Range[] {
+  const source = options.traditional ? normalizeText(text) : text;
+  const marked = new Uint8Array(source.length);
+  let limit = source.length;
   const mark = (start: number, end: number): void => {
     marked.fill(1, start, end);
+    if (options.within !== undefined && limit === source.length)
+      limit = Math.min(limit, start + options.within);
   };
-  for (const run of splitRuns(normalizeText(text))) {
-    if (run.kind === 'word') {
-      if (wordMatches(foldWord(run.text), plan)) mark(run.start, run.start + run.text.length);
-      continue;
-    }
-    const chars = [...run.text];
-    const offsets: number[] = [];
-    let at = run.start;
-    for (const char of chars) {
-      offsets.push(at);
-      at += char.length;
-    }
-    offsets.push(at);
-    for (let i = 0; i < chars.length; i++) {
-      if (plan.han.has(chars[i]!)) mark(offsets[i]!, offsets[i + 1]!);
-      if (i + 1 < chars.length && plan.han.has(chars[i]! + chars[i + 1]!)) mark(offsets[i]!, offsets[i + 2]!);
-      if (i + 2 < chars.length && plan.gapped.has(chars[i]! + chars[i + 2]!))
-        mark(offsets[i]!, offsets[i + 3]!);
-    }
+  // The two Han characters before this one in the same run, and their offsets.
+  let [before, beforeAt, twoBefore, twoBeforeAt] = [-1, 0, -1, 0];
+  let wordStart = -1;
+  for (let i = 0; i <= limit;) {
+    const cp = i < limit ? source.codePointAt(i)! : 0;
+    const size = cp > 0xffff ? 2 : 1;
+    const han = isHanCodePoint(cp);
+    const letter = !han && i < limit && isWordCodePoint(cp);
+    if (wordStart >= 0 && !letter) {
+      if (wordMatches(foldWord(foldCase(source.slice(wordStart, i))), plan)) mark(wordStart, i);
+      wordStart = -1;
+    } else if (letter && wordStart < 0) wordStart = i;
+    if (han) {
+      if (plan.han.has(cp)) mark(i, i + size);
+      if (before >= 0 && plan.pairs.has(pairKey(before, cp))) mark(beforeAt, i + size);
+      if (twoBefore >= 0 && plan.gapped.has(pairKey(twoBefore, cp))) mark(twoBeforeAt, i + size);
+      [twoBefore, twoBeforeAt, before, beforeAt] = [before, beforeAt, cp, i];
+    } else before = twoBefore = -1;
+    i += size;
   }
   const ranges: Range[] = [];
   for (let i = 0; i < marked.length; i++) {

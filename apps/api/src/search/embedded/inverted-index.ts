@@ -22,6 +22,8 @@ export class InvertedIndex {
   /** Letter/digit terms in a radix tree, for prefix and typo-tolerant lookups. */
   private wordTerms = new SearchableMap<number>();
   private postings: number[][] = [];
+  /** Documents with Traditional text, whose fields highlighting must convert before matching. */
+  readonly traditional = new WeakSet<SearchDocument>();
   /** Documents by number; undefined once deleted. */
   docs: (SearchDocument | undefined)[] = [];
   private numById = new Map<string, number>();
@@ -44,7 +46,8 @@ export class InvertedIndex {
     const weights = new Map<string, number>();
     texts.forEach((text, position) => {
       if (!text) return;
-      const { terms, length } = analyseForIndex(text);
+      const { terms, length, simplified } = analyseForIndex(text);
+      if (simplified) this.traditional.add(doc);
       this.lengthTotals[position] = (this.lengthTotals[position] ?? 0) + length;
       const average = Math.max(1, this.lengthTotals[position]! / this.added);
       const norm = K1 * (1 - B + (B * length) / average);

@@ -25,10 +25,19 @@ function halfWidth(text: string): string {
   );
 }
 
+/** Lower-case and half-width; same length as the input. */
+export function foldCase(text: string): string {
+  return sameLengthMap(halfWidth(text), (part) => part.toLowerCase());
+}
+
+/** Traditional → Simplified, keeping the length (so offsets still hold). */
+export function simplifyKeepingLength(text: string): string {
+  return HAS_HAN.test(text) ? sameLengthMap(text, traditionalToSimplified) : text;
+}
+
 /** Lower-case, half-width and Simplified; same length as the input. */
 export function normalizeText(text: string): string {
-  const lowered = sameLengthMap(halfWidth(text), (part) => part.toLowerCase());
-  return HAS_HAN.test(lowered) ? sameLengthMap(lowered, traditionalToSimplified) : lowered;
+  return simplifyKeepingLength(foldCase(text));
 }
 
 /** Traditional → Simplified only, for engines that do the rest of the normalisation themselves. */

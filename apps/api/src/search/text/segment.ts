@@ -21,7 +21,7 @@ export function isHanCodePoint(cp: number): boolean {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-function isWordCodePoint(cp: number): boolean {
+export function isWordCodePoint(cp: number): boolean {
   if (cp < 0x80)
     return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a);
   return WORD_CHAR.test(String.fromCodePoint(cp));
