@@ -63,18 +63,20 @@ interface Weighted {
   titleTerms: Set<string>;
 }
 
-const cache = new Map<string, Weighted & { surface: AnalysedTerms['surface'] }>();
+/** Per listing id, with the text it was computed from, so an edited listing is analysed afresh. */
+const cache = new Map<string, { text: string; weighted: Weighted & { surface: AnalysedTerms['surface'] } }>();
 const CACHE_SIZE = 5_000;
 
 /** Title and keywords count more than the body, as a reader skimming the listing would weigh them. */
 function weightedTerms(subject: MatchSubject): Weighted & { surface: AnalysedTerms['surface'] } {
-  const key = `${subject.title}\u0000${subject.keywords.join(';')}\u0000${subject.description}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const computed = computeWeightedTerms(subject);
+  const text = `${subject.title}\u0000${subject.keywords.join(';')}\u0000${subject.description}`;
+  const cached = cache.get(subject.id);
+  if (cached?.text === text) return cached.weighted;
+  const weighted = computeWeightedTerms(subject);
+  cache.delete(subject.id);
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(key, computed);
-  return computed;
+  cache.set(subject.id, { text, weighted });
+  return weighted;
 }
 
 function computeWeightedTerms(subject: MatchSubject): Weighted & { surface: AnalysedTerms['surface'] } {
@@ -97,10 +99,23 @@ function computeWeightedTerms(subject: MatchSubject): Weighted & { surface: Anal
   };
 }
 
+type TargetStats = ReturnType<TermStats['of']>;
+
+/** Terms whose rarity is looked up once per request rather than once per candidate. */
+interface QueryTerm {
+  term: string;
+  idf: number;
+  /** idf × how much the source says the term (dampened, so repetition does not swamp rarity). */
+  weight: number;
+}
+
 export interface PreparedSource {
   subject: MatchSubject;
   side: Side;
   terms: Map<string, number>;
+  query: QueryTerm[];
+  /** Terms a person can read as a reason (no character pairs or truncated words), rarest first. */
+  readable: QueryTerm[];
   titleTerms: Set<string>;
   surface: Map<string, string>;
   selfScore: number;
@@ -109,10 +124,17 @@ export interface PreparedSource {
 export function prepareSource(subject: MatchSubject, side: Side, stats: TermStats): PreparedSource {
   const { terms, surface, length, titleTerms } = weightedTerms(subject);
   const target = stats.of(side === 'need' ? 'capability' : 'need');
-  const prepared = { subject, side, terms, surface, titleTerms, selfScore: 0 };
-  prepared.selfScore = textScore(prepared, { terms, length, titleTerms }, target) || 1;
-  return prepared;
+  const query = [...terms].map(([term, count]) => {
+    const idf = target.idf(term);
+    return { term, idf, weight: idf * Math.log(1 + count) };
+  });
+  const readable = query.filter(({ term }) => !SOFT_TERM.test(term)).sort((a, b) => b.idf - a.idf);
+  const selfScore = textScore(query, { terms, length, titleTerms }, target.averageLength()) || 1;
+  return { subject, side, terms, query, readable, surface, titleTerms, selfScore };
 }
+
+/** Character pairs (~) and truncated words (^) help scoring but are not words to show or search for. */
+const SOFT_TERM = /^[~^]/;
 
 /** The source's most distinctive terms, as written, for a short search query. */
 export function distinctiveTerms(
@@ -123,36 +145,33 @@ export function distinctiveTerms(
 ): string[] {
   const target = stats.of(source.side === 'need' ? 'capability' : 'need');
   // Single words only: character pairs and word pairs mean nothing to a search engine's query parser.
-  return [...source.terms.entries()]
-    .filter(([term]) => !term.startsWith('~') && !term.includes(' '))
-    .map(([term, weight]) => ({ term, value: Math.log(1 + weight) * target.idf(term) }))
+  // A word no listing on the other side holds cannot find one, so it only gets a place left over.
+  return source.query
+    .filter(({ term }) => !SOFT_TERM.test(term) && !term.includes(' '))
+    .map(({ term, weight }) => ({ term, value: target.df(term) > 0 ? weight : 0 }))
     .sort((a, b) => b.value - a.value)
     .slice(skip, skip + count)
     .map(({ term }) => source.surface.get(term) ?? term);
 }
 
-function textScore(
-  source: Pick<PreparedSource, 'terms'>,
-  doc: Weighted,
-  target: ReturnType<TermStats['of']>,
-) {
-  const average = target.averageLength();
+function textScore(query: QueryTerm[], doc: Weighted, averageLength: number) {
+  const norm = K1 * (1 - B + (B * doc.length) / averageLength);
   let score = 0;
-  for (const [term, queryWeight] of source.terms) {
+  for (const { term, weight } of query) {
     const tf = doc.terms.get(term);
-    if (!tf) continue;
-    const saturation = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / average));
-    score += target.idf(term) * saturation * Math.log(1 + queryWeight);
+    if (tf) score += (weight * tf * (K1 + 1)) / (tf + norm);
   }
   return score;
 }
 
-function sharedTerms(source: PreparedSource, doc: Weighted, target: ReturnType<TermStats['of']>): string[] {
-  return [...source.terms.keys()]
-    .filter((term) => !term.startsWith('~') && doc.terms.has(term))
-    .sort((a, b) => target.idf(b) - target.idf(a))
-    .slice(0, 5)
-    .map((term) => source.surface.get(term) ?? term);
+function sharedTerms(source: PreparedSource, doc: Weighted): string[] {
+  const shared: string[] = [];
+  for (const { term } of source.readable) {
+    if (!doc.terms.has(term)) continue;
+    shared.push(source.surface.get(term) ?? term);
+    if (shared.length === 5) break;
+  }
+  return shared;
 }
 
 export function rank(
@@ -162,6 +181,8 @@ export function rank(
   pastCooperation: Map<string, number>,
 ): RankedCandidate[] {
   const target = stats.of(source.side === 'need' ? 'capability' : 'need');
+  const averageLength = target.averageLength();
+  const idf = memoised(target);
   const from = source.subject;
   const ranked = candidates.map((candidate) => {
     const doc = weightedTerms(candidate);
@@ -169,13 +190,13 @@ export function rank(
     const text = Math.sqrt(
       Math.min(
         1,
-        textScore(source, doc, target) / source.selfScore +
-          TITLE_SIMILARITY_WEIGHT * titleSimilarity(source.titleTerms, doc.titleTerms, target),
+        textScore(source.query, doc, averageLength) / source.selfScore +
+          TITLE_SIMILARITY_WEIGHT * titleSimilarity(source.titleTerms, doc.titleTerms, idf),
       ),
     );
     const reasons: MatchReason[] = [];
     let bonus = 0;
-    const terms = sharedTerms(source, doc, target);
+    const terms = sharedTerms(source, doc);
     if (terms.length) reasons.push({ kind: 'shared_terms', terms });
     const fields = from.fields.filter((code) =>
       candidate.fields.some(
@@ -220,15 +241,25 @@ export function rank(
 }
 
 /** Cosine of the two titles' terms, each weighted by its rarity. */
-function titleSimilarity(left: Set<string>, right: Set<string>, target: ReturnType<TermStats['of']>): number {
+function titleSimilarity(left: Set<string>, right: Set<string>, idf: (term: string) => number): number {
   let shared = 0;
   let leftNorm = 0;
   let rightNorm = 0;
   for (const term of left) {
-    const weight = target.idf(term) ** 2;
+    const weight = idf(term) ** 2;
     leftNorm += weight;
     if (right.has(term)) shared += weight;
   }
-  for (const term of right) rightNorm += target.idf(term) ** 2;
+  for (const term of right) rightNorm += idf(term) ** 2;
   return leftNorm && rightNorm ? shared / Math.sqrt(leftNorm * rightNorm) : 0;
+}
+
+/** Candidates' titles share many terms; each rarity is worked out once per ranking. */
+function memoised(target: TargetStats): (term: string) => number {
+  const known = new Map<string, number>();
+  return (term) => {
+    let idf = known.get(term);
+    if (idf === undefined) known.set(term, (idf = target.idf(term)));
+    return idf;
+  };
 }

@@ -17,7 +17,7 @@ function termId(term: string): number {
 }
 
 class SideStats {
-  private readonly df = new Map<number, number>();
+  private readonly counts = new Map<number, number>();
   /** The terms each document contributed, so a re-indexed document does not count twice. */
   private readonly docs = new Map<string, Uint32Array>();
   private readonly lengths = new Map<string, number>();
@@ -27,7 +27,7 @@ class SideStats {
     this.remove(id);
     const { counts, length } = analyse(text);
     const terms = Uint32Array.from(new Set([...counts.keys()].map(termId)));
-    for (const term of terms) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+    for (const term of terms) this.counts.set(term, (this.counts.get(term) ?? 0) + 1);
     this.docs.set(id, terms);
     this.totalLength += length;
     this.lengths.set(id, length);
@@ -37,9 +37,9 @@ class SideStats {
     const terms = this.docs.get(id);
     if (!terms) return;
     for (const term of terms) {
-      const left = (this.df.get(term) ?? 1) - 1;
-      if (left > 0) this.df.set(term, left);
-      else this.df.delete(term);
+      const left = (this.counts.get(term) ?? 1) - 1;
+      if (left > 0) this.counts.set(term, left);
+      else this.counts.delete(term);
     }
     this.docs.delete(id);
     this.totalLength -= this.lengths.get(id) ?? 0;
@@ -49,8 +49,13 @@ class SideStats {
   /** BM25's idf: rare terms weigh more; a term nobody has weighs most. */
   idf(term: string): number {
     const n = this.docs.size;
-    const df = this.df.get(termId(term)) ?? 0;
+    const df = this.counts.get(termId(term)) ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** How many documents hold the term. */
+  df(term: string): number {
+    return this.counts.get(termId(term)) ?? 0;
   }
 
   averageLength(): number {
@@ -73,7 +78,7 @@ export class TermStats {
     this.sides[side].remove(id);
   }
 
-  of(side: Side): Pick<SideStats, 'idf' | 'averageLength' | 'size'> {
+  of(side: Side): Pick<SideStats, 'idf' | 'df' | 'averageLength' | 'size'> {
     return this.sides[side];
   }
 }

@@ -37,6 +37,9 @@ const HAN_STOP_WORDS = new Set([
   '我公司',
 ]);
 
+/** Truncation to five letters is a classic stemmer of its own; here it only adds a softer match. */
+const PREFIX_LETTERS = 5;
+
 export interface AnalysedTerms {
   /** term → count */
   counts: Map<string, number>;
@@ -57,23 +60,35 @@ export function analyse(text: string): AnalysedTerms {
   const normalized = normalizeText(text);
   let previous: string | null = null;
   let beforePrevious: string | null = null;
+  // The last content word and where it ended, to join it with the next across a hyphen.
+  let joinable: { word: string; end: number } | null = null;
   for (const run of splitRuns(normalized)) {
     if (run.kind === 'word') {
       const word = run.text;
       if (word.length < 2 || STOP_WORDS.has(word) || /^\d+$/.test(word)) {
         beforePrevious = previous;
         previous = null;
+        joinable = null;
         continue;
       }
       const stem = stemmer(word);
       add(stem, word);
+      // Compounds are written both ways ("bio-imaging", "bioimaging"): a hyphenated one also counts as one word.
+      if (joinable && joinable.end + 1 === run.start && normalized[joinable.end] === '-') {
+        const joined = joinable.word + word;
+        add(stemmer(joined), joined);
+      }
+      // Cut to its first letters, a word meets forms of itself stemming keeps apart ("chemistry", "chemical").
+      if (word.length >= PREFIX_LETTERS && !/\d/.test(word)) add(`^${word.slice(0, PREFIX_LETTERS)}`, word);
       // Word pairs ("black phosphorus", "spectral … theory") are far more specific than either word alone.
       if (previous) add(`${previous} ${stem}`, word);
       if (beforePrevious) add(`${beforePrevious} _ ${stem}`, word);
       beforePrevious = previous;
       previous = stem;
+      joinable = { word, end: run.start + word.length };
       continue;
     }
+    joinable = null;
     previous = null;
     for (const word of cutWords(run.text)) {
       if (word.length >= 2 && !HAN_STOP_WORDS.has(word)) add(word, word);

@@ -9,8 +9,8 @@ export interface AnalysedText {
   terms: Map<string, number>;
   /** Tokens counted for length normalisation: words plus Han characters. */
   length: number;
-  /** Whether Traditional → Simplified conversion changed the text (highlighting then converts it too). */
-  simplified: boolean;
+  /** The text as analysed, when Traditional → Simplified conversion changed it (highlighting reads this). */
+  simplified?: string;
 }
 
 /** The term for characters a and c standing with one character between them. */
@@ -49,5 +49,5 @@ export function analyseForIndex(text: string): AnalysedText {
   }
   if (hasHan)
     for (const word of cutWords(normalized)) if ([...word].length >= 3 && isHanWord(word)) add(word);
-  return { terms, length, simplified: normalized !== folded };
+  return { terms, length, simplified: normalized === folded ? undefined : normalized };
 }

@@ -13,6 +13,7 @@ import {
 } from '../port.js';
 import { fieldText } from '../fields.js';
 import { cropAround, markHtml } from '../text/markup.js';
+import { normalizeText } from '../text/normalize.js';
 import { FieldValues } from './facets.js';
 import { highlightPlan, matchRanges, type HighlightPlan } from './highlight.js';
 import { InvertedIndex } from './inverted-index.js';
@@ -131,6 +132,14 @@ export class EmbeddedIndex {
     return { nums, scores: new Float64Array(length), matched: new Uint16Array(length), length };
   }
 
+  /** A field's text as the index analysed it (Simplified, same length), for matching its offsets. */
+  private asIndexed(doc: SearchDocument, field: string, text: string): string {
+    const converted = this.store.simplifiedTexts.get(doc);
+    if (!converted) return text;
+    const position = this.settings.searchableAttributes.indexOf(field);
+    return position < 0 ? normalizeText(text) : (converted[position] ?? text);
+  }
+
   private hit(
     doc: SearchDocument,
     score: number | undefined,
@@ -138,17 +147,17 @@ export class EmbeddedIndex {
     query: SearchQuery,
   ): SearchHit {
     const highlights: Record<string, string> = {};
-    const traditional = this.store.traditional.has(doc);
     for (const field of query.highlight ?? []) {
       const text = fieldText(doc, field);
-      highlights[field] = markHtml(text, matchRanges(text, plan, { traditional }));
+      highlights[field] = markHtml(text, matchRanges(this.asIndexed(doc, field, text), plan));
     }
     let snippet = '';
     if (query.snippetField) {
       // Only the opening of a long text is scanned: the excerpt shows the first match there, or the start.
-      const full = fieldText(doc, query.snippetField).slice(0, SNIPPET_SCAN_CHARS);
-      const ranges = matchRanges(full, plan, { traditional, within: SNIPPET_CHARS });
-      const excerpt = cropAround(full, ranges, SNIPPET_CHARS);
+      const text = fieldText(doc, query.snippetField);
+      const scanned = this.asIndexed(doc, query.snippetField, text).slice(0, SNIPPET_SCAN_CHARS);
+      const ranges = matchRanges(scanned, plan, SNIPPET_CHARS);
+      const excerpt = cropAround(text.slice(0, SNIPPET_SCAN_CHARS), ranges, SNIPPET_CHARS);
       snippet = markHtml(excerpt.text, excerpt.ranges);
     }
     const hit: SearchHit = { id: doc.id, doc: { ...doc }, highlights, snippet };

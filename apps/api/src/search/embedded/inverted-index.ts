@@ -22,8 +22,11 @@ export class InvertedIndex {
   /** Letter/digit terms in a radix tree, for prefix and typo-tolerant lookups. */
   private wordTerms = new SearchableMap<number>();
   private postings: number[][] = [];
-  /** Documents with Traditional text, whose fields highlighting must convert before matching. */
-  readonly traditional = new WeakSet<SearchDocument>();
+  /**
+   * Searchable fields (by position) that Traditional → Simplified conversion changed, for documents that
+   * have any: highlighting matches these, as the index saw them, without converting again.
+   */
+  readonly simplifiedTexts = new WeakMap<SearchDocument, (string | undefined)[]>();
   /** Documents by number; undefined once deleted. */
   docs: (SearchDocument | undefined)[] = [];
   private numById = new Map<string, number>();
@@ -47,7 +50,11 @@ export class InvertedIndex {
     texts.forEach((text, position) => {
       if (!text) return;
       const { terms, length, simplified } = analyseForIndex(text);
-      if (simplified) this.traditional.add(doc);
+      if (simplified !== undefined) {
+        const converted = this.simplifiedTexts.get(doc) ?? [];
+        converted[position] = simplified;
+        this.simplifiedTexts.set(doc, converted);
+      }
       this.lengthTotals[position] = (this.lengthTotals[position] ?? 0) + length;
       const average = Math.max(1, this.lengthTotals[position]! / this.added);
       const norm = K1 * (1 - B + (B * length) / average);

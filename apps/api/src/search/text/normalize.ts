@@ -18,9 +18,12 @@ function sameLengthMap(text: string, convert: (part: string) => string): string 
   return out;
 }
 
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
+
 function halfWidth(text: string): string {
   // Full-width ASCII (ＣＮＣ、１２３) is common in Chinese input.
-  return text.replace(/[\uff01-\uff5e\u3000]/g, (char) =>
+  if (text.search(FULL_WIDTH) < 0) return text;
+  return text.replace(FULL_WIDTH, (char) =>
     char === '\u3000' ? ' ' : String.fromCharCode(char.charCodeAt(0) - 0xfee0),
   );
 }
