@@ -2,6 +2,7 @@
 // on new settings and partial ordering.
 import { describe, expect, it } from 'vitest';
 import { EmbeddedIndex } from './embedded-index.js';
+import { PostingLists } from './posting-lists.js';
 import { parseQuery, SynonymTable } from './query.js';
 import { firstK } from './results.js';
 
@@ -118,6 +119,28 @@ describe('highlighting', () => {
   it('marks Traditional text found with a Simplified query, and the reverse', () => {
     expect(show('锂电池', 'tw').title).toBe('<mark>鋰電池</mark>回收');
     expect(show('鋰電池', 'tw').snippet).toBe('本實驗室研究<mark>鋰電池</mark>的回收與再利用。');
+  });
+});
+
+describe('posting lists', () => {
+  it('keep every list intact while lists grow, move and the pool is squeezed', () => {
+    const lists = new PostingLists();
+    const expected: number[][] = [];
+    // Interleaved growth of lists of very different sizes moves them many times.
+    for (let round = 0; round < 4000; round++) {
+      if (round % 7 === 0) expected.push([]);
+      for (let id = 0; id < expected.length; id += 1 + (round % 3)) {
+        if (id >= lists.size) lists.create();
+        lists.push(id, round * 100 + id);
+        expected[id]!.push(round * 100 + id);
+      }
+      while (lists.size < expected.length) lists.create();
+    }
+    expect(expected.map((_, id) => [...lists.read(id)])).toEqual(expected);
+    const copy = PostingLists.from(expected.map((_, id) => lists.read(id)));
+    copy.push(0, -1);
+    expect([...copy.read(0)]).toEqual([...expected[0]!, -1]);
+    expect([...copy.read(expected.length - 1)]).toEqual(expected.at(-1));
   });
 });
 

@@ -1,11 +1,15 @@
 // Values of the filterable fields, interned per field as small integers and kept in columns by
 // document number, so equality filters and facet counts read typed arrays, not documents.
+// A document with several values (a listing's fields with their parents) points into a per-column
+// pool holding the count then the values; a replaced document's entry stays there until renumbering.
 import { fieldValue } from '../fields.js';
 import type { SearchDocument } from '../port.js';
 import type { Candidates } from './results.js';
+import { grown } from './grow.js';
 
 const NONE = -1;
-const MANY = -2;
+/** A cell below NONE encodes the pool offset of the document's values: -(offset + 2). */
+const manyAt = (cell: number): number => -cell - 2;
 
 function valueKey(value: unknown): string {
   return typeof value === 'string' ? value : String(value);
@@ -14,9 +18,15 @@ function valueKey(value: unknown): string {
 interface Column {
   ids: Map<string, number>;
   labels: string[];
-  /** By document number: the value id, NONE, or MANY (then see `many`). */
-  single: Int32Array;
-  many: (Int32Array | undefined)[];
+  /** By document number: the value id, NONE, or where its values are in `pool`. */
+  cells: Int32Array;
+  pool: Int32Array;
+  poolEnd: number;
+}
+
+function valuesAt(pool: Int32Array, cell: number): Int32Array {
+  const at = manyAt(cell);
+  return pool.subarray(at + 1, at + 1 + pool[at]!);
 }
 
 export class FieldValues {
@@ -27,8 +37,9 @@ export class FieldValues {
     this.columns = fields.map(() => ({
       ids: new Map(),
       labels: [],
-      single: new Int32Array(1024).fill(NONE),
-      many: [],
+      cells: new Int32Array(1024).fill(NONE),
+      pool: new Int32Array(1024),
+      poolEnd: 0,
     }));
     this.positions = new Map(fields.map((field, i) => [field, i]));
   }
@@ -40,29 +51,35 @@ export class FieldValues {
   set(num: number, doc: SearchDocument): void {
     for (const [field, position] of this.positions) {
       const column = this.columns[position]!;
-      if (num >= column.single.length) {
-        const grown = new Int32Array(Math.max(num + 1, column.single.length * 2)).fill(NONE);
-        grown.set(column.single);
-        column.single = grown;
-      }
-      const ids = this.encode(column, fieldValue(doc, field));
-      column.single[num] = ids.length === 0 ? NONE : ids.length === 1 ? ids[0]! : MANY;
-      column.many[num] = ids.length > 1 ? ids : undefined;
+      if (num >= column.cells.length)
+        column.cells = grown(column.cells, Math.max(num + 1, column.cells.length * 2), NONE);
+      column.cells[num] = this.cell(column, this.encode(column, fieldValue(doc, field)));
     }
+  }
+
+  private cell(column: Column, ids: number[]): number {
+    if (ids.length <= 1) return ids[0] ?? NONE;
+    if (column.poolEnd + ids.length + 1 > column.pool.length)
+      column.pool = grown(column.pool, Math.max(column.poolEnd + ids.length + 1, column.pool.length * 2));
+    const at = column.poolEnd;
+    column.pool[at] = ids.length;
+    column.pool.set(ids, at + 1);
+    column.poolEnd += ids.length + 1;
+    return -(at + 2);
   }
 
   /** Follows a compaction: `renumber[old]` is the new number, or -1 for a dropped document. */
   renumber(renumber: Int32Array, count: number): void {
     for (const column of this.columns) {
-      const single = new Int32Array(Math.max(1024, count)).fill(NONE);
-      const many: (Int32Array | undefined)[] = [];
+      const { cells, pool } = column;
+      column.cells = new Int32Array(Math.max(1024, count)).fill(NONE);
+      column.pool = new Int32Array(1024);
+      column.poolEnd = 0;
       renumber.forEach((num, old) => {
         if (num < 0) return;
-        single[num] = column.single[old]!;
-        many[num] = column.many[old];
+        const cell = cells[old]!;
+        column.cells[num] = cell >= NONE ? cell : this.cell(column, [...valuesAt(pool, cell)]);
       });
-      column.single = single;
-      column.many = many;
     }
   }
 
@@ -76,9 +93,11 @@ export class FieldValues {
     }
     if (!wanted.includes(1)) return () => false;
     return (num) => {
-      const id = column.single[num]!;
-      if (id !== MANY) return id >= 0 && wanted[id] === 1;
-      for (const each of column.many[num]!) if (wanted[each] === 1) return true;
+      const cell = column.cells[num]!;
+      if (cell >= NONE) return cell >= 0 && wanted[cell] === 1;
+      const { pool } = column;
+      const at = manyAt(cell);
+      for (let k = at + 1, end = at + 1 + pool[at]!; k < end; k++) if (wanted[pool[k]!] === 1) return true;
       return false;
     };
   }
@@ -87,13 +106,13 @@ export class FieldValues {
   count(position: number, candidates: Candidates): Record<string, number> {
     const column = this.columns[position]!;
     const counts = new Int32Array(column.labels.length);
+    const { cells, pool } = column;
     for (let c = 0; c < candidates.length; c++) {
-      const num = candidates.nums[c]!;
-      const id = column.single[num]!;
-      if (id >= 0) counts[id]! += 1;
-      else if (id === MANY) {
-        const many = column.many[num]!;
-        for (let j = 0; j < many.length; j++) counts[many[j]!]! += 1;
+      const cell = cells[candidates.nums[c]!]!;
+      if (cell >= 0) counts[cell]! += 1;
+      else if (cell < NONE) {
+        const at = manyAt(cell);
+        for (let k = at + 1, end = at + 1 + pool[at]!; k < end; k++) counts[pool[k]!]! += 1;
       }
     }
     const result: Record<string, number> = {};
@@ -103,7 +122,7 @@ export class FieldValues {
     return result;
   }
 
-  private encode(column: Column, value: unknown): Int32Array {
+  private encode(column: Column, value: unknown): number[] {
     const ids = new Set<number>();
     for (const item of Array.isArray(value) ? value : [value]) {
       if (item === undefined || item === null || typeof item === 'object') continue;
@@ -116,6 +135,6 @@ export class FieldValues {
       }
       ids.add(id);
     }
-    return Int32Array.from(ids);
+    return [...ids];
   }
 }

@@ -1,10 +1,10 @@
-// Postings for one index. A posting is one small integer, docNumber * 256 + quantised weight (a
-// V8 small integer while document numbers stay below 2^23), so a term's postings are a compact array
-// sorted by document number. Deleting only marks the document; compaction drops dead postings and
+// Postings for one index. A posting is one 32-bit integer, docNumber * 256 + quantised weight
+// (document numbers stay below 2^23), so a term's postings are a compact list sorted by document number. Deleting only marks the document; compaction drops dead postings and
 // renumbers once enough have piled up.
 import SearchableMap from 'minisearch/SearchableMap';
 import type { SearchDocument } from '../port.js';
 import { analyseForIndex, isHanWord } from './analyze.js';
+import { PostingLists } from './posting-lists.js';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -21,7 +21,7 @@ export class InvertedIndex {
   private termIds = new Map<string, number>();
   /** Letter/digit terms in a radix tree, for prefix and typo-tolerant lookups. */
   private wordTerms = new SearchableMap<number>();
-  private postings: number[][] = [];
+  private postings = new PostingLists();
   /**
    * Searchable fields (by position) that Traditional → Simplified conversion changed, for documents that
    * have any: highlighting matches these, as the index saw them, without converting again.
@@ -64,7 +64,8 @@ export class InvertedIndex {
       }
     });
     for (const [term, weight] of weights) {
-      this.postingsFor(term).push(num * 256 + Math.min(255, Math.max(1, Math.round(weight * WEIGHT_SCALE))));
+      const posting = num * 256 + Math.min(255, Math.max(1, Math.round(weight * WEIGHT_SCALE)));
+      this.postings.push(this.listOf(term), posting);
     }
     return num;
   }
@@ -81,7 +82,7 @@ export class InvertedIndex {
   clear(): void {
     this.termIds = new Map();
     this.wordTerms = new SearchableMap();
-    this.postings = [];
+    this.postings = new PostingLists();
     this.docs = [];
     this.numById = new Map();
     this.dead = 0;
@@ -89,13 +90,14 @@ export class InvertedIndex {
     this.added = 0;
   }
 
-  postingsOf(term: string): number[] | undefined {
+  /** A term's postings, valid until the next change to the index. */
+  postingsOf(term: string): Int32Array | undefined {
     const id = this.termIds.get(term);
-    return id === undefined ? undefined : this.postings[id];
+    return id === undefined ? undefined : this.postings.read(id);
   }
 
   /** Inverse document frequency; dead postings count until compaction, which only flattens it a little. */
-  idf(postings: number[]): number {
+  idf(postings: Int32Array): number {
     const n = this.numById.size;
     return Math.log(1 + Math.max(0, n - postings.length + 0.5) / (postings.length + 0.5));
   }
@@ -113,7 +115,7 @@ export class InvertedIndex {
   private scanPrefix(prefix: string, limit: number, scanLimit: number): string[] {
     const found: [string, number][] = [];
     for (const [term, id] of this.wordTerms.atPrefix(prefix).entries()) {
-      if (term !== prefix) found.push([term, this.postings[id]!.length]);
+      if (term !== prefix) found.push([term, this.postings.length(id)]);
       if (found.length >= scanLimit) break;
     }
     return found
@@ -146,19 +148,18 @@ export class InvertedIndex {
     cache.set(key, value);
   }
 
-  private postingsFor(term: string): number[] {
+  private listOf(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
-      id = this.postings.length;
+      id = this.postings.create();
       this.termIds.set(term, id);
-      this.postings.push([]);
       if (!isHanWord(term[0] ?? '')) {
         this.wordTerms.set(term, id);
         this.nearCache.clear();
         this.prefixCache.clear();
       }
     }
-    return this.postings[id]!;
+    return id;
   }
 
   /**
@@ -177,22 +178,24 @@ export class InvertedIndex {
     });
     const termIds = new Map<string, number>();
     const wordTerms = new SearchableMap<number>();
-    const postings: number[][] = [];
+    const kept: Int32Array[] = [];
     for (const [term, id] of this.termIds) {
-      const kept: number[] = [];
-      for (const posting of this.postings[id]!) {
+      const postings = this.postings.read(id);
+      const live = new Int32Array(postings.length);
+      let length = 0;
+      for (const posting of postings) {
         const num = renumber[posting >> 8]!;
-        if (num >= 0) kept.push(num * 256 + (posting & 255));
+        if (num >= 0) live[length++] = num * 256 + (posting & 255);
       }
-      if (kept.length === 0) continue;
-      termIds.set(term, postings.length);
-      if (!isHanWord(term[0] ?? '')) wordTerms.set(term, postings.length);
-      postings.push(kept);
+      if (length === 0) continue;
+      termIds.set(term, kept.length);
+      if (!isHanWord(term[0] ?? '')) wordTerms.set(term, kept.length);
+      kept.push(live.subarray(0, length));
     }
     this.docs = docs;
     this.termIds = termIds;
     this.wordTerms = wordTerms;
-    this.postings = postings;
+    this.postings = PostingLists.from(kept);
     this.dead = 0;
     return renumber;
   }

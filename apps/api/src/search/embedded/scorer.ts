@@ -12,7 +12,7 @@ const BONUS_FACTOR = 0.5;
 const PREFIX_TERMS = 30;
 
 interface Variant {
-  postings: number[];
+  postings: Int32Array;
   weight: number;
 }
 
