@@ -31,6 +31,12 @@ export function loadLabelledSet(folder: string): LabelledSet {
   };
 }
 
+/** The needs at even and at odd positions of the file: a gain that holds on both halves is less likely luck. */
+export function halves(set: LabelledSet): [LabelledSet, LabelledSet] {
+  const part = (parity: number) => ({ ...set, needs: set.needs.filter((_, i) => i % 2 === parity) });
+  return [part(0), part(1)];
+}
+
 export interface Scores {
   successAt10: number;
   mrrAt10: number;

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, login, type LoggedIn, type TestPlatform } from '../../test/harness.js';
+import { distinctiveTerms, prepareSource, type MatchSubject } from './ranker.js';
+import { TermStats } from './term-stats.js';
+import { analyse } from './text.js';
 
 let platform: TestPlatform;
 let enterprise: LoggedIn;
@@ -226,5 +229,34 @@ describe('privacy of a match', () => {
       .matches.find((m: { id: string }) => m.id === match.id);
     expect(anonymous.proposals).toEqual([]);
     expect((await call('GET', `/api/matches/${match.id}`, government)).statusCode).toBe(404);
+  });
+});
+
+describe('terms for matching', () => {
+  const termsOf = (text: string) => new Set(analyse(text).counts.keys());
+  const listing = (id: string, title: string, description = ''): MatchSubject => ({
+    id,
+    title,
+    description,
+    keywords: [],
+    fields: [],
+    cooperationTypes: [],
+    regionCode: '330100',
+    orgId: `org-${id}`,
+    designations: [],
+  });
+
+  it('meet a hyphenated compound written solid', () => {
+    const hyphenated = termsOf('Bio-imaging of living cells');
+    expect([...termsOf('bioimaging')].every((term) => hyphenated.has(term))).toBe(true);
+    expect([...termsOf('state-of-the-art')].some((term) => term.includes('stateof'))).toBe(false);
+  });
+
+  it('search with words the other side holds before words nobody there uses', () => {
+    const stats = new TermStats();
+    stats.put('capability', 'c1', 'Graphene sensors');
+    stats.put('capability', 'c2', 'Ceramic sensors');
+    const source = prepareSource(listing('n1', 'Xylophonic graphene sensors'), 'need', stats);
+    expect(distinctiveTerms(source, stats, 3)).toEqual(['graphene', 'sensors', 'xylophonic']);
   });
 });

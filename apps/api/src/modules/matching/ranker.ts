@@ -101,6 +101,9 @@ function computeWeightedTerms(subject: MatchSubject): Weighted & { surface: Anal
 
 type TargetStats = ReturnType<TermStats['of']>;
 
+/** Chinese character pairs help scoring but are not words to show or search for. */
+const isCharacterPair = (term: string) => term.startsWith('~');
+
 /** Terms whose rarity is looked up once per request rather than once per candidate. */
 interface QueryTerm {
   term: string;
@@ -112,9 +115,8 @@ interface QueryTerm {
 export interface PreparedSource {
   subject: MatchSubject;
   side: Side;
-  terms: Map<string, number>;
   query: QueryTerm[];
-  /** Terms a person can read as a reason (no character pairs or truncated words), rarest first. */
+  /** Terms a person can read as a reason (no character pairs), rarest first. */
   readable: QueryTerm[];
   titleTerms: Set<string>;
   surface: Map<string, string>;
@@ -128,13 +130,10 @@ export function prepareSource(subject: MatchSubject, side: Side, stats: TermStat
     const idf = target.idf(term);
     return { term, idf, weight: idf * Math.log(1 + count) };
   });
-  const readable = query.filter(({ term }) => !SOFT_TERM.test(term)).sort((a, b) => b.idf - a.idf);
+  const readable = query.filter(({ term }) => !isCharacterPair(term)).sort((a, b) => b.idf - a.idf);
   const selfScore = textScore(query, { terms, length, titleTerms }, target.averageLength()) || 1;
-  return { subject, side, terms, query, readable, surface, titleTerms, selfScore };
+  return { subject, side, query, readable, surface, titleTerms, selfScore };
 }
-
-/** Character pairs (~) and truncated words (^) help scoring but are not words to show or search for. */
-const SOFT_TERM = /^[~^]/;
 
 /** The source's most distinctive terms, as written, for a short search query. */
 export function distinctiveTerms(
@@ -147,7 +146,7 @@ export function distinctiveTerms(
   // Single words only: character pairs and word pairs mean nothing to a search engine's query parser.
   // A word no listing on the other side holds cannot find one, so it only gets a place left over.
   return source.query
-    .filter(({ term }) => !SOFT_TERM.test(term) && !term.includes(' '))
+    .filter(({ term }) => !isCharacterPair(term) && !term.includes(' '))
     .map(({ term, weight }) => ({ term, value: target.df(term) > 0 ? weight : 0 }))
     .sort((a, b) => b.value - a.value)
     .slice(skip, skip + count)

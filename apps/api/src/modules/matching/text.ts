@@ -37,8 +37,18 @@ const HAN_STOP_WORDS = new Set([
   '我公司',
 ]);
 
-/** Truncation to five letters is a classic stemmer of its own; here it only adds a softer match. */
-const PREFIX_LETTERS = 5;
+/** Stemming is most of the cost of analysing a text, and a vocabulary repeats: remember recent stems. */
+const stems = new Map<string, string>();
+const STEMS_KEPT = 50_000;
+
+function stemOf(word: string): string {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    if (stems.size >= STEMS_KEPT) stems.clear();
+    stems.set(word, (stemmed = stemmer(word)));
+  }
+  return stemmed;
+}
 
 export interface AnalysedTerms {
   /** term → count */
@@ -71,15 +81,13 @@ export function analyse(text: string): AnalysedTerms {
         joinable = null;
         continue;
       }
-      const stem = stemmer(word);
+      const stem = stemOf(word);
       add(stem, word);
       // Compounds are written both ways ("bio-imaging", "bioimaging"): a hyphenated one also counts as one word.
       if (joinable && joinable.end + 1 === run.start && normalized[joinable.end] === '-') {
         const joined = joinable.word + word;
-        add(stemmer(joined), joined);
+        add(stemOf(joined), joined);
       }
-      // Cut to its first letters, a word meets forms of itself stemming keeps apart ("chemistry", "chemical").
-      if (word.length >= PREFIX_LETTERS && !/\d/.test(word)) add(`^${word.slice(0, PREFIX_LETTERS)}`, word);
       // Word pairs ("black phosphorus", "spectral … theory") are far more specific than either word alone.
       if (previous) add(`${previous} ${stem}`, word);
       if (beforePrevious) add(`${beforePrevious} _ ${stem}`, word);
