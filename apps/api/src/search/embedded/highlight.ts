@@ -17,7 +17,15 @@ export interface HighlightPlan {
   gapped: Set<number>;
   /** Code points that end a Han unit: only there can one match. */
   hanEnds: Set<number>;
+  /**
+   * Where a match could be, found by the regex engine far faster than the scan below: word stems
+   * (less their last letter, which plural folding may change), any full-width character, and the
+   * characters ending Han units. Undefined for a plan with nothing to find.
+   */
+  seek?: RegExp;
 }
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const pairKey = (a: number, b: number): number => a * 0x110000 + b;
 
@@ -45,7 +53,16 @@ export function highlightPlan(slots: QuerySlot[], index: InvertedIndex): Highlig
     }
     plan.hanEnds.add(b ?? a!);
   }
+  const stems = [...plan.words, ...plan.prefixes].map((word) => escapeRegExp(word.slice(0, -1) || word));
+  const han = [...plan.hanEnds].map((cp) => String.fromCodePoint(cp)).join('');
+  const places = [...(stems.length ? [...stems, '[\\uff01-\\uff5e]'] : []), ...(han ? [`[${han}]`] : [])];
+  if (places.length) plan.seek = new RegExp(places.join('|'), 'iu');
   return plan;
+}
+
+function inRun(text: string, at: number): boolean {
+  const cp = text.charCodeAt(at);
+  return isHanCodePoint(cp) || isWordCodePoint(cp);
 }
 
 function wordMatches(word: string, plan: HighlightPlan): boolean {
@@ -58,45 +75,72 @@ function wordMatches(word: string, plan: HighlightPlan): boolean {
  * Ranges of `text` (as the index analysed it: folded and Simplified, see EmbeddedIndex) that match;
  * with `within`, scanning stops that many characters after the first match, all an excerpt shows.
  */
+/** Marked characters; with `within`, the scan ends that many characters after the first mark. */
+class Marks {
+  readonly marked: Uint8Array;
+  limit: number;
+
+  constructor(
+    length: number,
+    private readonly within: number | undefined,
+  ) {
+    this.marked = new Uint8Array(length);
+    this.limit = length;
+  }
+
+  add(start: number, end: number): void {
+    this.marked.fill(1, start, end);
+    if (this.within !== undefined && this.limit === this.marked.length)
+      this.limit = Math.min(this.limit, start + this.within);
+  }
+
+  ranges(): Range[] {
+    const { marked } = this;
+    const ranges: Range[] = [];
+    for (let i = 0; i < marked.length; i++) {
+      if (!marked[i]) continue;
+      const start = i;
+      while (i < marked.length && marked[i]) i++;
+      ranges.push([start, i]);
+    }
+    return ranges;
+  }
+}
+
 export function matchRanges(text: string, plan: HighlightPlan, within?: number): Range[] {
-  const marked = new Uint8Array(text.length);
-  let limit = text.length;
-  const mark = (start: number, end: number): void => {
-    marked.fill(1, start, end);
-    if (within !== undefined && limit === text.length) limit = Math.min(limit, start + within);
-  };
+  let from = plan.seek ? text.search(plan.seek) : -1;
+  if (from < 0) return [];
+  // Back to the start of the word or Han run holding the first possible match.
+  while (from > 0 && inRun(text, from - 1)) from--;
+  const marks = new Marks(text.length, within);
   const seekWords = plan.words.size > 0 || plan.prefixes.length > 0;
   const seekHan = plan.hanEnds.size > 0;
   // The two Han characters before this one in the same run, and their offsets.
   let [before, beforeAt, twoBefore, twoBeforeAt] = [-1, 0, -1, 0];
   let wordStart = -1;
-  for (let i = 0; i <= limit;) {
-    const cp = i < limit ? text.codePointAt(i)! : 0;
+  for (let i = from; i <= marks.limit;) {
+    const cp = i < marks.limit ? text.codePointAt(i)! : 0;
     const size = cp > 0xffff ? 2 : 1;
     const han = isHanCodePoint(cp);
     if (han) {
       if (seekHan && plan.hanEnds.has(cp)) {
-        if (plan.han.has(cp)) mark(i, i + size);
-        if (before >= 0 && plan.pairs.has(pairKey(before, cp))) mark(beforeAt, i + size);
-        if (twoBefore >= 0 && plan.gapped.has(pairKey(twoBefore, cp))) mark(twoBeforeAt, i + size);
+        if (plan.han.has(cp)) marks.add(i, i + size);
+        if (before >= 0 && plan.pairs.has(pairKey(before, cp))) marks.add(beforeAt, i + size);
+        if (twoBefore >= 0 && plan.gapped.has(pairKey(twoBefore, cp))) marks.add(twoBeforeAt, i + size);
       }
-      [twoBefore, twoBeforeAt, before, beforeAt] = [before, beforeAt, cp, i];
+      twoBefore = before;
+      twoBeforeAt = beforeAt;
+      before = cp;
+      beforeAt = i;
     } else before = twoBefore = -1;
     if (seekWords) {
-      const letter = !han && i < limit && isWordCodePoint(cp);
+      const letter = !han && i < marks.limit && isWordCodePoint(cp);
       if (wordStart >= 0 && !letter) {
-        if (wordMatches(foldWord(foldCase(text.slice(wordStart, i))), plan)) mark(wordStart, i);
+        if (wordMatches(foldWord(foldCase(text.slice(wordStart, i))), plan)) marks.add(wordStart, i);
         wordStart = -1;
       } else if (letter && wordStart < 0) wordStart = i;
     }
     i += size;
   }
-  const ranges: Range[] = [];
-  for (let i = 0; i < marked.length; i++) {
-    if (!marked[i]) continue;
-    const start = i;
-    while (i < marked.length && marked[i]) i++;
-    ranges.push([start, i]);
-  }
-  return ranges;
+  return marks.ranges();
 }
