@@ -29,6 +29,10 @@ export interface DatabaseHandle {
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
+// PostgreSQL's 128 MB buffer pool is sized for a server of its own; embedded, it lives in the API's memory,
+// and the operating system caches the data files anyway.
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
 export async function openDatabase(options: {
   url: string | null;
   dataDir?: string;
@@ -47,7 +51,7 @@ export async function openDatabase(options: {
   }
   // No data dir means in-memory: tests.
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  const client = new PGlite(options.dataDir, { startParams: PGLITE_START_PARAMS });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {

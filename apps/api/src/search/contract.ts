@@ -136,6 +136,12 @@ export function searchEngineContract(createEngine: () => SearchEngine): void {
     expect(await ids('servo val')).toContain('hydraulic');
   });
 
+  it('matches words only as written when asked for exact words', async () => {
+    expect(await ids('hydraulic servo', { exactWords: true })).toContain('hydraulic');
+    expect(await ids('hydrualic', { exactWords: true })).toEqual([]);
+    expect(await ids('hydrau', { exactWords: true })).toEqual([]);
+  });
+
   it('expands synonyms', async () => {
     expect(await ids('CNC machine tools')).toContain('cnc');
   });

@@ -147,6 +147,12 @@ describe('Meilisearch search parameters', () => {
     });
   });
 
+  it('sends exact words as phrases, so Meilisearch applies no typo or prefix to them', () => {
+    expect(buildSearchParams({ q: '液壓 "servo"  valve', exactWords: true }, undefined).q).toBe(
+      '"液压" "servo" "valve"',
+    );
+  });
+
   it('turns a hit into the port shape: escaped <mark> highlights, a snippet, no engine fields', () => {
     const hit = toSearchHit(
       {

@@ -163,8 +163,16 @@ export function buildSearchParams(
   const highlighted = [
     ...new Set([...(query.highlight ?? []), ...(query.snippetField ? [query.snippetField] : [])]),
   ];
+  const q = toSimplified(query.q ?? '');
   return {
-    q: toSimplified(query.q ?? ''),
+    // A quoted word is matched as written, without typos or prefix.
+    q: query.exactWords
+      ? q
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((word) => `"${word.replaceAll('"', '')}"`)
+          .join(' ')
+      : q,
     page,
     hitsPerPage: pageSize,
     showRankingScore: true,

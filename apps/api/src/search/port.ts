@@ -61,6 +61,11 @@ export interface SearchQuery {
    * 'any': every document holding any of the words, best first — for matching's long candidate queries.
    */
   matchingStrategy?: 'all' | 'any';
+  /**
+   * The words as written: no typo tolerance and no prefix on the last word, for queries made from a
+   * document's own words (matching) rather than typed by a person. Meilisearch: each word is a phrase.
+   */
+  exactWords?: boolean;
 }
 
 export interface SearchHit<D extends SearchDocument = SearchDocument> {

@@ -26,6 +26,7 @@ const SNIPPET_SCAN_CHARS = 1500;
 // Meilisearch's rule for document ids, kept here too so both engines accept the same documents.
 const VALID_ID = /^[A-Za-z0-9_-]{1,511}$/;
 const DEFAULT_TYPOS: TypoTolerance = { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } };
+const NO_TYPOS: TypoTolerance = { enabled: false };
 
 export class EmbeddedIndex {
   private settings!: IndexSettings;
@@ -91,8 +92,11 @@ export class EmbeddedIndex {
     const page = Math.max(1, Math.floor(query.page ?? 1));
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
     const accept = compileFilters(query.filters ?? [], this.values);
+    // A trailing space ends the last word, so it is not taken as a prefix.
     const slots = query.q?.trim()
-      ? parseQuery(query.q, this.synonyms, this.settings.typoTolerance ?? DEFAULT_TYPOS)
+      ? query.exactWords
+        ? parseQuery(`${query.q} `, this.synonyms, NO_TYPOS)
+        : parseQuery(query.q, this.synonyms, this.settings.typoTolerance ?? DEFAULT_TYPOS)
       : [];
     const candidates =
       slots.length > 0
