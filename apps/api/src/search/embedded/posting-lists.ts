@@ -1,8 +1,8 @@
 // Posting lists kept in one Int32Array instead of a JS array per term: the collector never walks them
 // (a 50,000-listing index holds millions of postings) and each costs 4 bytes instead of 8.
-// A list is a contiguous slice; when it fills, it moves to the end of the pool with twice the room and
-// leaves a hole behind. Holes are squeezed out once they outweigh the live part, so the pool stays
-// within a small factor of what it holds while appends stay amortised O(1).
+// A list is a contiguous slice; when it fills, it moves to the end of the pool with half again the room
+// and leaves a hole behind. Holes are squeezed out once they pass a quarter of the pool, and the pool
+// grows by a quarter, so it stays within about 1.5× of what it holds while appends stay amortised O(1).
 import { grown } from './grow.js';
 
 const FIRST_CAPACITY = 2;
@@ -36,7 +36,7 @@ export class PostingLists {
 
   push(id: number, value: number): void {
     const length = this.lengths[id]!;
-    if (length === this.capacities[id]) this.relocate(id, length * 2);
+    if (length === this.capacities[id]) this.relocate(id, length + Math.max(2, length >> 1));
     this.pool[this.starts[id]! + length] = value;
     this.lengths[id] = length + 1;
   }
@@ -70,12 +70,12 @@ export class PostingLists {
     this.pool.copyWithin(moved, start, start + length);
     this.starts[id] = moved;
     this.capacities[id] = capacity;
-    if (this.holes > this.end / 2) this.squeeze();
+    if (this.holes > this.end / 4) this.squeeze();
   }
 
   private reserve(capacity: number): number {
     if (this.end + capacity > this.pool.length)
-      this.pool = grown(this.pool, Math.max(this.end + capacity, this.pool.length * 2));
+      this.pool = grown(this.pool, Math.max(this.end + capacity, Math.ceil(this.pool.length * 1.25)));
     const start = this.end;
     this.end += capacity;
     return start;
