@@ -12,7 +12,7 @@ import {
   toMeilisearchDocument,
   toSearchHit,
 } from './meilisearch-request.js';
-import { SearchError } from './port.js';
+import { MAX_PAGE_SIZE, SearchError } from './port.js';
 
 describe('Meilisearch settings', () => {
   it('pairs each searchable field with its Han-terms field, in priority order, and makes synonyms mutual', () => {
@@ -130,7 +130,7 @@ describe('Meilisearch search parameters', () => {
     expect(params).toEqual({
       q: '锂离子 电池',
       page: 3,
-      hitsPerPage: 100,
+      hitsPerPage: MAX_PAGE_SIZE,
       showRankingScore: true,
       filter: 'visibility = "public"',
       facets: ['fields', 'visibility'],

@@ -129,5 +129,6 @@ export class SearchError extends Error {
   }
 }
 
-export const MAX_PAGE_SIZE = 100;
+/** Matching takes its candidates a few hundred at a time; people page by 20. */
+export const MAX_PAGE_SIZE = 250;
 export const DEFAULT_PAGE_SIZE = 20;
