@@ -8,3 +8,4 @@ export * from './schemas/listings.js';
 export * from './schemas/agreements.js';
 export * from './schemas/projects.js';
 export * from './schemas/matching.js';
+export * from './schemas/transfer.js';

@@ -2,42 +2,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.js';
+import { problemsFromIssues } from '../http/field-problems.js';
 import { SearchError } from '../search/port.js';
-
-interface FieldProblem {
-  field: string;
-  problem: string;
-}
-
-function fieldProblems(error: FastifyError): FieldProblem[] {
-  const where = error.validationContext ?? 'body';
-  const problems = (error.validation ?? []).map((issue) => {
-    const params = (issue.params ?? {}) as Record<string, unknown>;
-    const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    // Unknown and missing properties are reported on the parent; name the property itself.
-    const property =
-      (params.additionalProperties as string[] | undefined)?.join(', ') ??
-      (params.requiredProperties as string[] | undefined)?.join(', ') ??
-      (params.additionalProperty as string | undefined) ??
-      (params.missingProperty as string | undefined);
-    const field = [where, path, property].filter(Boolean).join('.');
-    const problem =
-      issue.keyword === 'additionalProperties'
-        ? 'is not an allowed property'
-        : issue.keyword === 'required'
-          ? 'is required'
-          : (issue.message ?? 'is invalid');
-    return { field, problem, keyword: issue.keyword };
-  });
-  // An unknown property is reported twice (as a false schema and as additionalProperties): keep one per field.
-  const seen = new Set<string>();
-  return problems
-    .sort(
-      (a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties'),
-    )
-    .filter(({ field }) => !seen.has(field) && Boolean(seen.add(field)))
-    .map(({ field, problem }) => ({ field, problem }));
-}
 
 const codeByFastifyError: Record<string, [number, string, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: [413, 'payload_too_large', 'The request body is too large'],
@@ -58,7 +24,8 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
       });
     }
     if (error.validation) {
-      const problems = fieldProblems(error);
+      const where = error.validationContext ?? 'body';
+      const problems = problemsFromIssues(error.validation, (path) => [where, ...path].join('.'));
       const message = problems.map((p) => `${p.field} ${p.problem}`).join('; ');
       return reply.status(400).send({ error: { code: 'validation_failed', message, details: problems } });
     }

@@ -15,10 +15,8 @@ export default fp(async function webPlugin(app: FastifyInstance, options: { dist
     const path = request.url.split('?')[0]!;
     const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/assets/');
     if (hasWeb && wantsPage) return reply.type('text/html').sendFile('index.html');
-    return reply
-      .status(404)
-      .send({
-        error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` },
-      });
+    return reply.status(404).send({
+      error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` },
+    });
   });
 });

@@ -9,7 +9,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    /** As the API sent it: e.g. `[{ field, problem }]` for validation_failed, `{ retryAfterSeconds }` for rate_limited. */
+    /** As the API sent it: e.g. `[{ field, problem, rule }]` for validation_failed, `{ retryAfterSeconds }` for rate_limited. */
     readonly details: unknown = undefined,
     /** From the details or the Retry-After header, when the API says how long to wait. */
     readonly retryAfterSeconds?: number,

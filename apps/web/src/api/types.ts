@@ -1,11 +1,12 @@
 // Shapes of the API's JSON answers. The entity types come from @coop/shared, where the API's schemas live.
-import type { Capability, Need, SearchResponse, TokenResponse } from '@coop/shared';
+import type { Capability, FieldProblem, Need, SearchResponse, TokenResponse } from '@coop/shared';
 
 export type {
   Capability,
   CapabilityKind,
   CapabilityUpdate,
   Designation,
+  ImportReport,
   ListingAction,
   ListingListQuery,
   Need,
@@ -32,14 +33,8 @@ export type ListingOf<T extends ListingType> = T extends 'need' ? Need : Capabil
 export type ListingStatus = Listing['status'];
 export type SearchHit = SearchResponse['hits'][number];
 
-/** What an import answers once every row is done. */
-export interface ImportReport {
-  total: number;
-  created: number;
-  updated: number;
-  rejected: number;
-  errors: { row: number; title: string; problems: { field: string; problem: string }[] }[];
-}
+/** A field problem as the server sent it; its rule may be missing, or one this app does not know yet. */
+export type ServerProblem = Omit<FieldProblem, 'rule'> & { rule?: string };
 
 /** What login, register and refresh answer. */
 export type Session = TokenResponse;

@@ -1,5 +1,9 @@
 import { useI18n } from 'vue-i18n';
+import { FIELD_RULES } from '@coop/shared';
 import { ApiError, NETWORK_ERROR } from '@/api/client';
+import type { ServerProblem } from '@/api/types';
+
+const KNOWN_RULES: ReadonlySet<string> = new Set(FIELD_RULES);
 
 /** i18n keys of the labels of fields the API may name in a validation_failed answer. */
 const FIELD_LABELS: Record<string, string> = {
@@ -101,5 +105,13 @@ export function useErrorMessage() {
     return FIELD_LABELS[property] ? t(FIELD_LABELS[property]) : property;
   };
 
-  return { describe, fieldName };
+  /** What is wrong with a field, worded from its rule; the server's English for a rule this app cannot word. */
+  function problemText({ rule, problem, limit, value }: ServerProblem): string {
+    if (!rule || !KNOWN_RULES.has(rule)) return problem;
+    const bound = limit === undefined ? '' : new Intl.NumberFormat(locale.value).format(limit);
+    // The count picks "must not be empty" for a minimum of one.
+    return t(`problems.${rule}`, { limit: bound, value }, limit ?? 0);
+  }
+
+  return { describe, fieldName, problemText };
 }

@@ -12,7 +12,7 @@ import {
 } from '@/components/listing/form/model';
 import { useErrorMessage } from './use-error-message';
 
-type FieldErrors = Partial<Record<keyof ListingFormValues, string>>;
+type FieldErrors = ReturnType<typeof fieldErrors>;
 
 /** What saving did: created or updated (and perhaps submitted), nothing to save, or it failed (shown on the form). */
 export type SaveOutcome = { listing: Listing; changed: boolean } | null;

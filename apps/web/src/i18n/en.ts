@@ -1,5 +1,6 @@
 // English messages. This object is also the schema zh-CN.ts must match.
 // Note: vue-i18n reserves { } @ $ | in messages; plural forms are separated by |.
+import type { FieldRule } from '@coop/shared';
 import listing from './listing/en';
 import search from './search/en';
 import transfer from './transfer/en';
@@ -87,6 +88,23 @@ const en = {
     server: 'Something went wrong on our side. Try again in a moment.',
     unknown: 'Something went wrong: {message}',
   },
+  /** What is wrong with a field, by the rule the server names; after the field's label. */
+  problems: {
+    required: 'is required',
+    not_allowed: 'is not an allowed field',
+    too_short: 'must not be empty | must have at least {limit} characters',
+    too_long: 'must have at most {limit} characters',
+    too_few: 'must not be empty | must have at least {limit} entries',
+    too_many: 'must have at most {limit} entries',
+    too_small: 'must be at least {limit}',
+    too_large: 'must be at most {limit}',
+    format: 'is not in the expected format',
+    not_one_of: 'is not one of the allowed values',
+    duplicate: 'lists the same value more than once',
+    unknown_value: '"{value}" is not a known value',
+    type: 'has the wrong kind of value',
+    invalid: 'is not valid',
+  } satisfies Record<FieldRule, string>,
   validation: {
     maxItems: 'At most {max}',
     eachLength: 'Each entry needs {min}–{max} characters: {items}',

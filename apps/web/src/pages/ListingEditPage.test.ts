@@ -90,7 +90,14 @@ describe('ListingEditPage', { timeout: 60_000 }, () => {
           error: {
             code: 'validation_failed',
             message: 'bad',
-            details: [{ field: 'body.keywords.1', problem: 'must not be empty' }],
+            details: [
+              {
+                field: 'body.keywords.1',
+                problem: 'must not have fewer than 1 characters',
+                rule: 'too_short',
+                limit: 1,
+              },
+            ],
           },
         },
       },

@@ -21,17 +21,53 @@ export const Paged = <T extends TSchema>(item: T) =>
     pageSize: Type.Integer(),
   });
 
-export const ErrorResponse = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    details: Type.Optional(Type.Unknown()),
-  }),
-});
-export type ErrorResponse = Static<typeof ErrorResponse>;
-
 /** Enumerated string from a readonly list (JSON Schema `enum`). */
 export const OneOf = <const T extends readonly string[]>(
   values: T,
   options: TSchemaOptions = {},
 ): TEnum<[...T]> => Type.Enum<[...T]>([...values] as [...T], options);
+
+/**
+ * What a field problem breaks, so clients can word it in their own language; `problem` stays the English text.
+ * too_short / too_long and too_few / too_many are sizes of text and lists, too_small / too_large of numbers.
+ */
+export const FIELD_RULES = [
+  'required',
+  'not_allowed',
+  'too_short',
+  'too_long',
+  'too_few',
+  'too_many',
+  'too_small',
+  'too_large',
+  'format',
+  'not_one_of',
+  'duplicate',
+  'unknown_value',
+  'type',
+  'invalid',
+] as const;
+export type FieldRule = (typeof FIELD_RULES)[number];
+
+export const FieldProblem = Type.Object({
+  field: Type.String({ description: "Where: 'body.title', 'querystring.page', or an import column" }),
+  problem: Type.String({ description: 'In English, e.g. "is required"' }),
+  rule: OneOf(FIELD_RULES),
+  limit: Type.Optional(Type.Number({ description: 'The bound a too_* rule names' })),
+  value: Type.Optional(Type.String({ description: 'The word unknown_value did not recognise' })),
+});
+export type FieldProblem = Static<typeof FieldProblem>;
+
+export const ErrorResponse = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(
+      Type.Union([Type.Array(FieldProblem), Type.Unknown()], {
+        description:
+          'Field problems for bad input; otherwise what the code needs, e.g. `{ retryAfterSeconds }`',
+      }),
+    ),
+  }),
+});
+export type ErrorResponse = Static<typeof ErrorResponse>;

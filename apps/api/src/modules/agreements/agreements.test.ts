@@ -96,6 +96,7 @@ describe('a three-party framework agreement', () => {
     expect(unsignedParty.json().error.details[0]).toMatchObject({
       field: 'body.signatories',
       problem: expect.stringContaining('钱塘职业技术学院'),
+      rule: 'required',
     });
     const signed = (
       await move(draft.id, coordinator, {

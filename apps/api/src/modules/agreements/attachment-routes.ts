@@ -32,7 +32,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ attachments: Attachme
         throw new BadRequestError(
           'validation_failed',
           'Send the file as multipart/form-data in the field "file"',
-          [{ field: 'file', problem: 'is required' }],
+          [{ field: 'file', problem: 'is required', rule: 'required' }],
         );
       }
       return reply.status(201).send(await attachments.upload(request.actor, request.params.id, file));

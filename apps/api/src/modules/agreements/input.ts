@@ -1,9 +1,10 @@
 // Request bodies to columns, shared by agreements, projects and checklist items: cleaning and cross-field checks.
+import type { FieldRule } from '@coop/shared';
 import { BadRequestError } from '../../errors.js';
 
 /** A field-level 400, as schema validation reports it. */
-export const invalid = (field: string, problem: string) =>
-  new BadRequestError('validation_failed', `${field} ${problem}`, [{ field, problem }]);
+export const invalid = (field: string, problem: string, rule: FieldRule = 'invalid') =>
+  new BadRequestError('validation_failed', `${field} ${problem}`, [{ field, problem, rule }]);
 
 /** Comma-separated query values. */
 export const csv = (value: string | undefined) => value?.split(',').filter(Boolean);

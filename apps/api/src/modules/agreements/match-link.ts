@@ -8,7 +8,9 @@ import type { Actor } from '../access/actor.js';
 import { recordEvent } from '../events/repository.js';
 
 const invalid = (problem: string) =>
-  new BadRequestError('validation_failed', `body.matchId ${problem}`, [{ field: 'body.matchId', problem }]);
+  new BadRequestError('validation_failed', `body.matchId ${problem}`, [
+    { field: 'body.matchId', problem, rule: 'invalid' },
+  ]);
 
 /** Checks the match joins two of the parties; answers its current stage (locked until commit). */
 export async function lockMatch(db: Executor, matchId: string, partyOrgIds: string[]) {

@@ -19,7 +19,8 @@ export function cleanParties(
 ): Party[] {
   const ids = parties.map((p) => p.orgId);
   const repeated = ids.findIndex((id, index) => ids.indexOf(id) !== index);
-  if (repeated >= 0) throw invalid(`${field}.${repeated}.orgId`, 'names an organisation already listed');
+  if (repeated >= 0)
+    throw invalid(`${field}.${repeated}.orgId`, 'names an organisation already listed', 'duplicate');
   const unknown = ids.findIndex((id) => !knownOrgIds.has(id));
   if (unknown >= 0) throw invalid(`${field}.${unknown}.orgId`, 'is not a known organisation');
   return parties.map((p) => ({
@@ -44,7 +45,11 @@ export function withSignatories(
   }
   const missing = current.filter((_, index) => !parties[index]!.signatoryName);
   if (missing.length > 0) {
-    throw invalid('body.signatories', `need a signatory for ${missing.map((p) => p.org.nameZh).join('、')}`);
+    throw invalid(
+      'body.signatories',
+      `need a signatory for ${missing.map((p) => p.org.nameZh).join('、')}`,
+      'required',
+    );
   }
   return parties;
 }

@@ -53,7 +53,7 @@ export function nextStatus(current: AgreementStatus, body: AgreementTransition):
   const move = MOVES[body.action];
   if (body.action === 'terminate' && !body.reason?.trim()) {
     throw new BadRequestError('validation_failed', 'body.reason is required when terminating an agreement', [
-      { field: 'body.reason', problem: 'is required when terminating' },
+      { field: 'body.reason', problem: 'is required when terminating', rule: 'required' },
     ]);
   }
   if (!move.from.includes(current)) {

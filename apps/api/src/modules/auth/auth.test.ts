@@ -275,6 +275,7 @@ describe('malformed input', () => {
     expect(unknown.json().error.details).toContainEqual({
       field: 'body.isAdmin',
       problem: 'is not an allowed property',
+      rule: 'not_allowed',
     });
 
     const wrongEnum = await post('/api/auth/register', {

@@ -144,7 +144,13 @@ export function createAuthService({ db, auth, orgs, access, signAccessToken }: D
         throw new BadRequestError(
           'validation_failed',
           'body.organization or body.invitationToken is required, not both',
-          [{ field: 'body.organization', problem: 'give either a new organisation or an invitation token' }],
+          [
+            {
+              field: 'body.organization',
+              problem: 'give either a new organisation or an invitation token',
+              rule: 'invalid',
+            },
+          ],
         );
       }
       if (await auth.userByEmail(db, body.email)) {
@@ -193,7 +199,7 @@ export function createAuthService({ db, auth, orgs, access, signAccessToken }: D
       const user = await auth.userById(db, actor.userId);
       if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
         throw new BadRequestError('wrong_password', 'The current password is wrong', [
-          { field: 'body.currentPassword', problem: 'is wrong' },
+          { field: 'body.currentPassword', problem: 'is wrong', rule: 'invalid' },
         ]);
       }
       const passwordHash = await hashPassword(body.newPassword);

@@ -255,6 +255,7 @@ export function createListingService<
               {
                 field: 'querystring.status',
                 problem: 'only open and in_cooperation for other organisations',
+                rule: 'not_one_of',
               },
             ],
           );

@@ -43,12 +43,12 @@ export function nextStatus(
   const move = MOVES[action];
   if (type === 'capability' && action === 'start_cooperation') {
     throw new BadRequestError('invalid_action', 'Capabilities have no cooperation stage', [
-      { field: 'body.action', problem: 'is not available for capabilities' },
+      { field: 'body.action', problem: 'is not available for capabilities', rule: 'not_one_of' },
     ]);
   }
   if (action === 'return' && !context.reason?.trim()) {
     throw new BadRequestError('validation_failed', 'body.reason is required when returning a listing', [
-      { field: 'body.reason', problem: 'is required when returning a listing' },
+      { field: 'body.reason', problem: 'is required when returning a listing', rule: 'required' },
     ]);
   }
   if (!move.from.includes(current)) {

@@ -55,7 +55,7 @@ export function checkMove(
     throw new BadRequestError(
       'validation_failed',
       'body.reason is required when declining: the other side sees it',
-      [{ field: 'body.reason', problem: 'is required when declining' }],
+      [{ field: 'body.reason', problem: 'is required when declining', rule: 'required' }],
     );
   }
 }

@@ -35,7 +35,7 @@ function anonymisedSummary(row: NeedRow): string {
 function checkBudget(budgetMin: number | null | undefined, budgetMax: number | null | undefined) {
   if (budgetMin != null && budgetMax != null && budgetMin > budgetMax) {
     throw new BadRequestError('validation_failed', 'body.budgetMax must not be below body.budgetMin', [
-      { field: 'body.budgetMax', problem: 'must not be below budgetMin' },
+      { field: 'body.budgetMax', problem: 'must not be below budgetMin', rule: 'invalid' },
     ]);
   }
 }

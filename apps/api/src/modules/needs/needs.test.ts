@@ -66,10 +66,11 @@ describe('posting needs', () => {
     expect(unknown.json().error.details).toContainEqual({
       field: 'body.secret',
       problem: 'is not an allowed property',
+      rule: 'not_allowed',
     });
     const badField = await call('POST', '/api/needs', enterprise, { ...spindle, fields: ['astrology'] });
     expect(badField.statusCode).toBe(400);
-    expect(badField.json().error.details[0].field).toBe('body.fields.0');
+    expect(badField.json().error.details[0]).toMatchObject({ field: 'body.fields.0', rule: 'not_one_of' });
     const badBudget = await call('POST', '/api/needs', enterprise, {
       ...spindle,
       budgetMin: 9,
@@ -81,7 +82,12 @@ describe('posting needs', () => {
       description: '长'.repeat(20_001),
     });
     expect(long.statusCode).toBe(400);
-    expect(long.json().error.details[0].field).toBe('body.description');
+    expect(long.json().error.details[0]).toEqual({
+      field: 'body.description',
+      problem: 'must not have more than 20000 characters',
+      rule: 'too_long',
+      limit: 20_000,
+    });
     const huge = await call('POST', '/api/needs', enterprise, {
       ...spindle,
       description: 'x'.repeat(1024 * 1024),

@@ -82,6 +82,7 @@ describe('organisation profiles', () => {
     expect(unknown.json().error.details[0]).toEqual({
       field: 'body.verified',
       problem: 'is not an allowed property',
+      rule: 'not_allowed',
     });
     const badRegion = await inject('PATCH', `/api/orgs/${enterprise.orgId}`, enterprise, {
       regionCode: '999999',

@@ -87,7 +87,7 @@ export function createOrgService({ db, orgs, access }: Deps) {
         throw new BadRequestError(
           'invalid_member',
           'Only enterprises, colleges and institutes can be members',
-          [{ field: 'body.orgId', problem: 'must be an enterprise, college or institute' }],
+          [{ field: 'body.orgId', problem: 'must be an enterprise, college or institute', rule: 'invalid' }],
         );
       }
       await db.transaction(async (tx) => {

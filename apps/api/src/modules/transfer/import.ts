@@ -1,11 +1,12 @@
 // Bulk import: every row is checked on its own; a bad row is reported and never stops the good ones.
-import { NewCapability, NewNeed } from '@coop/shared';
+import { NewCapability, NewNeed, type FieldProblem, type ImportReport } from '@coop/shared';
 import { Compile } from 'typebox/compile';
 import type { Actor } from '../access/actor.js';
 import { requireActor } from '../access/policy.js';
 import type { CapabilityService } from '../capabilities/service.js';
 import type { NeedService } from '../needs/service.js';
 import { AppError } from '../../errors.js';
+import { problemsFromIssues } from '../../http/field-problems.js';
 import {
   resolveCooperationType,
   resolveField,
@@ -17,25 +18,17 @@ import {
 
 export type ImportKind = 'needs' | 'capabilities';
 
-export interface RowProblem {
-  row: number;
-  title: string;
-  problems: { field: string; problem: string }[];
-}
-
-export interface ImportReport {
-  total: number;
-  created: number;
-  updated: number;
-  rejected: number;
-  errors: RowProblem[];
-}
-
 const validators = { needs: Compile(NewNeed), capabilities: Compile(NewCapability) };
 
 /** Turns a sheet row into an API body, collecting what cannot be understood. */
 function toInput(kind: ImportKind, row: SheetRow) {
-  const problems: { field: string; problem: string }[] = [];
+  const problems: FieldProblem[] = [];
+  const unknown = (field: string, word: string, what: string): FieldProblem => ({
+    field,
+    problem: `"${word}" is not a known ${what}`,
+    rule: 'unknown_value',
+    value: word,
+  });
   const resolveAll = (
     column: string,
     cell: string | undefined,
@@ -43,7 +36,7 @@ function toInput(kind: ImportKind, row: SheetRow) {
   ) =>
     splitList(cell).flatMap((word) => {
       const code = resolve(word);
-      if (!code) problems.push({ field: column, problem: `"${word}" is not a known value` });
+      if (!code) problems.push(unknown(column, word, 'value'));
       return code ? [code] : [];
     });
   const input: Record<string, unknown> = {
@@ -58,25 +51,23 @@ function toInput(kind: ImportKind, row: SheetRow) {
   if (row.region) {
     const region = resolveRegion(row.region);
     if (region) input.regionCode = region;
-    else problems.push({ field: 'region', problem: `"${row.region}" is not a known region` });
+    else problems.push(unknown('region', row.region, 'region'));
   }
   if (kind === 'capabilities') {
     const capabilityKind = row.kind ? resolveKind(row.kind) : undefined;
     if (!capabilityKind)
-      problems.push({
-        field: 'kind',
-        problem: row.kind ? `"${row.kind}" is not a known kind` : 'is required',
-      });
+      problems.push(
+        row.kind
+          ? unknown('kind', row.kind, 'kind')
+          : { field: 'kind', problem: 'is required', rule: 'required' },
+      );
     input.kind = capabilityKind;
   }
   if (problems.length === 0) {
-    for (const issue of validators[kind].Errors(input)) {
-      const path = issue.instancePath.replace(/^\//, '').split('/')[0] || 'row';
-      problems.push({
-        field: path === 'cooperationTypes' ? 'cooperation_types' : path,
-        problem: issue.message ?? 'is invalid',
-      });
-    }
+    // Problems are named by column: a keyword too long is a problem of `keywords`.
+    const column = ([property]: string[]) =>
+      property === 'cooperationTypes' ? 'cooperation_types' : (property ?? 'row');
+    problems.push(...problemsFromIssues(validators[kind].Errors(input), column));
   }
   return { input, problems };
 }
@@ -104,7 +95,7 @@ export function createImporter(services: { needs: NeedService; capabilities: Cap
           } catch (error) {
             // Permission problems concern the whole file, not a row.
             if (error instanceof AppError && error.status === 403) throw error;
-            problems.push({ field: 'row', problem: (error as Error).message });
+            problems.push({ field: 'row', problem: (error as Error).message, rule: 'invalid' });
           }
         }
         if (problems.length) {

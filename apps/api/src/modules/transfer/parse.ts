@@ -79,6 +79,6 @@ export async function parseSheet(filename: string, buffer: Buffer): Promise<Shee
   if (lower.endsWith('.xlsx')) return parseXlsx(buffer);
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) return parseCsv(buffer);
   throw new BadRequestError('unsupported_file', 'Upload a .csv or .xlsx file', [
-    { field: 'file', problem: 'must be a .csv or .xlsx file' },
+    { field: 'file', problem: 'must be a .csv or .xlsx file', rule: 'format' },
   ]);
 }

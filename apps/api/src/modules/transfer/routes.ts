@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import { ListingListQuery, OneOf, StrictObject, LOCALES } from '@coop/shared';
+import { ImportReport, ListingListQuery, OneOf, StrictObject, LOCALES } from '@coop/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { BadRequestError } from '../../errors.js';
@@ -10,20 +10,6 @@ import { parseSheet } from './parse.js';
 
 const KindParams = StrictObject({ kind: OneOf(['needs', 'capabilities'] as const) });
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-const ImportReportSchema = Type.Object({
-  total: Type.Integer(),
-  created: Type.Integer(),
-  updated: Type.Integer(),
-  rejected: Type.Integer(),
-  errors: Type.Array(
-    Type.Object({
-      row: Type.Integer(),
-      title: Type.String(),
-      problems: Type.Array(Type.Object({ field: Type.String(), problem: Type.String() })),
-    }),
-  ),
-});
 
 const { page: _page, pageSize: _pageSize, ...listFilters } = ListingListQuery.properties;
 const ExportQuery = StrictObject({
@@ -46,7 +32,7 @@ export const transferRoutes: FastifyPluginAsyncTypebox<{ importer: Importer; exp
         description:
           'Multipart form with the file in the field `file` (CSV or XLSX). Send `Accept: application/x-ndjson` to receive progress lines before the report.',
         params: KindParams,
-        response: { 200: ImportReportSchema, ...errorResponses(400, 401, 403, 406, 413) },
+        response: { 200: ImportReport, ...errorResponses(400, 401, 403, 406, 413) },
       },
     },
     async (request, reply) => {
@@ -54,13 +40,13 @@ export const transferRoutes: FastifyPluginAsyncTypebox<{ importer: Importer; exp
         throw new BadRequestError(
           'validation_failed',
           'Send the file as multipart/form-data in the field "file"',
-          [{ field: 'file', problem: 'is required' }],
+          [{ field: 'file', problem: 'is required', rule: 'required' }],
         );
       }
       const file = await request.file();
       if (!file || file.fieldname !== 'file') {
         throw new BadRequestError('validation_failed', 'The file must be in the field "file"', [
-          { field: 'file', problem: 'is required' },
+          { field: 'file', problem: 'is required', rule: 'required' },
         ]);
       }
       const buffer = await file.toBuffer();

@@ -50,11 +50,17 @@ describe('bulk import', () => {
     const report = first.json();
     expect(report).toMatchObject({ total: 4, created: 2, updated: 0, rejected: 2 });
     expect(report.errors.map((e: { row: number }) => e.row)).toEqual([3, 5]);
-    expect(report.errors[0].problems[0].field).toBe('description');
-    expect(report.errors[1].problems[0]).toEqual({
-      field: 'fields',
-      problem: '"炼金术" is not a known value',
-    });
+    expect(report.errors[0].problems).toEqual([
+      {
+        field: 'description',
+        problem: 'must not have fewer than 10 characters',
+        rule: 'too_short',
+        limit: 10,
+      },
+    ]);
+    expect(report.errors[1].problems).toEqual([
+      { field: 'fields', problem: '"炼金术" is not a known value', rule: 'unknown_value', value: '炼金术' },
+    ]);
 
     const again = (await upload('needs', enterprise, 'needs.csv', csv)).json();
     expect(again).toMatchObject({ created: 0, updated: 2, rejected: 2 });
@@ -102,6 +108,45 @@ describe('bulk import', () => {
       .map((line) => JSON.parse(line));
     expect(lines[0].progress).toEqual({ processed: 2, total: 2 });
     expect(lines.at(-1).report).toMatchObject({ created: 2, rejected: 0 });
+  });
+
+  it('gives each row problem its rule, with the limit or the word it concerns', async () => {
+    const rows = [
+      'title,description,kind,fields,keywords,cooperation_types,region',
+      `"显微镜",,大型仪器,,"${'长'.repeat(41)}",,`,
+      '"Wind tunnel","Low-speed wind tunnel for model tests.",wind_tunnel,,,"consulting;gifts",Atlantis',
+      '"Materials lab","Shared laboratory for metallography and mechanical testing.",,,,,',
+    ].join('\n');
+    const report = (await upload('capabilities', college, 'caps.csv', rows)).json();
+    expect(report).toMatchObject({ total: 3, created: 0, rejected: 3 });
+    expect(report.errors.map((e: { problems: unknown }) => e.problems)).toEqual([
+      [
+        expect.objectContaining({ field: 'title', rule: 'too_short', limit: 4 }),
+        expect.objectContaining({ field: 'description', rule: 'too_short', limit: 10 }),
+        expect.objectContaining({ field: 'keywords', rule: 'too_long', limit: 40 }),
+      ],
+      [
+        {
+          field: 'cooperation_types',
+          problem: '"gifts" is not a known value',
+          rule: 'unknown_value',
+          value: 'gifts',
+        },
+        {
+          field: 'region',
+          problem: '"Atlantis" is not a known region',
+          rule: 'unknown_value',
+          value: 'Atlantis',
+        },
+        {
+          field: 'kind',
+          problem: '"wind_tunnel" is not a known kind',
+          rule: 'unknown_value',
+          value: 'wind_tunnel',
+        },
+      ],
+      [{ field: 'kind', problem: 'is required', rule: 'required' }],
+    ]);
   });
 
   it('refuses a file of the wrong kind, a missing header, and the wrong side of the market', async () => {

@@ -60,9 +60,16 @@ describe('ImportDialog', () => {
           {
             row: 7,
             title: 'Gear noise',
-            problems: [{ field: 'fields', problem: '"gears" is not a known value' }],
+            problems: [
+              {
+                field: 'fields',
+                problem: '"gears" is not a known value',
+                rule: 'unknown_value',
+                value: 'gears',
+              },
+            ],
           },
-          { row: 12, title: '', problems: [{ field: 'title', problem: 'is required' }] },
+          { row: 12, title: '', problems: [{ field: 'title', problem: 'is required', rule: 'required' }] },
         ],
       },
     });

@@ -48,10 +48,13 @@ describe('listing form model', () => {
     expect(changedFields(base, { ...base, keywords: ['a'], title: base.title })).toEqual({ keywords: ['a'] });
     expect(
       fieldErrors([
-        { field: 'body.budgetMax', problem: 'must not be below budgetMin' },
-        { field: 'body.keywords.2', problem: 'too long' },
+        { field: 'body.budgetMax', problem: 'must not be below budgetMin', rule: 'invalid' },
+        { field: 'body.keywords.2', problem: 'too long', rule: 'too_long', limit: 40 },
         { field: 'body.unknown', problem: 'x' },
       ]),
-    ).toEqual({ budgetMaxWan: 'must not be below budgetMin', keywords: 'too long' });
+    ).toEqual({
+      budgetMaxWan: { field: 'body.budgetMax', problem: 'must not be below budgetMin', rule: 'invalid' },
+      keywords: { field: 'body.keywords.2', problem: 'too long', rule: 'too_long', limit: 40 },
+    });
   });
 });

@@ -1,6 +1,6 @@
 // The listing form's values, and how they turn into the API's create and update bodies.
 // Budgets are edited in 万元 (10,000 yuan) and sent in yuan.
-import type { Capability, CapabilityKind, Listing, ListingType, Need } from '@/api/types';
+import type { Capability, CapabilityKind, Listing, ListingType, Need, ServerProblem } from '@/api/types';
 
 export const WAN = 10_000;
 
@@ -130,16 +130,17 @@ const PROP_OF_FIELD: Record<string, keyof ListingFormValues> = {
   budgetMax: 'budgetMaxWan',
 };
 
-/** `[{ field: 'body.keywords.3', problem }]` → `{ keywords: problem }`; problems on no known field are left out. */
-export function fieldErrors(details: unknown): Partial<Record<keyof ListingFormValues, string>> {
+/** `[{ field: 'body.keywords.3', … }]` → `{ keywords: that problem }`; problems on no known field are left out. */
+export function fieldErrors(details: unknown): Partial<Record<keyof ListingFormValues, ServerProblem>> {
   if (!Array.isArray(details)) return {};
-  const errors: Partial<Record<keyof ListingFormValues, string>> = {};
+  const errors: Partial<Record<keyof ListingFormValues, ServerProblem>> = {};
   const known = new Set(Object.keys(emptyForm()));
-  for (const item of details as { field?: unknown; problem?: unknown }[]) {
+  for (const item of details as Partial<ServerProblem>[]) {
     if (typeof item?.field !== 'string') continue;
     const name = item.field.replace(/^body\./, '').split('.')[0]!;
     const prop = PROP_OF_FIELD[name] ?? (name as keyof ListingFormValues);
-    if (known.has(prop) && !errors[prop]) errors[prop] = String(item.problem ?? '');
+    if (known.has(prop) && !errors[prop])
+      errors[prop] = { ...item, field: item.field, problem: String(item.problem ?? '') };
   }
   return errors;
 }
