@@ -6,7 +6,7 @@ import { distinctiveTerms, prepareSource, rank, type MatchSubject, type RankedCa
 import type { Side, TermStats } from './term-stats.js';
 
 const QUERY_WORDS = 10;
-const HITS_PER_QUERY = 100;
+const HITS_PER_QUERY = 200;
 
 export interface MatchRequest {
   subject: MatchSubject;
@@ -45,16 +45,15 @@ export function createMatcher({ engine, stats }: { engine: SearchEngine; stats: 
       ].filter((words) => words.length > 0);
       const docs = new Map<string, ListingDocument>();
       const results = await Promise.all(
-        queries.flatMap((words) =>
-          [1, 2].map((page) =>
-            engine.search<ListingDocument>(targetIndex, {
-              q: words.join(' '),
-              filters: request.filters,
-              page,
-              pageSize: HITS_PER_QUERY,
-              matchingStrategy: 'any',
-            }),
-          ),
+        queries.map((words) =>
+          engine.search<ListingDocument>(targetIndex, {
+            q: words.join(' '),
+            filters: request.filters,
+            pageSize: HITS_PER_QUERY,
+            matchingStrategy: 'any',
+            // The words come from a listing: taken as written, not as a person's typing.
+            exactWords: true,
+          }),
         ),
       );
       for (const result of results) for (const hit of result.hits) docs.set(hit.id, hit.doc);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, login, type LoggedIn, type TestPlatform } from '../../test/harness.js';
-import { distinctiveTerms, prepareSource, type MatchSubject } from './ranker.js';
+import { distinctiveTerms, prepareSource, rank, type MatchSubject } from './ranker.js';
 import { TermStats } from './term-stats.js';
 import { analyse } from './text.js';
 
@@ -234,11 +234,11 @@ describe('privacy of a match', () => {
 
 describe('terms for matching', () => {
   const termsOf = (text: string) => new Set(analyse(text).counts.keys());
-  const listing = (id: string, title: string, description = ''): MatchSubject => ({
+  const listing = (id: string, title: string, description = '', keywords: string[] = []): MatchSubject => ({
     id,
     title,
     description,
-    keywords: [],
+    keywords,
     fields: [],
     cooperationTypes: [],
     regionCode: '330100',
@@ -254,9 +254,36 @@ describe('terms for matching', () => {
 
   it('search with words the other side holds before words nobody there uses', () => {
     const stats = new TermStats();
-    stats.put('capability', 'c1', 'Graphene sensors');
-    stats.put('capability', 'c2', 'Ceramic sensors');
+    stats.put('capability', 'c1', listing('c1', 'Graphene sensors'));
+    stats.put('capability', 'c2', listing('c2', 'Ceramic sensors'));
     const source = prepareSource(listing('n1', 'Xylophonic graphene sensors'), 'need', stats);
     expect(distinctiveTerms(source, stats, 3)).toEqual(['graphene', 'sensors', 'xylophonic']);
+  });
+
+  it('score an indexed candidate from its kept terms exactly as from its text', () => {
+    const stats = new TermStats();
+    const lab = listing(
+      'c1',
+      'Spindle thermal error compensation 主轴热误差补偿',
+      'Thermal error modelling of CNC spindles, laser interferometry. 温度场测量与实时补偿。',
+      ['thermal error', '数控机床'],
+    );
+    stats.put('capability', lab.id, lab);
+    stats.put('capability', 'c2', listing('c2', 'Marine coatings', 'Anti-fouling coatings for ship hulls.'));
+    const need = listing(
+      'n1',
+      '加工中心主轴热误差补偿',
+      'Thermal error of the spindle: modelling and compensation.',
+    );
+    const source = prepareSource(need, 'need', stats);
+    const [kept] = rank(source, [lab], stats, new Map());
+    // The same listing under an id the stats do not hold is analysed from its text.
+    const [analysed] = rank(source, [{ ...lab, id: 'c9' }], stats, new Map());
+    expect(kept!.score).toBeGreaterThan(0);
+    expect(kept!.reasons).toContainEqual({
+      kind: 'shared_terms',
+      terms: expect.arrayContaining(['thermal', '主轴']),
+    });
+    expect({ ...analysed, id: lab.id }).toEqual(kept);
   });
 });

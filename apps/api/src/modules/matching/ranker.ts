@@ -1,8 +1,8 @@
 // Scores a candidate against the listing it should answer: whole-text relevance weighted by rarity,
 // plus the structured signals lexical search misses. Returns the reasons along with the score.
 import { cityOf, provinceOf } from '@coop/shared';
-import type { Side, TermStats } from './term-stats.js';
-import { analyse, type AnalysedTerms } from './text.js';
+import { termId, termVector, type Side, type TermStats, type TermVector } from './term-stats.js';
+import { analyseListing } from './text.js';
 
 /** What the ranker reads of either side. */
 export interface MatchSubject {
@@ -36,8 +36,6 @@ export interface RankedCandidate {
 // BM25 with a slightly higher term saturation than the textbook 1.2: grant-length texts repeat key terms.
 const K1 = 1.6;
 const B = 0.75;
-const TITLE_WEIGHT = 2.5;
-const KEYWORD_WEIGHT = 2;
 /** Titles say what a listing is about in a few words; agreeing titles add to the body's evidence. */
 const TITLE_SIMILARITY_WEIGHT = 0.1;
 /** Bonuses multiply the text score, so structure re-orders close candidates but cannot invent relevance. */
@@ -56,50 +54,9 @@ const OUTSTANDING_DESIGNATIONS = new Set([
   'high_tech',
 ]);
 
-interface Weighted {
-  terms: Map<string, number>;
-  length: number;
-  /** The title's own terms, for comparing titles. */
-  titleTerms: Set<string>;
-}
-
-/** Per listing id, with the text it was computed from, so an edited listing is analysed afresh. */
-const cache = new Map<string, { text: string; weighted: Weighted & { surface: AnalysedTerms['surface'] } }>();
-const CACHE_SIZE = 5_000;
-
-/** Title and keywords count more than the body, as a reader skimming the listing would weigh them. */
-function weightedTerms(subject: MatchSubject): Weighted & { surface: AnalysedTerms['surface'] } {
-  const text = `${subject.title}\u0000${subject.keywords.join(';')}\u0000${subject.description}`;
-  const cached = cache.get(subject.id);
-  if (cached?.text === text) return cached.weighted;
-  const weighted = computeWeightedTerms(subject);
-  cache.delete(subject.id);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(subject.id, { text, weighted });
-  return weighted;
-}
-
-function computeWeightedTerms(subject: MatchSubject): Weighted & { surface: AnalysedTerms['surface'] } {
-  const title = analyse(subject.title);
-  const keywords = analyse(subject.keywords.join(' ; '));
-  const body = analyse(subject.description);
-  const terms = new Map<string, number>();
-  const add = (source: AnalysedTerms, weight: number) => {
-    for (const [term, count] of source.counts) terms.set(term, (terms.get(term) ?? 0) + count * weight);
-  };
-  add(title, TITLE_WEIGHT);
-  add(keywords, KEYWORD_WEIGHT);
-  add(body, 1);
-  const surface = new Map([...body.surface, ...keywords.surface, ...title.surface]);
-  return {
-    terms,
-    length: title.length * TITLE_WEIGHT + keywords.length * KEYWORD_WEIGHT + body.length,
-    surface,
-    titleTerms: new Set(title.counts.keys()),
-  };
-}
-
 type TargetStats = ReturnType<TermStats['of']>;
+
+const otherSide = (side: Side): Side => (side === 'need' ? 'capability' : 'need');
 
 /** Chinese character pairs help scoring but are not words to show or search for. */
 const isCharacterPair = (term: string) => term.startsWith('~');
@@ -107,6 +64,7 @@ const isCharacterPair = (term: string) => term.startsWith('~');
 /** Terms whose rarity is looked up once per request rather than once per candidate. */
 interface QueryTerm {
   term: string;
+  id: number;
   idf: number;
   /** idf × how much the source says the term (dampened, so repetition does not swamp rarity). */
   weight: number;
@@ -115,24 +73,58 @@ interface QueryTerm {
 export interface PreparedSource {
   subject: MatchSubject;
   side: Side;
+  /** In the order the text says them. */
   query: QueryTerm[];
-  /** Terms a person can read as a reason (no character pairs), rarest first. */
-  readable: QueryTerm[];
-  titleTerms: Set<string>;
+  /** The query's term ids ascending, with their weights, to walk beside a candidate's sorted terms. */
+  ids: Uint32Array;
+  weights: Float64Array;
+  /** Words a person can read as a reason (no character pairs), rarest first, with their place in `ids`. */
+  readable: { word: string; place: number }[];
+  /** The title's term ids → idf², and their sum. */
+  title: Map<number, number>;
+  titleNorm: number;
   surface: Map<string, string>;
   selfScore: number;
 }
 
 export function prepareSource(subject: MatchSubject, side: Side, stats: TermStats): PreparedSource {
-  const { terms, surface, length, titleTerms } = weightedTerms(subject);
-  const target = stats.of(side === 'need' ? 'capability' : 'need');
-  const query = [...terms].map(([term, count]) => {
-    const idf = target.idf(term);
-    return { term, idf, weight: idf * Math.log(1 + count) };
+  const weighted = analyseListing(subject);
+  const { surface } = weighted;
+  const target = stats.of(otherSide(side));
+  const query = [...weighted.counts].map(([term, count]) => {
+    const id = termId(term);
+    const idf = target.idf(id);
+    return { term, id, idf, weight: idf * Math.log(1 + count) };
   });
-  const readable = query.filter(({ term }) => !isCharacterPair(term)).sort((a, b) => b.idf - a.idf);
-  const selfScore = textScore(query, { terms, length, titleTerms }, target.averageLength()) || 1;
-  return { subject, side, query, readable, surface, titleTerms, selfScore };
+  const order = query.map((_, i) => i).sort((a, b) => query[a]!.id - query[b]!.id);
+  const placeOf = new Int32Array(query.length);
+  order.forEach((i, place) => (placeOf[i] = place));
+  const readable = query
+    .map(({ term, idf }, i) => ({ term, idf, place: placeOf[i]! }))
+    .filter(({ term }) => !isCharacterPair(term))
+    .sort((a, b) => b.idf - a.idf)
+    .map(({ term, place }) => ({ word: surface.get(term) ?? term, place }));
+  const title = new Map(
+    weighted.titleTerms.map((term) => {
+      const id = termId(term);
+      return [id, target.idf(id) ** 2];
+    }),
+  );
+  const terms = {
+    ids: Uint32Array.from(order, (i) => query[i]!.id),
+    weights: Float64Array.from(order, (i) => query[i]!.weight),
+  };
+  return {
+    subject,
+    side,
+    query,
+    ...terms,
+    readable,
+    title,
+    titleNorm: [...title.values()].reduce((sum, weight) => sum + weight, 0),
+    surface,
+    selfScore: textScore(terms, termVector(weighted), target.averageLength()) || 1,
+  };
 }
 
 /** The source's most distinctive terms, as written, for a short search query. */
@@ -142,32 +134,47 @@ export function distinctiveTerms(
   count: number,
   skip = 0,
 ): string[] {
-  const target = stats.of(source.side === 'need' ? 'capability' : 'need');
+  const target = stats.of(otherSide(source.side));
   // Single words only: character pairs and word pairs mean nothing to a search engine's query parser.
   // A word no listing on the other side holds cannot find one, so it only gets a place left over.
   return source.query
     .filter(({ term }) => !isCharacterPair(term) && !term.includes(' '))
-    .map(({ term, weight }) => ({ term, value: target.df(term) > 0 ? weight : 0 }))
+    .map(({ term, id, weight }) => ({ term, value: target.df(id) > 0 ? weight : 0 }))
     .sort((a, b) => b.value - a.value)
     .slice(skip, skip + count)
     .map(({ term }) => source.surface.get(term) ?? term);
 }
 
-function textScore(query: QueryTerm[], doc: Weighted, averageLength: number) {
+/** BM25 of the source's terms in the document; marks the ones it holds in `held` (by place in `ids`). */
+function textScore(
+  { ids, weights }: Pick<PreparedSource, 'ids' | 'weights'>,
+  doc: TermVector,
+  averageLength: number,
+  held?: Uint8Array,
+) {
   const norm = K1 * (1 - B + (B * doc.length) / averageLength);
+  const { terms, halves } = doc;
   let score = 0;
-  for (const { term, weight } of query) {
-    const tf = doc.terms.get(term);
-    if (tf) score += (weight * tf * (K1 + 1)) / (tf + norm);
+  // Both ascending, so one walk finds the shared terms.
+  for (let i = 0, j = 0; i < ids.length && j < terms.length;) {
+    if (ids[i]! < terms[j]!) i++;
+    else if (ids[i]! > terms[j]!) j++;
+    else {
+      const tf = halves[j]! / 2;
+      score += (weights[i]! * tf * (K1 + 1)) / (tf + norm);
+      if (held) held[i] = 1;
+      // The document's term stays: two of the source's terms may share an id.
+      i++;
+    }
   }
   return score;
 }
 
-function sharedTerms(source: PreparedSource, doc: Weighted): string[] {
+function sharedTerms(source: PreparedSource, held: Uint8Array): string[] {
   const shared: string[] = [];
-  for (const { term } of source.readable) {
-    if (!doc.terms.has(term)) continue;
-    shared.push(source.surface.get(term) ?? term);
+  for (const { word, place } of source.readable) {
+    if (!held[place]) continue;
+    shared.push(word);
     if (shared.length === 5) break;
   }
   return shared;
@@ -179,23 +186,25 @@ export function rank(
   stats: TermStats,
   pastCooperation: Map<string, number>,
 ): RankedCandidate[] {
-  const target = stats.of(source.side === 'need' ? 'capability' : 'need');
+  const target = stats.of(otherSide(source.side));
   const averageLength = target.averageLength();
-  const idf = memoised(target);
+  const held = new Uint8Array(source.ids.length);
   const from = source.subject;
   const ranked = candidates.map((candidate) => {
-    const doc = weightedTerms(candidate);
+    // The stats keep an indexed candidate's terms; only one not indexed yet is analysed here.
+    const doc = target.vector(candidate.id) ?? termVector(analyseListing(candidate));
+    held.fill(0);
     // The square root spreads the typical 0.05–0.3 share of the source's own weight over a readable scale.
     const text = Math.sqrt(
       Math.min(
         1,
-        textScore(source.query, doc, averageLength) / source.selfScore +
-          TITLE_SIMILARITY_WEIGHT * titleSimilarity(source.titleTerms, doc.titleTerms, idf),
+        textScore(source, doc, averageLength, held) / source.selfScore +
+          TITLE_SIMILARITY_WEIGHT * titleSimilarity(source, doc.title, target),
       ),
     );
     const reasons: MatchReason[] = [];
     let bonus = 0;
-    const terms = sharedTerms(source, doc);
+    const terms = sharedTerms(source, held);
     if (terms.length) reasons.push({ kind: 'shared_terms', terms });
     const fields = from.fields.filter((code) =>
       candidate.fields.some(
@@ -224,7 +233,7 @@ export function rank(
     if (designations.length) {
       reasons.push({
         kind: 'designations',
-        party: source.side === 'need' ? 'capability' : 'need',
+        party: otherSide(source.side),
         designations,
       });
       bonus += BONUS.designation;
@@ -240,25 +249,16 @@ export function rank(
 }
 
 /** Cosine of the two titles' terms, each weighted by its rarity. */
-function titleSimilarity(left: Set<string>, right: Set<string>, idf: (term: string) => number): number {
+function titleSimilarity(source: PreparedSource, title: Uint32Array, target: TargetStats): number {
   let shared = 0;
-  let leftNorm = 0;
-  let rightNorm = 0;
-  for (const term of left) {
-    const weight = idf(term) ** 2;
-    leftNorm += weight;
-    if (right.has(term)) shared += weight;
+  let norm = 0;
+  for (const term of title) {
+    const weight = source.title.get(term);
+    if (weight === undefined) norm += target.idf(term) ** 2;
+    else {
+      shared += weight;
+      norm += weight;
+    }
   }
-  for (const term of right) rightNorm += idf(term) ** 2;
-  return leftNorm && rightNorm ? shared / Math.sqrt(leftNorm * rightNorm) : 0;
-}
-
-/** Candidates' titles share many terms; each rarity is worked out once per ranking. */
-function memoised(target: TargetStats): (term: string) => number {
-  const known = new Map<string, number>();
-  return (term) => {
-    let idf = known.get(term);
-    if (idf === undefined) known.set(term, (idf = target.idf(term)));
-    return idf;
-  };
+  return source.titleNorm && norm ? shared / Math.sqrt(source.titleNorm * norm) : 0;
 }

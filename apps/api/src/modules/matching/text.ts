@@ -109,3 +109,49 @@ export function analyse(text: string): AnalysedTerms {
   }
   return { counts, surface, length };
 }
+
+/** What matching reads of a listing's text. */
+export interface ListingText {
+  title: string;
+  keywords: string[];
+  description: string;
+}
+
+export interface WeightedTerms {
+  /** term → count, with title and keyword occurrences weighted up (always a multiple of ½) */
+  counts: Map<string, number>;
+  surface: Map<string, string>;
+  /** Weighted number of terms. */
+  length: number;
+  /** The title's own terms, for comparing titles. */
+  titleTerms: string[];
+}
+
+const TITLE_WEIGHT = 2.5;
+const KEYWORD_WEIGHT = 2;
+
+/** Title and keywords count more than the body, as a reader skimming the listing would weigh them. */
+export function analyseListing(listing: ListingText): WeightedTerms {
+  const title = analyse(listing.title);
+  const keywords = analyse(listing.keywords.join(' ; '));
+  const body = analyse(listing.description);
+  const titleTerms = [...title.counts.keys()];
+  // Merged into the title's maps: title terms come first, and the title's way of writing a word wins.
+  const { counts, surface } = title;
+  counts.forEach((count, term) => counts.set(term, count * TITLE_WEIGHT));
+  for (const [part, weight] of [
+    [keywords, KEYWORD_WEIGHT],
+    [body, 1],
+  ] as const) {
+    part.counts.forEach((count, term) => counts.set(term, (counts.get(term) ?? 0) + count * weight));
+    part.surface.forEach((word, term) => {
+      if (!surface.has(term)) surface.set(term, word);
+    });
+  }
+  return {
+    counts,
+    surface,
+    length: title.length * TITLE_WEIGHT + keywords.length * KEYWORD_WEIGHT + body.length,
+    titleTerms,
+  };
+}
