@@ -15,6 +15,7 @@ export function fieldValue(doc: Record<string, unknown> | undefined, field: stri
 /** A field as text: array elements joined by ', ', numbers written out, anything else left out. */
 export function fieldText(doc: SearchDocument | Record<string, unknown> | undefined, field: string): string {
   const value = fieldValue(doc, field);
+  if (typeof value === 'string') return value;
   const parts = Array.isArray(value) ? value : [value];
   return parts.filter((part) => typeof part === 'string' || typeof part === 'number').join(', ');
 }
