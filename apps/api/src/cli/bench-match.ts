@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
-import { buildApp } from '../app.js';
 import { openDatabase } from '../db/client.js';
 import { organizations, users } from '../db/schema/index.js';
 import {
@@ -14,7 +13,7 @@ import {
   type LabelledSet,
 } from '../modules/matching/evaluation.js';
 import { hashPassword } from '../modules/auth/passwords.js';
-import { EmbeddedSearchEngine } from '../search/embedded.js';
+import { buildBenchApp } from './bench-app.js';
 
 const PASSWORD = 'bench-password-1';
 const folder = resolve(
@@ -28,15 +27,7 @@ if (!existsSync(folder)) {
 const set: LabelledSet = loadLabelledSet(folder);
 const database = await openDatabase({ url: null });
 await database.migrate();
-const app = await buildApp({
-  config: {
-    jwtSecret: 'bench-secret-that-is-long-enough-for-hs256',
-    webDist: '/nonexistent',
-    trustProxy: false,
-  },
-  database,
-  search: new EmbeddedSearchEngine(),
-});
+const app = await buildBenchApp(database);
 await app.ready();
 await app.indexer.ensureIndexes();
 

@@ -6,11 +6,10 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { FIELD_CODES, fieldLabel } from '@coop/shared';
-import { buildApp } from '../app.js';
 import { openDatabase } from '../db/client.js';
 import { capabilities, needs, organizations, users } from '../db/schema/index.js';
 import { hashPassword } from '../modules/auth/passwords.js';
-import { EmbeddedSearchEngine } from '../search/embedded.js';
+import { buildBenchApp } from './bench-app.js';
 
 const TOTAL = Number(process.argv[2] ?? 50_000);
 const CONCURRENCY = 20;
@@ -116,16 +115,7 @@ for (let start = 0; start < TOTAL; start += 1000) {
 // process that a running server does not carry.
 await loading.close();
 const database = await openDatabase({ url: null, dataDir });
-const engine = new EmbeddedSearchEngine();
-const app = await buildApp({
-  config: {
-    jwtSecret: 'bench-secret-that-is-long-enough-for-hs256',
-    webDist: '/nonexistent',
-    trustProxy: false,
-  },
-  database,
-  search: engine,
-});
+const app = await buildBenchApp(database);
 await app.ready();
 let t = performance.now();
 await app.indexer.start();

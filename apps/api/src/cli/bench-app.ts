@@ -1,0 +1,16 @@
+// The API as the benchmarks run it: the embedded engine, no web app, a fixed secret.
+import { buildApp } from '../app.js';
+import type { DatabaseHandle } from '../db/client.js';
+import { EmbeddedSearchEngine } from '../search/embedded.js';
+
+export function buildBenchApp(database: DatabaseHandle, search = new EmbeddedSearchEngine()) {
+  return buildApp({
+    config: {
+      jwtSecret: 'bench-secret-that-is-long-enough-for-hs256',
+      webDist: '/nonexistent',
+      trustProxy: false,
+    },
+    database,
+    search,
+  });
+}
