@@ -35,6 +35,14 @@ const HAN_STOP_WORDS = new Set([
   '需要',
   '可以',
   '我公司',
+  // Quantity and degree words: "以上" in "20微米以上" says nothing about the subject.
+  '以上',
+  '以下',
+  '左右',
+  '目前',
+  '主要',
+  '具有',
+  '希望',
 ]);
 
 /** Stemming is most of the cost of analysing a text, and a vocabulary repeats: remember recent stems. */
