@@ -52,9 +52,9 @@ async function problemsIn(locale: Locale) {
 describe('ImportReport', () => {
   it('words each problem in Chinese, with the column it concerns', async () => {
     expect(await problemsIn('zh-CN')).toEqual([
-      ['title（标题）: 不能少于 4 个字符', 'keywords（关键词）: 不能超过 40 个字符'],
-      ['region（地区）: “Atlantis” 不是可识别的取值', 'kind（类型）: 必填'],
-      ['整行: clashes with a row above'],
+      ['title（标题）：不能少于 4 个字符', 'keywords（关键词）：不能超过 40 个字符'],
+      ['region（地区）：“Atlantis” 不是可识别的取值', 'kind（类型）：必填'],
+      ['整行：clashes with a row above'],
     ]);
   });
 

@@ -26,6 +26,7 @@ const en = {
     item: 'Title',
     problems: 'What is wrong',
     untitled: '(no title)',
+    problem: '{field}: {problem}',
   },
   columns: {
     title: 'title',

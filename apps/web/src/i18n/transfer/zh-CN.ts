@@ -26,6 +26,7 @@ const zhCN: TransferMessages = {
     item: '标题',
     problems: '问题',
     untitled: '（无标题）',
+    problem: '{field}：{problem}',
   },
   columns: {
     title: 'title（标题）',
