@@ -1,6 +1,8 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import type { ListingType } from '@/api/types';
 import { useSessionStore } from '@/stores/session';
+import type { HomeRole } from '@/stores/home-role';
+import { onlyFor, PAGE_ROLES, UUID_PARAM } from '@/route-access';
 import { matchingRoutes } from '@/pages/matching/routes';
 import { agreementRoutes } from '@/pages/agreements/routes';
 
@@ -11,6 +13,8 @@ declare module 'vue-router' {
     requiresAuth?: boolean;
     /** Login and register: a signed-in user goes home instead. */
     guestOnly?: boolean;
+    /** Only these roles may open the page; others see "no access" (the API refuses them anyway). */
+    roles?: HomeRole[];
   }
 }
 
@@ -60,17 +64,17 @@ function listingRoutes(type: ListingType, plural: string): RouteRecordRaw[] {
       name: names.create,
       component: page.edit,
       props: { type },
-      meta: signedIn(`listing.${type}.createTitle`),
+      meta: { ...signedIn(`listing.${type}.createTitle`), ...onlyFor(PAGE_ROLES.market) },
     },
     {
-      path: `${plural}/:id`,
+      path: `${plural}/:id${UUID_PARAM}`,
       name: names.detail,
       component: page.detail,
       props: (route) => ({ type, id: route.params.id }),
       meta: { title: `listing.${type}.one` },
     },
     {
-      path: `${plural}/:id/edit`,
+      path: `${plural}/:id${UUID_PARAM}/edit`,
       name: names.edit,
       component: page.edit,
       props: (route) => ({ type, id: route.params.id }),
@@ -81,7 +85,7 @@ function listingRoutes(type: ListingType, plural: string): RouteRecordRaw[] {
       name: names.mine,
       component: page.mine,
       props: { type },
-      meta: signedIn(`listing.${type}.mine`),
+      meta: { ...signedIn(`listing.${type}.mine`), ...onlyFor(PAGE_ROLES.market) },
     },
   ];
 }
@@ -123,7 +127,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
             path: 'review',
             name: 'review',
             component: () => import('@/pages/ReviewQueuePage.vue'),
-            meta: signedIn('listing.reviewQueue.title'),
+            meta: { ...signedIn('listing.reviewQueue.title'), ...onlyFor(PAGE_ROLES.review) },
           },
           {
             path: 'orgs',
@@ -132,7 +136,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
             meta: signedIn('orgs.title'),
           },
           {
-            path: 'orgs/:id',
+            path: `orgs/:id${UUID_PARAM}`,
             name: 'org',
             component: () => import('@/pages/OrgProfilePage.vue'),
             props: true,
@@ -146,6 +150,13 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
           },
           ...matchingRoutes(signedIn),
           ...agreementRoutes(signedIn),
+          {
+            path: 'no-access',
+            name: 'no-access',
+            component: () => import('@/pages/NoAccessPage.vue'),
+            props: (route) => ({ roles: String(route.query.roles ?? '') }),
+            meta: signedIn('noAccess.title'),
+          },
         ],
       },
       {
@@ -164,6 +175,10 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
       return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
     }
     if (to.meta.guestOnly && session.isLoggedIn) return { name: 'home' };
+    const roles = to.meta.roles;
+    if (roles && session.role && !roles.includes(session.role)) {
+      return { name: 'no-access', query: { roles: roles.join(',') } };
+    }
     return true;
   });
 

@@ -56,6 +56,7 @@ const en = {
     unverifiedDone: 'Withdrew verification of {name}',
     saved: 'Saved',
     backHome: 'Back to home',
+    listSeparator: ', ',
     loadFailed: 'Could not load this',
   },
   errors: {
@@ -278,6 +279,17 @@ const en = {
   notFound: {
     title: 'Page not found',
     hint: 'The address may be mistyped, or the page was moved.',
+  },
+  noAccess: {
+    title: 'You cannot open this page',
+    hint: 'This page is for: {roles}. Ask the platform administrator if you need it.',
+    roles: {
+      enterprise: 'enterprises',
+      college: 'colleges and institutes',
+      coordinator: 'association coordinators',
+      government: 'government offices',
+      admin: 'platform administrators',
+    },
   },
 };
 

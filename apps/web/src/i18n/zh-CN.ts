@@ -54,6 +54,7 @@ const zhCN: MessageSchema = {
     unverifiedDone: '已撤销 {name} 的认证',
     saved: '已保存',
     backHome: '返回首页',
+    listSeparator: '、',
     loadFailed: '加载失败',
   },
   errors: {
@@ -267,6 +268,17 @@ const zhCN: MessageSchema = {
   notFound: {
     title: '页面不存在',
     hint: '地址可能有误，或页面已被移动。',
+  },
+  noAccess: {
+    title: '无权访问此页面',
+    hint: '此页面只对以下角色开放：{roles}。如需使用，请联系平台管理员。',
+    roles: {
+      enterprise: '企业',
+      college: '高校与院所',
+      coordinator: '协会协调员',
+      government: '政府部门',
+      admin: '平台管理员',
+    },
   },
 };
 

@@ -4,8 +4,12 @@ import { makeOrg, makeUser, paged, restoresSessionOf } from '@/testing/fixtures'
 import { mockApi } from '@/testing/mock-api';
 import { renderAt, settle } from '@/testing/render';
 
+// Profile paths take UUIDs, as the API's ids are.
+const OWN_ORG = '00000000-0000-4000-8000-000000000001';
+
+const ownAdmin = () => makeUser({ organization: makeOrg({ id: OWN_ORG }) });
 const detail = (overrides: Partial<OrgDetail> = {}): OrgDetail => ({
-  ...makeOrg(),
+  ...makeOrg({ id: OWN_ORG }),
   memberOfAssociations: [],
   ...overrides,
 });
@@ -22,12 +26,14 @@ describe('OrgProfilePage', () => {
   it('lets an org admin edit the profile, with validation, and shows the saved result', async () => {
     const org = detail();
     const api = mockApi({
-      ...restoresSessionOf(makeUser()),
-      'GET /orgs/org-1': { body: org },
-      'GET /orgs/org-1/users': { body: people },
-      'PATCH /orgs/org-1': (request) => ({ body: { ...org, ...(request.body as object) } }),
+      ...restoresSessionOf(ownAdmin()),
+      'GET /orgs/00000000-0000-4000-8000-000000000001': { body: org },
+      'GET /orgs/00000000-0000-4000-8000-000000000001/users': { body: people },
+      'PATCH /orgs/00000000-0000-4000-8000-000000000001': (request) => ({
+        body: { ...org, ...(request.body as object) },
+      }),
     });
-    const { wrapper } = await renderAt('/orgs/org-1');
+    const { wrapper } = await renderAt('/orgs/00000000-0000-4000-8000-000000000001');
     expect(wrapper.find('[data-testid=org-name]').text()).toBe('Hangzhou Precision Machinery Co.');
     expect(tabNames(wrapper)).toEqual(['Overview', 'People']);
 
@@ -38,14 +44,14 @@ describe('OrgProfilePage', () => {
     await vi.waitFor(() => expect(dialog.text()).toContain('Enter a full web address'));
     await dialog.find('[data-testid=org-save]').trigger('click');
     await settle();
-    expect(api.callsTo('PATCH /orgs/org-1')).toHaveLength(0);
+    expect(api.callsTo('PATCH /orgs/00000000-0000-4000-8000-000000000001')).toHaveLength(0);
 
     await dialog.find('[data-testid=org-name-en]').setValue('Hangzhou Precision Group');
     await dialog.find('[data-testid=org-website]').setValue('https://hzpm.example.com');
     await dialog.find('[data-testid=org-save]').trigger('click');
     await settle();
 
-    expect(api.callsTo('PATCH /orgs/org-1')[0]!.body).toMatchObject({
+    expect(api.callsTo('PATCH /orgs/00000000-0000-4000-8000-000000000001')[0]!.body).toMatchObject({
       nameEn: 'Hangzhou Precision Group',
       website: 'https://hzpm.example.com',
       designations: ['high_tech'],
@@ -55,15 +61,15 @@ describe('OrgProfilePage', () => {
 
   it('creates an invitation and shows the link to send', async () => {
     mockApi({
-      ...restoresSessionOf(makeUser()),
-      'GET /orgs/org-1': { body: detail() },
-      'GET /orgs/org-1/users': { body: people },
-      'POST /orgs/org-1/invitations': {
+      ...restoresSessionOf(ownAdmin()),
+      'GET /orgs/00000000-0000-4000-8000-000000000001': { body: detail() },
+      'GET /orgs/00000000-0000-4000-8000-000000000001/users': { body: people },
+      'POST /orgs/00000000-0000-4000-8000-000000000001/invitations': {
         status: 201,
         body: { token: 'tok-123', expiresAt: '2030-01-01T00:00:00Z' },
       },
     });
-    const { wrapper } = await renderAt('/orgs/org-1');
+    const { wrapper } = await renderAt('/orgs/00000000-0000-4000-8000-000000000001');
 
     await wrapper.find('[data-testid=org-invite]').trigger('click');
     await settle();
@@ -77,64 +83,83 @@ describe('OrgProfilePage', () => {
 
   it('shows another organisation read-only, without asking for its people', async () => {
     const api = mockApi({
-      ...restoresSessionOf(makeUser()),
-      'GET /orgs/org-2': { body: detail({ id: 'org-2' }) },
+      ...restoresSessionOf(ownAdmin()),
+      'GET /orgs/00000000-0000-4000-8000-000000000002': {
+        body: detail({ id: '00000000-0000-4000-8000-000000000002' }),
+      },
     });
-    const { wrapper } = await renderAt('/orgs/org-2');
+    const { wrapper } = await renderAt('/orgs/00000000-0000-4000-8000-000000000002');
 
     expect(wrapper.find('[data-testid=org-edit]').exists()).toBe(false);
     expect(wrapper.find('[data-testid=org-invite]').exists()).toBe(false);
     expect(tabNames(wrapper)).toEqual(['Overview']);
-    expect(api.callsTo('GET /orgs/org-2/users')).toHaveLength(0);
+    expect(api.callsTo('GET /orgs/00000000-0000-4000-8000-000000000002/users')).toHaveLength(0);
   });
 
   it('hides the People tab when the API refuses it', async () => {
     const coordinator = makeUser({
       platformRole: 'coordinator',
-      organization: makeOrg({ id: 'assoc-1', kind: 'association' }),
+      organization: makeOrg({ id: '00000000-0000-4000-8000-000000000010', kind: 'association' }),
     });
     mockApi({
       ...restoresSessionOf(coordinator),
-      'GET /orgs/org-9': { body: detail({ id: 'org-9' }) },
-      'GET /orgs/org-9/users': forbidden,
+      'GET /orgs/00000000-0000-4000-8000-000000000009': {
+        body: detail({ id: '00000000-0000-4000-8000-000000000009' }),
+      },
+      'GET /orgs/00000000-0000-4000-8000-000000000009/users': forbidden,
     });
-    const { wrapper } = await renderAt('/orgs/org-9');
+    const { wrapper } = await renderAt('/orgs/00000000-0000-4000-8000-000000000009');
 
     expect(tabNames(wrapper)).toEqual(['Overview']);
   });
 
   it('lists an association’s members and lets its coordinator verify them', async () => {
-    const association = detail({ id: 'assoc-1', kind: 'association', memberCount: 1 });
+    const association = detail({
+      id: '00000000-0000-4000-8000-000000000010',
+      kind: 'association',
+      memberCount: 1,
+    });
     const coordinator = makeUser({ platformRole: 'coordinator', organization: association });
-    const member = makeOrg({ id: 'member-1', verified: false, nameEn: 'Ningbo Gears Ltd.' });
+    const member = makeOrg({
+      id: '00000000-0000-4000-8000-000000000011',
+      verified: false,
+      nameEn: 'Ningbo Gears Ltd.',
+    });
     const api = mockApi({
       ...restoresSessionOf(coordinator),
-      'GET /orgs/assoc-1': { body: association },
-      'GET /orgs/assoc-1/users': { body: people },
-      'GET /orgs/assoc-1/members': { body: paged([member]) },
-      'POST /orgs/member-1/verification': { body: { ...member, verified: true } },
+      'GET /orgs/00000000-0000-4000-8000-000000000010': { body: association },
+      'GET /orgs/00000000-0000-4000-8000-000000000010/users': { body: people },
+      'GET /orgs/00000000-0000-4000-8000-000000000010/members': { body: paged([member]) },
+      'POST /orgs/00000000-0000-4000-8000-000000000011/verification': { body: { ...member, verified: true } },
     });
-    const { wrapper } = await renderAt('/orgs/assoc-1?tab=members');
+    const { wrapper } = await renderAt('/orgs/00000000-0000-4000-8000-000000000010?tab=members');
 
     const members = wrapper.find('[data-testid=org-members]');
     expect(members.text()).toContain('Ningbo Gears Ltd.');
-    await members.find('[data-testid=verify-member-1]').trigger('click');
+    await members.find('[data-testid=verify-00000000-0000-4000-8000-000000000011]').trigger('click');
     await settle();
 
-    expect(api.callsTo('POST /orgs/member-1/verification')).toHaveLength(1);
+    expect(api.callsTo('POST /orgs/00000000-0000-4000-8000-000000000011/verification')).toHaveLength(1);
     expect(members.find('[data-testid=verified-badge]').exists()).toBe(true);
   });
 
   it('says so when the organisation does not exist', async () => {
     mockApi({
-      ...restoresSessionOf(makeUser()),
-      'GET /orgs/nope': {
+      ...restoresSessionOf(ownAdmin()),
+      'GET /orgs/00000000-0000-4000-8000-000000000404': {
         status: 404,
         body: { error: { code: 'not_found', message: 'Organisation was not found' } },
       },
     });
-    const { wrapper } = await renderAt('/orgs/nope');
+    const { wrapper } = await renderAt('/orgs/00000000-0000-4000-8000-000000000404');
 
     expect(wrapper.text()).toContain('This does not exist, or it was removed.');
+  });
+
+  it('shows the not-found page for an address that is not an organisation id, asking nothing', async () => {
+    mockApi({ ...restoresSessionOf(ownAdmin()) });
+    const { wrapper } = await renderAt('/orgs/nope');
+
+    expect(wrapper.find('[data-testid=not-found]').exists()).toBe(true);
   });
 });

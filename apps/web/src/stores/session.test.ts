@@ -20,6 +20,16 @@ describe('session store', () => {
     expect(session.role).toBe('enterprise');
   });
 
+  it('asks nothing of the server when the browser holds no session', async () => {
+    const { callsTo } = mockApi({});
+    const session = useSessionStore();
+
+    await session.restore();
+
+    expect(callsTo('POST /auth/refresh')).toHaveLength(0);
+    expect(session.isLoggedIn).toBe(false);
+  });
+
   it('starts signed out when there is no session to restore', async () => {
     mockApi({ 'POST /auth/refresh': rejected });
     const session = useSessionStore();

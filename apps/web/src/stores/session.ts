@@ -13,6 +13,9 @@ type RenewResult = 'renewed' | 'rejected' | 'unreachable';
 
 const RETRY_UNREACHABLE_MS = 30_000;
 
+/** Set by the API beside the httpOnly refresh cookie; without it there is no session to resume. */
+const SESSION_HINT = /(?:^|;\s*)coop_signed_in=/;
+
 /** Seconds after which to renew a token that lives `expiresIn` seconds: a minute early, at most halfway. */
 export function renewDelaySeconds(expiresIn: number): number {
   return Math.max(expiresIn - 60, expiresIn / 2);
@@ -73,7 +76,8 @@ export const useSessionStore = defineStore('session', () => {
 
   /** On app start: resume the session the refresh cookie still holds, if any. Resolves once known. */
   function restore(): Promise<void> {
-    restoring ??= renew().then(() => undefined);
+    // A signed-out visitor has no refresh cookie: asking would only log a failed request.
+    restoring ??= SESSION_HINT.test(document.cookie) ? renew().then(() => undefined) : Promise.resolve();
     return restoring;
   }
 

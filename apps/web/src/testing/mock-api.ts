@@ -60,8 +60,16 @@ function untilAborted<T>(answer: T | Promise<T>, signal: AbortSignal | null | un
 }
 
 /** Routes are keyed "METHOD /path" with the path after /api, e.g. "POST /auth/login". */
+/** The readable cookie the API sets beside the refresh cookie (see stores/session.ts). */
+const SESSION_HINT = 'coop_signed_in';
+
 export function mockApi(routes: Record<string, RouteHandler>) {
   const calls: MockRequest[] = [];
+  // A test that answers the refresh route stands for a browser that holds the session's cookies.
+  document.cookie =
+    'POST /auth/refresh' in routes
+      ? `${SESSION_HINT}=1; path=/`
+      : `${SESSION_HINT}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
   const queues = new Map<string, Answer[]>();
   for (const [key, handler] of Object.entries(routes))
     if (Array.isArray(handler)) queues.set(key, [...handler]);

@@ -36,6 +36,10 @@ describe('login', () => {
     const cookie = response.cookies.find((c) => c.name === 'coop_refresh')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.path).toBe('/api/auth');
+    // The web app reads this one to know a refresh is worth trying; it carries nothing secret.
+    const hint = response.cookies.find((c) => c.name === 'coop_signed_in')!;
+    expect(hint).toMatchObject({ value: '1', path: '/' });
+    expect(hint.httpOnly).toBeFalsy();
     expect((await me(`Bearer ${body.accessToken}`)).json().email).toBe('enterprise@demo.cn');
   });
 
@@ -131,7 +135,11 @@ describe('refresh tokens', () => {
 
   it('are refused when absent or unknown', async () => {
     expect((await platform.app.inject({ method: 'POST', url: '/api/auth/refresh' })).statusCode).toBe(401);
-    expect((await refresh('made-up-token')).statusCode).toBe(401);
+    const unknown = await refresh('made-up-token');
+    expect(unknown.statusCode).toBe(401);
+    // Both cookies are cleared, so the browser stops trying on later visits.
+    const cleared = unknown.cookies.filter((c) => c.name === 'coop_signed_in' || c.name === 'coop_refresh');
+    expect(cleared.map((c) => c.value)).toEqual(['', '']);
   });
 });
 

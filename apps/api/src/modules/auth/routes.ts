@@ -14,7 +14,7 @@ import { Type } from 'typebox';
 import { requireActor } from '../access/policy.js';
 import { errorResponses } from '../../http/responses.js';
 import type { AuthService, IssuedSession } from './service.js';
-import { REFRESH_COOKIE, SESSION_TTL_DAYS } from './tokens.js';
+import { REFRESH_COOKIE, SESSION_HINT_COOKIE, SESSION_TTL_DAYS } from './tokens.js';
 
 // Per client address; generous because a whole college or firm often shares one address (per-account locks do the rest).
 const loginLimit = { max: 30, timeWindow: '1 minute' };
@@ -25,16 +25,24 @@ function meta(request: FastifyRequest) {
 
 function sendSession(reply: FastifyReply, session: IssuedSession, status = 200) {
   const { refreshToken, ...body } = session;
+  const maxAge = SESSION_TTL_DAYS * 86_400;
   return reply
     .setCookie(REFRESH_COOKIE, refreshToken, {
       httpOnly: true,
       sameSite: 'strict',
       secure: 'auto',
       path: '/api/auth',
-      maxAge: SESSION_TTL_DAYS * 86_400,
+      maxAge,
     })
+    .setCookie(SESSION_HINT_COOKIE, '1', { sameSite: 'strict', secure: 'auto', path: '/', maxAge })
     .status(status)
     .send(body);
+}
+
+function clearSession(reply: FastifyReply) {
+  return reply
+    .clearCookie(REFRESH_COOKIE, { path: '/api/auth' })
+    .clearCookie(SESSION_HINT_COOKIE, { path: '/' });
 }
 
 export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = async (app, { auth }) => {
@@ -57,7 +65,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = asyn
       config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], response: { 200: TokenResponse, ...errorResponses(401, 429) } },
     },
-    async (request, reply) => sendSession(reply, await auth.refresh(request.cookies[REFRESH_COOKIE])),
+    async (request, reply) => {
+      try {
+        return sendSession(reply, await auth.refresh(request.cookies[REFRESH_COOKIE]));
+      } catch (error) {
+        // The session is over: the web app should stop trying on its next visit.
+        clearSession(reply);
+        throw error;
+      }
+    },
   );
 
   app.post(
@@ -68,7 +84,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = asyn
     },
     async (request, reply) => {
       await auth.logout(request.cookies[REFRESH_COOKIE], request.actor);
-      return reply.clearCookie(REFRESH_COOKIE, { path: '/api/auth' }).status(204).send(null);
+      return clearSession(reply).status(204).send(null);
     },
   );
 
@@ -97,7 +113,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = asyn
     },
     async (request, reply) => {
       await auth.changePassword(requireActor(request.actor), request.body);
-      return reply.clearCookie(REFRESH_COOKIE, { path: '/api/auth' }).status(204).send(null);
+      return clearSession(reply).status(204).send(null);
     },
   );
 

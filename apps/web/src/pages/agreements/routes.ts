@@ -1,4 +1,5 @@
 import type { RouteMeta, RouteRecordRaw } from 'vue-router';
+import { onlyFor, PAGE_ROLES, UUID_PARAM } from '@/route-access';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -10,6 +11,7 @@ declare module 'vue-router' {
 /** Pages of agreements, project lists and tasks, inside the signed-in shell. */
 export function agreementRoutes(signedIn: (title: string) => RouteMeta): RouteRecordRaw[] {
   const under = (navKey: string, title: string): RouteMeta => ({ ...signedIn(title), navKey });
+  const forParties = (meta: RouteMeta): RouteMeta => ({ ...meta, ...onlyFor(PAGE_ROLES.parties) });
   return [
     {
       path: 'agreements',
@@ -21,30 +23,30 @@ export function agreementRoutes(signedIn: (title: string) => RouteMeta): RouteRe
       path: 'agreements/new',
       name: 'agreement-new',
       component: () => import('./AgreementEditPage.vue'),
-      meta: under('agreements', 'agreements.form.createTitle'),
+      meta: forParties(under('agreements', 'agreements.form.createTitle')),
     },
     {
-      path: 'agreements/:id',
+      path: `agreements/:id${UUID_PARAM}`,
       name: 'agreement',
       component: () => import('./AgreementDetailPage.vue'),
       props: true,
       meta: under('agreements', 'agreements.list.title'),
     },
     {
-      path: 'agreements/:id/edit',
+      path: `agreements/:id${UUID_PARAM}/edit`,
       name: 'agreement-edit',
       component: () => import('./AgreementEditPage.vue'),
       props: true,
-      meta: under('agreements', 'agreements.form.editTitle'),
+      meta: forParties(under('agreements', 'agreements.form.editTitle')),
     },
     {
       path: 'projects',
       name: 'projects',
       component: () => import('./AllProjectsPage.vue'),
-      meta: signedIn('agreements.projects.allTitle'),
+      meta: forParties(signedIn('agreements.projects.allTitle')),
     },
     {
-      path: 'projects/:id',
+      path: `projects/:id${UUID_PARAM}`,
       name: 'project',
       component: () => import('./ProjectPage.vue'),
       props: true,
@@ -54,7 +56,7 @@ export function agreementRoutes(signedIn: (title: string) => RouteMeta): RouteRe
       path: 'tasks',
       name: 'tasks',
       component: () => import('./MyTasksPage.vue'),
-      meta: signedIn('agreements.tasks.title'),
+      meta: forParties(signedIn('agreements.tasks.title')),
     },
   ];
 }

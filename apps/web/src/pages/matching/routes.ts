@@ -1,4 +1,5 @@
 import type { RouteMeta, RouteRecordRaw } from 'vue-router';
+import { onlyFor, PAGE_ROLES } from '@/route-access';
 
 /** Pages of matching and notifications, inside the signed-in shell. */
 export function matchingRoutes(signedIn: (title: string) => RouteMeta): RouteRecordRaw[] {
@@ -7,13 +8,13 @@ export function matchingRoutes(signedIn: (title: string) => RouteMeta): RouteRec
       path: 'my/matches',
       name: 'my-matches',
       component: () => import('./MyMatchesPage.vue'),
-      meta: signedIn('matching.board.title'),
+      meta: { ...signedIn('matching.board.title'), ...onlyFor(PAGE_ROLES.market) },
     },
     {
       path: 'brokering',
       name: 'brokering',
       component: () => import('./BrokeringDeskPage.vue'),
-      meta: signedIn('matching.desk.title'),
+      meta: { ...signedIn('matching.desk.title'), ...onlyFor(PAGE_ROLES.brokering) },
     },
     {
       path: 'notifications',
