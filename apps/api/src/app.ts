@@ -36,6 +36,7 @@ import { createImporter } from './modules/transfer/import.js';
 import { transferRoutes } from './modules/transfer/routes.js';
 import { orgRoutes } from './modules/orgs/routes.js';
 import { createOrgService } from './modules/orgs/service.js';
+import auditPlugin from './plugins/audit.js';
 import authPlugin from './plugins/auth.js';
 import docsPlugin from './plugins/docs.js';
 import errorsPlugin from './plugins/errors.js';
@@ -45,6 +46,10 @@ import webPlugin from './plugins/web.js';
 import { createIndexer, type Indexer } from './search/indexer.js';
 import { createReindexJob } from './modules/admin/reindex.js';
 import { adminRoutes } from './modules/admin/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { createUserRepository } from './modules/users/repository.js';
+import { userAdminRoutes } from './modules/users/routes.js';
+import { createUserAdminService } from './modules/users/service.js';
 import { createMatcher } from './modules/matching/matcher.js';
 import { matchingRoutes } from './modules/matching/routes.js';
 import { createMatchingService } from './modules/matching/service.js';
@@ -90,7 +95,8 @@ export async function buildApp({ config, database, search, logger = false }: App
   const orgRepository = createOrgRepository();
   const access = createAccessPolicy({ orgs: orgRepository });
   const orgs = createOrgService({ db, orgs: orgRepository, access });
-  const notifications = createNotificationService({ db, sender: logSender(app.log) });
+  const sender = logSender(app.log);
+  const notifications = createNotificationService({ db, sender });
   const matching = createMatchingService({
     db,
     access,
@@ -121,9 +127,10 @@ export async function buildApp({ config, database, search, logger = false }: App
     expiryTimer = setInterval(check, EXPIRY_CHECK_MS).unref();
   });
   app.addHook('onClose', async () => clearInterval(expiryTimer));
+  const authRepository = createAuthRepository();
   const auth = createAuthService({
     db,
-    auth: createAuthRepository(),
+    auth: authRepository,
     orgs: orgRepository,
     access,
     signAccessToken: (claims) => app.jwt.sign(claims),
@@ -134,6 +141,7 @@ export async function buildApp({ config, database, search, logger = false }: App
   await app.register(rateLimitPlugin);
   await app.register(ssePlugin);
   await app.register(authPlugin, { jwtSecret: config.jwtSecret, actorFor: auth.actorFor });
+  await app.register(auditPlugin, { db });
 
   await app.register(
     async (api) => {
@@ -164,6 +172,16 @@ export async function buildApp({ config, database, search, logger = false }: App
       await api.register(searchRoutes, { search: createSearchService({ engine: search }) });
       await api.register(matchingRoutes, { matching });
       await api.register(adminRoutes, { reindex: createReindexJob(indexer, app.log), access });
+      await api.register(auditRoutes, { db, access });
+      await api.register(userAdminRoutes, {
+        users: createUserAdminService({
+          db,
+          users: createUserRepository(),
+          auth: authRepository,
+          access,
+          sender,
+        }),
+      });
       await api.register(notificationRoutes, { notifications });
       await api.register(transferRoutes, {
         importer: createImporter({ needs, capabilities }),

@@ -22,6 +22,13 @@ export class ForbiddenError extends AppError {
     super('forbidden', message, details);
   }
 }
+export class AccountDisabledError extends AppError {
+  readonly status = 403;
+  constructor() {
+    super('account_disabled', 'This account is disabled; ask the platform administrator');
+  }
+}
+
 export class NotFoundError extends AppError {
   readonly status = 404;
   constructor(what: string) {

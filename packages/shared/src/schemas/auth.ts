@@ -5,7 +5,7 @@ import { NewOrg, Org, OrgRoleSchema } from './orgs.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 const Email = Type.String({ format: 'email', maxLength: 254 });
-const NewPassword = Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200 });
+export const NewPassword = Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200 });
 
 export const LoginBody = StrictObject({
   email: Email,

@@ -32,6 +32,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ reindex: ReindexJob; acces
   app.post(
     '/admin/reindex',
     {
+      config: { audit: 'search.reindex_started' },
       schema: {
         tags: ['admin'],
         description:

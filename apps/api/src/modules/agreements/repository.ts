@@ -17,6 +17,7 @@ import {
   type SQLWrapper,
 } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { containsPattern } from '../../db/like.js';
 import {
   agreementAttachments,
   agreementParties,
@@ -57,8 +58,6 @@ const partyOrgColumns = {
   nameEn: organizations.nameEn,
   kind: organizations.kind,
 };
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Agreements with a party among these organisations. */
 const withPartyIn = (db: Executor, orgIds: string | SQLWrapper) =>
   inArray(
@@ -154,7 +153,7 @@ export function createAgreementRepository() {
           ? inArray(agreements.status, filter.statuses as AgreementRow['status'][])
           : undefined,
         filter.types?.length ? inArray(agreements.type, filter.types as AgreementRow['type'][]) : undefined,
-        filter.q ? ilike(agreements.title, `%${escapeLike(filter.q)}%`) : undefined,
+        filter.q ? ilike(agreements.title, containsPattern(filter.q)) : undefined,
       );
       const [ids, [total]] = await Promise.all([
         db

@@ -1,6 +1,13 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { invitations, organizations, refreshTokens, sessions, users } from '../../db/schema/index.js';
+import {
+  invitations,
+  organizations,
+  passwordResets,
+  refreshTokens,
+  sessions,
+  users,
+} from '../../db/schema/index.js';
 import type { Actor } from '../access/actor.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -48,6 +55,14 @@ export function createAuthRepository() {
 
     async clearFailedLogins(db: Executor, userId: string) {
       await db.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, userId));
+    },
+
+    /** After a successful login: failures forgotten, the time kept for administrators. */
+    async recordLogin(db: Executor, userId: string) {
+      await db
+        .update(users)
+        .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() })
+        .where(eq(users.id, userId));
     },
 
     async setPassword(db: Executor, userId: string, passwordHash: string) {
@@ -114,6 +129,7 @@ export function createAuthRepository() {
             eq(sessions.id, sessionId),
             eq(sessions.userId, userId),
             isNull(sessions.revokedAt),
+            isNull(users.disabledAt),
             gt(sessions.expiresAt, new Date()),
           ),
         );
@@ -137,6 +153,26 @@ export function createAuthRepository() {
           ),
         );
       return row ?? null;
+    },
+
+    async createPasswordReset(db: Executor, values: typeof passwordResets.$inferInsert) {
+      await db.insert(passwordResets).values(values);
+    },
+
+    /** Takes an unused, unexpired reset: at most one caller gets it. */
+    async consumePasswordReset(db: Executor, tokenHash: string): Promise<string | null> {
+      const [row] = await db
+        .update(passwordResets)
+        .set({ usedAt: new Date() })
+        .where(
+          and(
+            eq(passwordResets.tokenHash, tokenHash),
+            isNull(passwordResets.usedAt),
+            gt(passwordResets.expiresAt, new Date()),
+          ),
+        )
+        .returning({ userId: passwordResets.userId });
+      return row?.userId ?? null;
     },
 
     async acceptInvitation(db: Executor, id: string): Promise<boolean> {

@@ -5,23 +5,21 @@ import {
   Me,
   IdParams,
   PasswordChangeBody,
+  PasswordResetBody,
   RegisterBody,
   TokenResponse,
 } from '@coop/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { requireActor } from '../access/policy.js';
+import { clientMeta } from '../../http/client-meta.js';
 import { errorResponses } from '../../http/responses.js';
 import type { AuthService, IssuedSession } from './service.js';
 import { REFRESH_COOKIE, SESSION_HINT_COOKIE, SESSION_TTL_DAYS } from './tokens.js';
 
 // Per client address; generous because a whole college or firm often shares one address (per-account locks do the rest).
 const loginLimit = { max: 30, timeWindow: '1 minute' };
-
-function meta(request: FastifyRequest) {
-  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
-}
 
 function sendSession(reply: FastifyReply, session: IssuedSession, status = 200) {
   const { refreshToken, ...body } = session;
@@ -53,10 +51,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = asyn
       schema: {
         tags: ['auth'],
         body: LoginBody,
-        response: { 200: TokenResponse, ...errorResponses(400, 401, 429) },
+        response: { 200: TokenResponse, ...errorResponses(400, 401, 403, 429) },
       },
     },
-    async (request, reply) => sendSession(reply, await auth.login(request.body, meta(request))),
+    async (request, reply) => sendSession(reply, await auth.login(request.body, clientMeta(request))),
   );
 
   app.post(
@@ -83,7 +81,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = asyn
       schema: { tags: ['auth'], response: { 204: Type.Null() } },
     },
     async (request, reply) => {
-      await auth.logout(request.cookies[REFRESH_COOKIE], request.actor);
+      await auth.logout(request.cookies[REFRESH_COOKIE], request.actor, clientMeta(request));
       return clearSession(reply).status(204).send(null);
     },
   );
@@ -98,7 +96,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = asyn
         response: { 201: TokenResponse, ...errorResponses(400, 409, 429) },
       },
     },
-    async (request, reply) => sendSession(reply, await auth.register(request.body, meta(request)), 201),
+    async (request, reply) => sendSession(reply, await auth.register(request.body, clientMeta(request)), 201),
   );
 
   app.post(
@@ -112,7 +110,24 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = asyn
       },
     },
     async (request, reply) => {
-      await auth.changePassword(requireActor(request.actor), request.body);
+      await auth.changePassword(requireActor(request.actor), request.body, clientMeta(request));
+      return clearSession(reply).status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/password-reset',
+    {
+      config: { public: true, rateLimit: loginLimit },
+      schema: {
+        tags: ['auth'],
+        description: 'Sets a new password with the one-time link a platform administrator issued.',
+        body: PasswordResetBody,
+        response: { 204: Type.Null(), ...errorResponses(400, 429) },
+      },
+    },
+    async (request, reply) => {
+      await auth.resetPassword(request.body, clientMeta(request));
       return clearSession(reply).status(204).send(null);
     },
   );

@@ -1,7 +1,8 @@
-import type { LoginBody, Me, PasswordChangeBody, RegisterBody } from '@coop/shared';
+import type { LoginBody, Me, PasswordChangeBody, PasswordResetBody, RegisterBody } from '@coop/shared';
 import type { Database, Executor } from '../../db/client.js';
 import {
   BadRequestError,
+  AccountDisabledError,
   ConflictError,
   NotFoundError,
   RateLimitedError,
@@ -9,6 +10,7 @@ import {
 } from '../../errors.js';
 import type { Actor } from '../access/actor.js';
 import type { AccessPolicy } from '../access/policy.js';
+import { recordAudit } from '../audit/repository.js';
 import { recordEvent } from '../events/repository.js';
 import type { OrgRepository } from '../orgs/repository.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.js';
@@ -88,15 +90,27 @@ export function createAuthService({ db, auth, orgs, access, signAccessToken }: D
   return {
     async login(body: LoginBody, meta: ClientMeta): Promise<IssuedSession> {
       const user = await auth.userByEmail(db, body.email);
+      const attempt = { ...meta, targetType: 'user', targetLabel: body.email.toLowerCase() };
+      const failed = (reason: string) =>
+        recordAudit(db, {
+          ...attempt,
+          action: 'login.failed',
+          actorUserId: null,
+          targetId: user?.id,
+          details: { reason },
+        });
       if (!user) {
         await burnPasswordCheck(body.password);
+        await failed('unknown_email');
         throw invalidCredentials();
       }
       const now = Date.now();
       if (user.lockedUntil && user.lockedUntil.getTime() > now) {
+        await failed('locked');
         throw new RateLimitedError((user.lockedUntil.getTime() - now) / 1000);
       }
       if (!(await verifyPassword(user.passwordHash, body.password))) {
+        await failed('wrong_password');
         await auth.recordFailedLogin(
           db,
           user.id,
@@ -106,8 +120,24 @@ export function createAuthService({ db, auth, orgs, access, signAccessToken }: D
         );
         throw invalidCredentials();
       }
+      // Only someone who knows the password learns that the account is disabled.
+      if (user.disabledAt) {
+        await recordAudit(db, {
+          ...attempt,
+          action: 'login.refused_disabled',
+          actorUserId: null,
+          targetId: user.id,
+        });
+        throw new AccountDisabledError();
+      }
       return db.transaction(async (tx) => {
-        await auth.clearFailedLogins(tx, user.id);
+        await auth.recordLogin(tx, user.id);
+        await recordAudit(tx, {
+          ...attempt,
+          action: 'login.succeeded',
+          actorUserId: user.id,
+          targetId: user.id,
+        });
         return startSession(tx, user, meta);
       });
     },
@@ -131,12 +161,22 @@ export function createAuthService({ db, auth, orgs, access, signAccessToken }: D
       return outcome;
     },
 
-    async logout(refreshToken: string | undefined, actor: Actor | null): Promise<void> {
-      if (actor) await auth.revokeSession(db, actor.sessionId, 'logout');
-      if (refreshToken) {
-        const found = await auth.refreshTokenByHash(db, sha256(refreshToken));
-        if (found) await auth.revokeSession(db, found.session.id, 'logout');
-      }
+    async logout(refreshToken: string | undefined, actor: Actor | null, meta: ClientMeta): Promise<void> {
+      const found = refreshToken ? await auth.refreshTokenByHash(db, sha256(refreshToken)) : null;
+      const userId = actor?.userId ?? found?.session.userId ?? null;
+      await db.transaction(async (tx) => {
+        if (actor) await auth.revokeSession(tx, actor.sessionId, 'logout');
+        if (found) await auth.revokeSession(tx, found.session.id, 'logout');
+        if (userId) {
+          await recordAudit(tx, {
+            ...meta,
+            action: 'logout',
+            actorUserId: userId,
+            targetType: 'user',
+            targetId: userId,
+          });
+        }
+      });
     },
 
     async register(body: RegisterBody, meta: ClientMeta): Promise<IssuedSession> {
@@ -195,7 +235,7 @@ export function createAuthService({ db, auth, orgs, access, signAccessToken }: D
       });
     },
 
-    async changePassword(actor: Actor, body: PasswordChangeBody): Promise<void> {
+    async changePassword(actor: Actor, body: PasswordChangeBody, meta: ClientMeta): Promise<void> {
       const user = await auth.userById(db, actor.userId);
       if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
         throw new BadRequestError('wrong_password', 'The current password is wrong', [
@@ -206,6 +246,39 @@ export function createAuthService({ db, auth, orgs, access, signAccessToken }: D
       await db.transaction(async (tx) => {
         await auth.setPassword(tx, user.id, passwordHash);
         await auth.revokeUserSessions(tx, user.id, 'password_changed');
+        await recordAudit(tx, {
+          ...meta,
+          action: 'password.changed',
+          actorUserId: user.id,
+          targetType: 'user',
+          targetId: user.id,
+          targetLabel: user.email,
+        });
+      });
+    },
+
+    /** Sets a new password with a one-time link an administrator issued; every session of the account ends. */
+    async resetPassword(body: PasswordResetBody, meta: ClientMeta): Promise<void> {
+      const passwordHash = await hashPassword(body.newPassword);
+      await db.transaction(async (tx) => {
+        const userId = await auth.consumePasswordReset(tx, sha256(body.token));
+        const user = userId ? await auth.userById(tx, userId) : null;
+        if (!user) {
+          throw new BadRequestError('reset_invalid', 'This reset link is unknown, used or expired', [
+            { field: 'body.token', problem: 'is unknown, used or expired', rule: 'invalid' },
+          ]);
+        }
+        await auth.setPassword(tx, user.id, passwordHash);
+        await auth.clearFailedLogins(tx, user.id);
+        await auth.revokeUserSessions(tx, user.id, 'password_reset');
+        await recordAudit(tx, {
+          ...meta,
+          action: 'password.reset_completed',
+          actorUserId: user.id,
+          targetType: 'user',
+          targetId: user.id,
+          targetLabel: user.email,
+        });
       });
     },
 

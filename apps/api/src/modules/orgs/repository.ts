@@ -1,6 +1,7 @@
 import type { NewOrg, Org, OrgListQuery, OrgUpdate, OrgUser } from '@coop/shared';
 import { and, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { containsPattern } from '../../db/like.js';
 import { associationMembers, organizations, users } from '../../db/schema/index.js';
 
 type OrgRow = typeof organizations.$inferSelect;
@@ -20,8 +21,6 @@ export function toOrg(row: OrgRow): Org {
     createdAt: row.createdAt.toISOString(),
   };
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function createOrgRepository() {
   return {
@@ -59,7 +58,7 @@ export function createOrgRepository() {
       if (query.kind) conditions.push(eq(organizations.kind, query.kind));
       if (query.verified !== undefined) conditions.push(eq(organizations.verified, query.verified));
       if (query.q) {
-        const pattern = `%${escapeLike(query.q)}%`;
+        const pattern = containsPattern(query.q);
         conditions.push(or(ilike(organizations.nameZh, pattern), ilike(organizations.nameEn, pattern))!);
       }
       if (query.memberOf) {

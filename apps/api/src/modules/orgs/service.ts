@@ -4,6 +4,7 @@ import { BadRequestError, NotFoundError } from '../../errors.js';
 import type { Actor } from '../access/actor.js';
 import type { AccessPolicy } from '../access/policy.js';
 import { enqueueIndexing } from '../../search/outbox.js';
+import { recordAudit } from '../audit/repository.js';
 import { recordEvent } from '../events/repository.js';
 import type { OrgRepository } from './repository.js';
 
@@ -69,6 +70,14 @@ export function createOrgService({ db, orgs, access }: Deps) {
           before: { verified: before.verified },
           after: { verified },
         });
+        await recordAudit(tx, {
+          action: 'org.verification_changed',
+          actorUserId: caller.userId,
+          targetType: 'organization',
+          targetId: id,
+          targetLabel: before.nameZh,
+          details: { before: before.verified, after: verified },
+        });
         await enqueueIndexing(tx, 'organization', id);
         return after;
       });
@@ -100,6 +109,14 @@ export function createOrgService({ db, orgs, access }: Deps) {
             action: 'member_added',
             after: { memberId },
           });
+          await recordAudit(tx, {
+            action: 'org.member_added',
+            actorUserId: caller.userId,
+            targetType: 'organization',
+            targetId: memberId,
+            targetLabel: member.nameZh,
+            details: { associationId: id },
+          });
         }
       });
       return member;
@@ -117,6 +134,13 @@ export function createOrgService({ db, orgs, access }: Deps) {
           entityId: id,
           action: 'member_removed',
           before: { memberId },
+        });
+        await recordAudit(tx, {
+          action: 'org.member_removed',
+          actorUserId: caller.userId,
+          targetType: 'organization',
+          targetId: memberId,
+          details: { associationId: id },
         });
       });
     },

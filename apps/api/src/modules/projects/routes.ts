@@ -106,6 +106,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { p
   app.get(
     '/agreements/:id/projects/export',
     {
+      config: { audit: 'export' },
       schema: {
         tags,
         params: IdParams,
@@ -142,6 +143,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox<Options> = async (app, { p
   app.get(
     '/projects/export',
     {
+      config: { audit: 'export' },
       schema: {
         tags,
         querystring: ProjectExportQuery,

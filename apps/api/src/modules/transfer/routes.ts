@@ -78,7 +78,7 @@ export const transferRoutes: FastifyPluginAsyncTypebox<{ importer: Importer; exp
   app.get(
     '/export/:kind',
     {
-      config: { public: true },
+      config: { public: true, audit: 'export' },
       schema: {
         tags: ['import'],
         params: KindParams,
