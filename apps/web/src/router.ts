@@ -5,6 +5,7 @@ import type { HomeRole } from '@/stores/home-role';
 import { onlyFor, PAGE_ROLES, UUID_PARAM } from '@/route-access';
 import { matchingRoutes } from '@/pages/matching/routes';
 import { agreementRoutes } from '@/pages/agreements/routes';
+import { adminRoutes } from '@/pages/admin/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -107,6 +108,13 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
         meta: { title: 'register.title', guestOnly: true },
       },
       {
+        path: '/reset-password',
+        name: 'reset-password',
+        component: () => import('@/pages/ResetPasswordPage.vue'),
+        props: (route) => ({ token: typeof route.query.token === 'string' ? route.query.token : '' }),
+        meta: { title: 'admin.reset.title' },
+      },
+      {
         path: '/',
         component: () => import('@/components/layout/AppShell.vue'),
         children: [
@@ -150,6 +158,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
           },
           ...matchingRoutes(signedIn),
           ...agreementRoutes(signedIn),
+          ...adminRoutes(signedIn),
           {
             path: 'no-access',
             name: 'no-access',

@@ -10,4 +10,6 @@ export const authApi = {
   register: (body: RegisterBody) => api.post<Session>('/auth/register', body, { noRefresh: true }),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<void>('/auth/password', { currentPassword, newPassword }),
+  resetPassword: (token: string, newPassword: string) =>
+    api.post<void>('/auth/password-reset', { token, newPassword }, { noRefresh: true }),
 };

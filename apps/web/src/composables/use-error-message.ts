@@ -36,6 +36,7 @@ const FIELD_LABELS: Record<string, string> = {
   trl: 'listing.fields.trl',
   patentNumbers: 'listing.fields.patentNumbers',
   reason: 'listing.fields.reason',
+  token: 'admin.reset.title',
 };
 
 /** Codes whose sentence needs nothing from the error itself. */
@@ -44,6 +45,9 @@ const PLAIN_CODES: Record<string, string> = {
   email_taken: 'errors.emailTaken',
   invitation_invalid: 'errors.invitationInvalid',
   wrong_password: 'errors.wrongPassword',
+  account_disabled: 'errors.accountDisabled',
+  reset_invalid: 'errors.resetInvalid',
+  cannot_disable_self: 'errors.cannotDisableSelf',
   version_conflict: 'errors.versionConflict',
   listing_closed: 'errors.listingClosed',
   invalid_transition: 'errors.invalidTransition',

@@ -6,6 +6,7 @@ import search from './search/en';
 import transfer from './transfer/en';
 import matching from './matching/en';
 import notifications from './notifications/en';
+import admin from './admin.en';
 import agreements from './agreements.en';
 
 const en = {
@@ -80,6 +81,10 @@ const en = {
     emailTaken: 'An account with this email already exists. Sign in instead, or use another email.',
     invitationInvalid:
       'This invitation is not valid: it was used, has expired, or was sent to another email address. Ask for a new one.',
+    accountDisabled: 'This account is disabled. Ask the platform administrator.',
+    resetInvalid:
+      'This reset link does not work any more: it was used or has expired. Ask the platform administrator for a new one.',
+    cannotDisableSelf: 'You cannot disable your own account.',
     wrongPassword: 'Your current password is not correct.',
     unauthorized: 'Please sign in again.',
     forbidden: 'You do not have permission to do this.',
@@ -276,6 +281,7 @@ const en = {
   matching,
   notifications,
   agreements,
+  admin,
   notFound: {
     title: 'Page not found',
     hint: 'The address may be mistyped, or the page was moved.',

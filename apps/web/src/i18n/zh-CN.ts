@@ -4,6 +4,7 @@ import search from './search/zh-CN';
 import transfer from './transfer/zh-CN';
 import matching from './matching/zh-CN';
 import notifications from './notifications/zh-CN';
+import admin from './admin.zh-CN';
 import agreements from './agreements.zh-CN';
 
 const zhCN: MessageSchema = {
@@ -75,6 +76,9 @@ const zhCN: MessageSchema = {
     emailTaken: '该邮箱已注册。请直接登录，或换一个邮箱。',
     invitationInvalid: '邀请无效：可能已被使用、已过期，或发给了其他邮箱。请联系对方重新邀请。',
     wrongPassword: '当前密码不正确。',
+    accountDisabled: '此账号已被停用，请联系平台管理员。',
+    resetInvalid: '此重置链接无效：可能已被使用或已过期。请联系平台管理员重新签发。',
+    cannotDisableSelf: '不能停用自己的账号。',
     unauthorized: '请重新登录。',
     forbidden: '您没有执行此操作的权限。',
     notFound: '内容不存在或已被删除。',
@@ -265,6 +269,7 @@ const zhCN: MessageSchema = {
   matching,
   notifications,
   agreements,
+  admin,
   notFound: {
     title: '页面不存在',
     hint: '地址可能有误，或页面已被移动。',
