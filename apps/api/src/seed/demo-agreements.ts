@@ -89,6 +89,8 @@ async function actorOf(db: Database, email: string): Promise<Actor> {
     sessionId: 'seed',
     orgId: org!.id,
     orgKind: org!.kind,
+    orgRegionCode: org!.regionCode,
+    orgVerified: org!.verified,
     orgRole: user!.orgRole,
     platformRole: user!.platformRole,
   };

@@ -153,6 +153,8 @@ async function seedListings(db: Database, orgIds: Map<string, string>) {
       sessionId: 'seed',
       orgId,
       orgKind: org!.kind,
+      orgRegionCode: org!.regionCode,
+      orgVerified: org!.verified,
       orgRole: 'admin' as const,
       platformRole: null,
     };
