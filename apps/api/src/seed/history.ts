@@ -35,19 +35,23 @@ export interface HistorySize {
   /** Needs that get matches (1–3 each). */
   matchedNeeds: number;
   agreements: number;
+  /** How many days the history runs back from `now`. */
+  days: number;
 }
 
+/** Two years, so last year's figures stand beside this year's. */
 export const DEMO_HISTORY: HistorySize = {
   orgs: 40,
-  needs: 300,
+  needs: 360,
   capabilities: 200,
-  matchedNeeds: 140,
-  agreements: 30,
+  matchedNeeds: 180,
+  agreements: 36,
+  days: 730,
 };
 
 export interface HistoryOptions {
   size: HistorySize;
-  /** The calendar's "now": history runs over the 400 days before it. */
+  /** The calendar's "now": the history runs over the days before it. */
   now: Date;
   seed?: number;
   /** The association that half the generated enterprises join. */
@@ -157,7 +161,7 @@ export async function generateHistory(db: Executor, options: HistoryOptions): Pr
   const { size, now, passwordHash, tag = 'history' } = options;
   const random = randomSource(options.seed ?? 20260101);
   const end = now.getTime();
-  const start = end - 400 * DAY;
+  const start = end - size.days * DAY;
   const at = (from: number, to: number) => from + random.next() * Math.max(0, to - from);
 
   // Organisations: enterprises, colleges and institutes, each with one user who authored its listings.
