@@ -17,6 +17,7 @@ import type { ListingType } from '@/api/types';
 import { LISTING_ROUTES } from '@/router';
 import { matchingNavItems } from '@/pages/matching/navigation';
 import { agreementNavItems } from '@/pages/agreements/navigation';
+import { reportNavItems } from '@/pages/reports/navigation';
 import { useSessionStore } from '@/stores/session';
 
 interface NavItem {
@@ -90,6 +91,7 @@ export function useNavigation() {
       ...postsSides.value.map(mine),
       ...(reviews.value ? [item('review', 'nav.review', DocumentChecked)] : []),
       ...matchingNavItems(session.role, item),
+      ...reportNavItems(session.role, item),
       ...agreementNavItems(session.role, item),
       ...searchOrder.map(searchSide),
       ownOrg,

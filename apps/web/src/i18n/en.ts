@@ -7,6 +7,7 @@ import transfer from './transfer/en';
 import matching from './matching/en';
 import notifications from './notifications/en';
 import agreements from './agreements.en';
+import reports from './reports.en';
 
 const en = {
   app: {
@@ -180,11 +181,6 @@ const en = {
     awaitingVerificationHint:
       'A coordinator checks new organisations. Until then your listings stay in the review queue.',
     profileComplete: 'Your profile is complete and verified. Nothing needs you right now.',
-    next: {
-      government: 'The regional dashboard arrives next',
-      governmentHint:
-        'Once needs, matches and agreements are recorded, this page shows the funnel by region, field and designation.',
-    },
     coordinator: {
       memberCount: 'Member organisations',
       unverified: 'Members waiting for verification',
@@ -275,6 +271,7 @@ const en = {
   matching,
   notifications,
   agreements,
+  reports,
   notFound: {
     title: 'Page not found',
     hint: 'The address may be mistyped, or the page was moved.',
