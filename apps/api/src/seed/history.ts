@@ -265,7 +265,8 @@ export async function generateHistory(db: Executor, options: HistoryOptions): Pr
       cooperationTypes: random.some(COOPERATION_TYPES, 2),
       regionCode: org.regionCode,
       status,
-      visibility: random.chance(0.1) ? ('confidential' as const) : ('public' as const),
+      // Members only: the public catalogue stays the hand-written demo listings.
+      visibility: random.chance(0.1) ? ('confidential' as const) : ('members' as const),
       publicSummary: `${topicZh}合作需求 A need on ${topicEn}`,
       createdAt: new Date(published),
       updatedAt: new Date(published),
@@ -288,7 +289,7 @@ export async function generateHistory(db: Executor, options: HistoryOptions): Pr
       cooperationTypes: random.some(COOPERATION_TYPES, 2),
       regionCode: org.regionCode,
       status: 'open' as const,
-      visibility: 'public' as const,
+      visibility: 'members' as const,
       createdAt: new Date(published),
       updatedAt: new Date(published),
       publishedAt: new Date(published),

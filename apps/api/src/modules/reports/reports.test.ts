@@ -51,7 +51,8 @@ beforeAll(async () => {
     { kind: 'government', nameZh: '江苏省科技厅', nameEn: 'Jiangsu S&T Department', regionCode: '320000' },
     { verify: true },
   );
-});
+  // A generated history is a few thousand rows: give it time on a busy machine.
+}, 180_000);
 afterAll(() => platform?.close());
 
 const one = async (query: SQL): Promise<number> => {
