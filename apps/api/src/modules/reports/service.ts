@@ -38,6 +38,20 @@ function targetScope(scope: OversightScope): { kind: 'region' | 'association' | 
   }
 }
 
+/** "YYYY-MM" of every month from one date to another (at most 10 years). */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, month] = from.split('-').map(Number) as [number, number];
+  const last = to.slice(0, 7);
+  while (months.length < 120) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    if (key > last) break;
+    months.push(key);
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  }
+  return months;
+}
+
 /** Share of a year gone by the end of `today` (0 before it starts, 1 after it ends). */
 export function yearShare(year: number, today: string): number {
   const start = Date.UTC(year, 0, 1);
@@ -111,10 +125,16 @@ export function createReportService({ db, access }: { db: Database; access: Acce
     async breakdown(actor: Actor | null, query: BreakdownQuery) {
       const { window } = windowOf(actor, query);
       const rows = await repository.figures(db, sqlOf(query.indicator), window, query.by);
+      const found = rows.map(({ key, value, lastYear }) => ({ key, value, lastYear }));
+      if (query.by !== 'month') return { indicator: query.indicator, by: query.by, rows: found };
+      // A trend shows every month of the period, the quiet ones as 0.
+      const byMonth = new Map(found.map((row) => [row.key, row]));
       return {
         indicator: query.indicator,
         by: query.by,
-        rows: rows.map(({ key, value, lastYear }) => ({ key, value, lastYear })),
+        rows: monthsBetween(window.from, window.to).map(
+          (key) => byMonth.get(key) ?? { key, value: 0, lastYear: 0 },
+        ),
       };
     },
 
