@@ -4,7 +4,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { byTestId, expectText, expectVisible, logIn, openLogin, screenshotsDir, test } from '../support/browser';
+import {
+  byTestId,
+  expectText,
+  expectVisible,
+  logIn,
+  openLogin,
+  screenshotsDir,
+  test,
+} from '../support/browser';
 
 async function openDashboard(page: Page) {
   await openLogin(page);
@@ -50,12 +58,16 @@ describe('government dashboard', () => {
     // the width it is given, with no part of it sticking out sideways.
     const sticking = await byTestId(page, 'report-dashboard').evaluate((dashboard) => {
       const right = dashboard.getBoundingClientRect().right + 1;
-      return [...dashboard.querySelectorAll<HTMLElement>('*')]
-        .filter((el) => el.getBoundingClientRect().right > right && el.getClientRects().length > 0)
-        // Inside a chart's SVG or a table's own scroller, drawing is clipped to the box.
-        .filter((el) => !el.closest('svg *, .el-table__body-wrapper, .el-table__header-wrapper, .el-scrollbar'))
-        .slice(0, 5)
-        .map((el) => `${el.tagName}.${el.className}`);
+      return (
+        [...dashboard.querySelectorAll<HTMLElement>('*')]
+          .filter((el) => el.getBoundingClientRect().right > right && el.getClientRects().length > 0)
+          // Inside a chart's SVG or a table's own scroller, drawing is clipped to the box.
+          .filter(
+            (el) => !el.closest('svg *, .el-table__body-wrapper, .el-table__header-wrapper, .el-scrollbar'),
+          )
+          .slice(0, 5)
+          .map((el) => `${el.tagName}.${el.className}`)
+      );
     });
     expect(sticking).toEqual([]);
   });
@@ -66,7 +78,10 @@ describe('government dashboard', () => {
     await expectVisible(byTestId(page, 'drill-rows'), 'the rows behind the figure');
     await expectText(byTestId(page, 'drill-dialog'), /协议/);
     await page.keyboard.press('Escape');
-    const [download] = await Promise.all([page.waitForEvent('download'), byTestId(page, 'report-pdf').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      byTestId(page, 'report-pdf').click(),
+    ]);
     const file = await download.path();
     expect(readFileSync(file!).subarray(0, 5).toString()).toBe('%PDF-');
   });
