@@ -59,7 +59,7 @@ describe('government dashboard', () => {
     const sticking = await byTestId(page, 'report-dashboard').evaluate((dashboard) => {
       const right = dashboard.getBoundingClientRect().right + 1;
       return (
-        [...dashboard.querySelectorAll<HTMLElement>('*')]
+        Array.from(dashboard.querySelectorAll<HTMLElement>('*'))
           .filter((el) => el.getBoundingClientRect().right > right && el.getClientRects().length > 0)
           // Inside a chart's SVG or a table's own scroller, drawing is clipped to the box.
           .filter(
