@@ -56,6 +56,8 @@ import { createMatchingService } from './modules/matching/service.js';
 import { createSuggestionQueue, type SuggestionQueue } from './modules/matching/suggestion-queue.js';
 import { TermStats, termStatsListener } from './modules/matching/term-stats.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { reportRoutes } from './modules/reports/routes.js';
+import { createReportService } from './modules/reports/service.js';
 import { logSender } from './modules/notifications/sender.js';
 import { createNotificationService } from './modules/notifications/service.js';
 import type { SearchEngine } from './search/port.js';
@@ -195,6 +197,7 @@ export async function buildApp({ config, database, search, logger = false }: App
       await api.register(checklistRoutes, {
         checklist: createChecklistService({ db, agreements, projects, journal }),
       });
+      await api.register(reportRoutes, { reports: createReportService({ db, access }) });
       await api.register(eventStreamRoutes, {
         live: journal.live,
         source: createAgreementStreamSource({ db, access, journal, repository: agreements.repository }),

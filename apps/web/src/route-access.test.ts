@@ -6,7 +6,7 @@ import { renderAt } from '@/testing/render';
 const officer = makeUser({ organization: makeOrg({ kind: 'government' }) });
 
 describe('pages by role', () => {
-  it.each(['/brokering', '/review', '/my/matches', '/tasks'])(
+  it.each(['/brokering', '/review', '/my/matches', '/tasks', '/agreements/new'])(
     'tells a government officer at %s that the page is not theirs, asking the API nothing',
     async (path) => {
       // Only the session and the shell are set up: a request for the page's own data fails the test.

@@ -10,6 +10,8 @@ export const PAGE_ROLES = {
   brokering: ['coordinator', 'admin'],
   /** The two sides of the market. */
   market: ['enterprise', 'college'],
+  /** Those who watch the whole chain: officers for their region, coordinators for their members. */
+  oversight: ['government', 'coordinator', 'admin'],
   /** Everyone who takes part in agreements rather than only reading them. */
   parties: ['enterprise', 'college', 'coordinator', 'admin'],
 } as const satisfies Record<string, readonly HomeRole[]>;

@@ -6,6 +6,7 @@ import { onlyFor, PAGE_ROLES, UUID_PARAM } from '@/route-access';
 import { matchingRoutes } from '@/pages/matching/routes';
 import { agreementRoutes } from '@/pages/agreements/routes';
 import { adminRoutes } from '@/pages/admin/routes';
+import { reportRoutes } from '@/pages/reports/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -166,6 +167,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
             props: (route) => ({ roles: String(route.query.roles ?? '') }),
             meta: signedIn('noAccess.title'),
           },
+          ...reportRoutes(signedIn),
         ],
       },
       {

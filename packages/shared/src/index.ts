@@ -10,3 +10,4 @@ export * from './schemas/projects.js';
 export * from './schemas/matching.js';
 export * from './schemas/transfer.js';
 export * from './schemas/admin.js';
+export * from './indicators.js';

@@ -82,3 +82,18 @@ export function regionLabel(code: string, locale: string): string {
         .join(', ')
     : chain.map((region) => region.zh).join(' ');
 }
+
+/**
+ * The code prefix every region inside this one shares ("330000" → "33", "330100" → "3301", "330106" → "330106"):
+ * a province holds its cities, a city its districts.
+ */
+export function regionPrefix(code: string): string {
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}
+
+/** Whether `code` lies inside (or is) the region `scope`. */
+export function regionWithin(code: string, scope: string): boolean {
+  return code.startsWith(regionPrefix(scope));
+}

@@ -81,7 +81,8 @@ const PROJECTS: DemoProject[] = [
   },
 ];
 
-async function actorOf(db: Database, email: string): Promise<Actor> {
+/** A demo user as the services see them. */
+export async function actorOf(db: Database, email: string): Promise<Actor> {
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const [org] = await db.select().from(organizations).where(eq(organizations.id, user!.orgId));
   return {
@@ -89,6 +90,8 @@ async function actorOf(db: Database, email: string): Promise<Actor> {
     sessionId: 'seed',
     orgId: org!.id,
     orgKind: org!.kind,
+    orgRegionCode: org!.regionCode,
+    orgVerified: org!.verified,
     orgRole: user!.orgRole,
     platformRole: user!.platformRole,
   };

@@ -10,6 +10,7 @@ import { hashPassword } from '../modules/auth/passwords.js';
 import { createAuthRepository } from '../modules/auth/repository.js';
 import { createOrgRepository } from '../modules/orgs/repository.js';
 import { seedDemoAgreements } from './demo-agreements.js';
+import { seedDemoHistory } from './demo-history.js';
 import { DEMO_CAPABILITIES, DEMO_NEEDS } from './demo-listings.js';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -153,6 +154,8 @@ async function seedListings(db: Database, orgIds: Map<string, string>) {
       sessionId: 'seed',
       orgId,
       orgKind: org!.kind,
+      orgRegionCode: org!.regionCode,
+      orgVerified: org!.verified,
       orgRole: 'admin' as const,
       platformRole: null,
     };
@@ -187,6 +190,7 @@ export async function seedDemo(db: Database, options: { listings?: boolean } = {
   if (options.listings ?? true) {
     await seedListings(db, ids);
     await seedDemoAgreements(db, ids);
+    await seedDemoHistory(db, ids);
   }
   return true;
 }

@@ -116,3 +116,34 @@ export class OutageSearchEngine extends EmbeddedSearchEngine {
     return super.upsert(...args);
   }
 }
+
+/** Registers a new organisation with its first user (an org admin) and logs in; `verify` has the platform admin verify it. */
+export async function registerOrg(
+  app: App,
+  email: string,
+  organization: { kind: string; nameZh: string; nameEn: string; regionCode: string },
+  options: { verify?: boolean } = {},
+): Promise<LoggedIn> {
+  const password = 'registered-password';
+  const registered = await app.inject({
+    method: 'POST',
+    url: '/api/auth/register',
+    remoteAddress: freshAddress(),
+    payload: { email, password, displayName: organization.nameEn, organization },
+  });
+  if (registered.statusCode !== 201)
+    throw new Error(`register ${email}: ${registered.statusCode} ${registered.body}`);
+  const who = await login(app, email, password);
+  if (options.verify) {
+    const admin = await login(app, 'admin@demo.cn');
+    const verified = await app.inject({
+      method: 'POST',
+      url: `/api/orgs/${who.orgId}/verification`,
+      headers: admin.headers,
+      payload: { verified: true },
+    });
+    if (verified.statusCode !== 200)
+      throw new Error(`verify ${email}: ${verified.statusCode} ${verified.body}`);
+  }
+  return who;
+}

@@ -18,6 +18,7 @@ import { LISTING_ROUTES } from '@/router';
 import { matchingNavItems } from '@/pages/matching/navigation';
 import { agreementNavItems } from '@/pages/agreements/navigation';
 import { adminNavItems } from '@/pages/admin/navigation';
+import { reportNavItems } from '@/pages/reports/navigation';
 import { useSessionStore } from '@/stores/session';
 
 interface NavItem {
@@ -91,6 +92,7 @@ export function useNavigation() {
       ...postsSides.value.map(mine),
       ...(reviews.value ? [item('review', 'nav.review', DocumentChecked)] : []),
       ...matchingNavItems(session.role, item),
+      ...reportNavItems(session.role, item),
       ...agreementNavItems(session.role, item),
       ...adminNavItems(session.role, item),
       ...searchOrder.map(searchSide),

@@ -8,6 +8,7 @@ import matching from './matching/en';
 import notifications from './notifications/en';
 import admin from './admin.en';
 import agreements from './agreements.en';
+import reports from './reports.en';
 
 const en = {
   app: {
@@ -186,11 +187,6 @@ const en = {
     awaitingVerificationHint:
       'A coordinator checks new organisations. Until then your listings stay in the review queue.',
     profileComplete: 'Your profile is complete and verified. Nothing needs you right now.',
-    next: {
-      government: 'The regional dashboard arrives next',
-      governmentHint:
-        'Once needs, matches and agreements are recorded, this page shows the funnel by region, field and designation.',
-    },
     coordinator: {
       memberCount: 'Member organisations',
       unverified: 'Members waiting for verification',
@@ -282,6 +278,7 @@ const en = {
   notifications,
   agreements,
   admin,
+  reports,
   notFound: {
     title: 'Page not found',
     hint: 'The address may be mistyped, or the page was moved.',

@@ -6,6 +6,7 @@ import matching from './matching/zh-CN';
 import notifications from './notifications/zh-CN';
 import admin from './admin.zh-CN';
 import agreements from './agreements.zh-CN';
+import reports from './reports.zh-CN';
 
 const zhCN: MessageSchema = {
   app: {
@@ -176,10 +177,6 @@ const zhCN: MessageSchema = {
     awaitingVerification: '等待认证',
     awaitingVerificationHint: '协调员会审核新机构。认证通过前，您发布的内容将进入审核队列。',
     profileComplete: '机构资料完整且已认证，目前没有待办事项。',
-    next: {
-      government: '即将上线：区域数据看板',
-      governmentHint: '需求、匹配和协议数据积累后，这里将按地区、领域和企业资质展示全链条进展。',
-    },
     coordinator: {
       memberCount: '会员单位',
       unverified: '待认证会员',
@@ -270,6 +267,7 @@ const zhCN: MessageSchema = {
   notifications,
   agreements,
   admin,
+  reports,
   notFound: {
     title: '页面不存在',
     hint: '地址可能有误，或页面已被移动。',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   emptyHomeCounts,
+  emptyReports,
   makeCapability,
   makeHit,
   makeNeed,
@@ -104,6 +105,7 @@ describe('HomePage', () => {
     const verified = makeOrg({ id: 'member-1' });
     const api = mockApi({
       ...restoresSessionOf(coordinator),
+      ...emptyReports(),
       'GET /orgs/assoc-1/members': { body: paged([verified, waiting], 1, 100) },
       'POST /orgs/member-2/verification': { body: { ...waiting, verified: true } },
       'GET /review-queue': (request) => ({

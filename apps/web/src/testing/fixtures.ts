@@ -154,6 +154,16 @@ export function emptyHomeCounts() {
     'GET /capabilities': { body: paged([]) },
     'GET /review-queue': { body: paged([]) },
     'GET /search': { body: makeSearchResponse() },
+    ...emptyReports(),
+  };
+}
+
+/** An overseer's report figures with nothing counted yet, and no targets. */
+export function emptyReports() {
+  return {
+    'GET /reports/summary': { body: { from: '2026-01-01', to: '2026-12-31', regionCode: null, figures: {} } },
+    'GET /targets': { body: { scope: { kind: 'region', key: '330000' }, items: [] } },
+    'GET /reports/overdue': { body: paged([]) },
   };
 }
 

@@ -14,5 +14,9 @@ export const events = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
   },
-  (table) => [index('events_entity_idx').on(table.entityType, table.entityId)],
+  (table) => [
+    index('events_entity_idx').on(table.entityType, table.entityId),
+    // Reports read moves of one kind (first interest, introductions, completions).
+    index('events_type_action_idx').on(table.entityType, table.action, table.entityId),
+  ],
 );

@@ -6,3 +6,4 @@ export * from './outbox.js';
 export * from './matching.js';
 export * from './agreements.js';
 export * from './audit.js';
+export * from './reports.js';

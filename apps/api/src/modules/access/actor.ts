@@ -6,6 +6,10 @@ export interface Actor {
   sessionId: string;
   orgId: string;
   orgKind: OrgKind;
+  /** The organisation's region (GB/T 2260): a government officer's scope. */
+  orgRegionCode: string;
+  /** Only a verified government organisation's people oversee its region. */
+  orgVerified: boolean;
   orgRole: OrgRole;
   platformRole: PlatformRole | null;
 }

@@ -1,4 +1,5 @@
 // The one authorisation layer: services ask it before reading private data or changing anything.
+import { regionWithin } from '@coop/shared';
 import type { Executor } from '../../db/client.js';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../errors.js';
 import type { OrgRepository } from '../orgs/repository.js';
@@ -41,6 +42,8 @@ export interface AgreementFacts {
   brokerOrgId: string | null;
   /** Associations that have one of the parties as a member. */
   partyAssociationIds: string[];
+  /** The parties' regions: a government officer of one of them reads the agreement. */
+  partyRegionCodes: string[];
 }
 
 export type AgreementPermission =
@@ -53,10 +56,11 @@ export type AgreementPermission =
   /** end it early */
   | 'agreement.terminate';
 
-type AgreementRole = 'platform_admin' | 'party_admin' | 'coordinator' | 'party_member';
+type AgreementRole = 'platform_admin' | 'party_admin' | 'coordinator' | 'party_member' | 'regional_officer';
 
 const AGREEMENT_ROLES: Record<AgreementPermission, AgreementRole[]> = {
-  'agreement.read': ['platform_admin', 'party_admin', 'coordinator', 'party_member'],
+  // Government officers follow the cooperation in their region; they never change it.
+  'agreement.read': ['platform_admin', 'party_admin', 'coordinator', 'party_member', 'regional_officer'],
   'agreement.work': ['platform_admin', 'party_admin', 'coordinator', 'party_member'],
   'agreement.manage': ['platform_admin', 'party_admin', 'coordinator'],
   // A coordinator brokers and records, but only the parties (or the platform) end a contract.
@@ -73,12 +77,31 @@ function agreementRole(actor: Actor, facts: AgreementFacts): AgreementRole | nul
   ) {
     return 'coordinator';
   }
-  return party ? 'party_member' : null;
+  if (party) return 'party_member';
+  return isOfficer(actor) && facts.partyRegionCodes.some((code) => regionWithin(code, actor.orgRegionCode))
+    ? 'regional_officer'
+    : null;
 }
 
-/** Which agreements a caller can see, for queries: every one, or those of an organisation and its association. */
+/** A government officer: anyone of a verified government organisation; their scope is its region. */
+function isOfficer(actor: Actor): boolean {
+  return actor.orgKind === 'government' && actor.orgVerified;
+}
+
+/**
+ * Which agreements a caller can see, for queries: every one, or those of an organisation, its coordinated
+ * association's members and, for an officer, of organisations in a region.
+ */
 export type AgreementScope =
-  { all: true } | { all: false; orgId: string; coordinatedAssociationId: string | null };
+  | { all: true }
+  | { all: false; orgId: string; coordinatedAssociationId: string | null; officerRegionCode: string | null };
+
+/**
+ * Whose organisations' figures and records a caller reads read-only: an officer's region, a coordinator's
+ * association members, or everything (platform admin). Null: only their own organisation.
+ */
+export type OversightScope =
+  { kind: 'all' } | { kind: 'region'; regionCode: string } | { kind: 'association'; associationId: string };
 
 export function allowsAgreement(
   actor: Actor | null,
@@ -159,7 +182,28 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
     agreementScope(actor: Actor): AgreementScope {
       if (actor.platformRole === 'admin') return { all: true };
       const coordinatedAssociationId = actor.platformRole === 'coordinator' ? actor.orgId : null;
-      return { all: false, orgId: actor.orgId, coordinatedAssociationId };
+      const officerRegionCode = isOfficer(actor) ? actor.orgRegionCode : null;
+      return { all: false, orgId: actor.orgId, coordinatedAssociationId, officerRegionCode };
+    },
+    /** The organisations whose records and figures this caller oversees (reads, never changes). */
+    oversightScope(actor: Actor): OversightScope | null {
+      if (actor.platformRole === 'admin') return { kind: 'all' };
+      if (isOfficer(actor)) return { kind: 'region', regionCode: actor.orgRegionCode };
+      if (actor.platformRole === 'coordinator' && actor.orgKind === 'association') {
+        return { kind: 'association', associationId: actor.orgId };
+      }
+      return null;
+    },
+    /** Refuses those who oversee no organisations (enterprises, colleges) with a forbidden error. */
+    requireOversight(actor: Actor | null): { caller: Actor; scope: OversightScope } {
+      const caller = requireActor(actor);
+      const scope = this.oversightScope(caller);
+      if (!scope) {
+        throw new ForbiddenError(
+          'Only government officers (for their region), association coordinators (for their members) and platform administrators may see reports and targets',
+        );
+      }
+      return { caller, scope };
     },
     /** Throws not-found to those who may not see it (its existence stays private), forbidden to the others. */
     requireAgreement(
@@ -181,10 +225,10 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
      */
     requireAgreementCreation(
       actor: Actor | null,
-      facts: Omit<AgreementFacts, 'brokerOrgId'>,
+      facts: Pick<AgreementFacts, 'partyOrgIds' | 'partyAssociationIds'>,
     ): { caller: Actor; brokerOrgId: string | null } {
       const caller = requireActor(actor);
-      const role = agreementRole(caller, { ...facts, brokerOrgId: null });
+      const role = agreementRole(caller, { ...facts, brokerOrgId: null, partyRegionCodes: [] });
       if (!role || !AGREEMENT_ROLES['agreement.manage'].includes(role)) {
         throw new ForbiddenError(
           'Only an administrator of a party, or a coordinator of an association a party belongs to, may propose an agreement',

@@ -5,6 +5,7 @@ import {
   createTestPlatform,
   freshAddress,
   login,
+  registerOrg,
   type LoggedIn,
   type TestPlatform,
 } from '../../test/harness.js';
@@ -20,6 +21,8 @@ let outsider: LoggedIn;
 let gov: LoggedIn;
 let admin: LoggedIn;
 let engineer: LoggedIn;
+/** A verified government office of another province. */
+let otherProvince: LoggedIn;
 let threeParties: string[];
 
 beforeAll(async () => {
@@ -52,6 +55,12 @@ beforeAll(async () => {
     },
   });
   engineer = await login(platform.app, 'engineer@hengchuan.cn', 'engineer-password');
+  otherProvince = await registerOrg(
+    platform.app,
+    'officer@js.gov.cn',
+    { kind: 'government', nameZh: '江苏省科技厅', nameEn: 'Jiangsu S&T Department', regionCode: '320000' },
+    { verify: true },
+  );
 });
 afterAll(() => platform?.close());
 
@@ -136,7 +145,8 @@ describe('moves per role', () => {
     expect(member.json()).toMatchObject({ allowedActions: [], canManage: false, canWork: true });
     expect((await move(id, engineer, { action: 'negotiate', version: 1 })).statusCode).toBe(403);
     expect((await move(id, outsider, { action: 'negotiate', version: 1 })).statusCode).toBe(404);
-    expect((await move(id, gov, { action: 'negotiate', version: 1 })).statusCode).toBe(404);
+    // The provincial officer reads it but moves nothing.
+    expect((await move(id, gov, { action: 'negotiate', version: 1 })).statusCode).toBe(403);
     expect(
       (await move(id, coordinator, { action: 'terminate', version: 1, reason: '不合作了' })).statusCode,
     ).toBe(403);
@@ -188,7 +198,7 @@ describe('moves per role', () => {
 });
 
 describe('a non-party organisation', () => {
-  it('can neither read nor change the agreement, its projects or checklist, and nothing is written', async () => {
+  it('can neither read nor change the agreement, its projects or checklist, and nothing is written (nor can an officer of another province)', async () => {
     const agreement = await runningAgreement(platform.app, enterprise, threeParties);
     const project = (
       await call('POST', `/api/agreements/${agreement.id}/projects`, college, {
@@ -203,7 +213,7 @@ describe('a non-party organisation', () => {
       })
     ).json();
     const before = await rowCounts();
-    for (const who of [outsider, gov]) {
+    for (const who of [outsider, otherProvince]) {
       const attempts = await Promise.all([
         call('GET', `/api/agreements/${agreement.id}`, who),
         call('PATCH', `/api/agreements/${agreement.id}`, who, { title: '篡改', version: agreement.version }),
@@ -227,6 +237,60 @@ describe('a non-party organisation', () => {
       for (const list of lists) expect(JSON.stringify(list.json())).not.toContain(agreement.id);
     }
     expect(await rowCounts()).toEqual(before);
+  });
+});
+
+describe('a government officer of the region', () => {
+  it('reads the agreement, its projects, checklist and timeline, and changes none of them', async () => {
+    const agreement = await runningAgreement(platform.app, enterprise, threeParties);
+    const project = (
+      await call('POST', `/api/agreements/${agreement.id}/projects`, college, {
+        title: '数控系统联合攻关',
+        ownerOrgId: college.orgId,
+      })
+    ).json();
+    const item = (
+      await call('POST', `/api/projects/${project.id}/items`, college, {
+        title: '样机验收',
+        responsible: 'joint',
+      })
+    ).json();
+    const read = await call('GET', `/api/agreements/${agreement.id}`, gov);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ allowedActions: [], canManage: false, canWork: false });
+    const reads = await Promise.all([
+      call('GET', `/api/agreements/${agreement.id}/timeline`, gov),
+      call('GET', `/api/agreements/${agreement.id}/projects`, gov),
+      call('GET', `/api/projects/${project.id}`, gov),
+      call('GET', `/api/agreements/${agreement.id}/projects/export?format=csv`, gov),
+    ]);
+    expect(reads.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+    const listed = await call('GET', '/api/agreements?pageSize=100', gov);
+    expect(listed.json().items.map((a: { id: string }) => a.id)).toContain(agreement.id);
+    const before = await rowCounts();
+    const changes = await Promise.all([
+      call('PATCH', `/api/agreements/${agreement.id}`, gov, { title: '篡改', version: agreement.version }),
+      move(agreement.id, gov, { action: 'complete', version: agreement.version }),
+      call('POST', `/api/agreements/${agreement.id}/projects`, gov, {
+        title: '外来项目',
+        ownerOrgId: college.orgId,
+      }),
+      call('PATCH', `/api/projects/${project.id}`, gov, { title: '篡改', version: project.version }),
+      call('PATCH', `/api/items/${item.id}`, gov, { status: 'done', version: item.version }),
+    ]);
+    expect(changes.map((r) => r.statusCode)).toEqual(Array(changes.length).fill(403));
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('is an officer only once the government organisation is verified', async () => {
+    const agreement = await runningAgreement(platform.app, enterprise, threeParties);
+    const unverified = await registerOrg(platform.app, 'officer@tz.gov.cn', {
+      kind: 'government',
+      nameZh: '台州市科技局（未核验）',
+      nameEn: 'Taizhou S&T Bureau (unverified)',
+      regionCode: '331000',
+    });
+    expect((await call('GET', `/api/agreements/${agreement.id}`, unverified)).statusCode).toBe(404);
   });
 });
 

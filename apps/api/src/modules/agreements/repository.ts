@@ -1,5 +1,5 @@
 // Storage of agreements and their parties, and what the policy needs to know of them.
-import type { PartyInput, PartyOrg } from '@coop/shared';
+import { regionPrefix, type PartyInput, type PartyOrg } from '@coop/shared';
 import {
   and,
   count,
@@ -10,6 +10,7 @@ import {
   ilike,
   inArray,
   isNull,
+  like,
   lt,
   lte,
   or,
@@ -78,12 +79,25 @@ export function createAgreementRepository() {
     if (scope.all) return undefined;
     const asParty = withPartyIn(db, scope.orgId);
     const association = scope.coordinatedAssociationId;
-    if (!association) return asParty;
-    const members = db
-      .select({ id: associationMembers.memberId })
-      .from(associationMembers)
-      .where(eq(associationMembers.associationId, association));
-    return or(asParty, eq(agreements.brokerOrgId, association), withPartyIn(db, members));
+    const region = scope.officerRegionCode;
+    const members =
+      association &&
+      db
+        .select({ id: associationMembers.memberId })
+        .from(associationMembers)
+        .where(eq(associationMembers.associationId, association));
+    const inRegion =
+      region &&
+      db
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(like(organizations.regionCode, `${regionPrefix(region)}%`));
+    return or(
+      asParty,
+      association ? eq(agreements.brokerOrgId, association) : undefined,
+      members ? withPartyIn(db, members) : undefined,
+      inRegion ? withPartyIn(db, inRegion) : undefined,
+    );
   }
 
   async function load(db: Executor, ids: string[]): Promise<AgreementRecord[]> {
@@ -96,6 +110,7 @@ export function createAgreementRepository() {
           agreementId: agreementParties.agreementId,
           signatoryName: agreementParties.signatoryName,
           signatoryTitle: agreementParties.signatoryTitle,
+          regionCode: organizations.regionCode,
           org: partyOrgColumns,
         })
         .from(agreementParties)
@@ -121,6 +136,7 @@ export function createAgreementRepository() {
           .map(({ agreementId: _a, ...party }) => party);
         const facts: AgreementFacts = {
           partyOrgIds: own.map((p) => p.org.id),
+          partyRegionCodes: own.map((p) => p.regionCode),
           brokerOrgId: row.brokerOrgId,
           partyAssociationIds: memberships
             .filter((m) => m.agreementId === row.id)
@@ -128,7 +144,12 @@ export function createAgreementRepository() {
         };
         return [
           row.id,
-          { row, parties: own, broker: brokers.find((b) => b.id === row.brokerOrgId) ?? null, facts },
+          {
+            row,
+            parties: own.map(({ regionCode: _r, ...party }) => party),
+            broker: brokers.find((b) => b.id === row.brokerOrgId) ?? null,
+            facts,
+          },
         ];
       }),
     );

@@ -120,6 +120,8 @@ export function createAuthRepository() {
           orgRole: users.orgRole,
           platformRole: users.platformRole,
           orgKind: organizations.kind,
+          orgRegionCode: organizations.regionCode,
+          orgVerified: organizations.verified,
         })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))

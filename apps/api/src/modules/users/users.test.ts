@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.close());
 
-const request = (method: 'GET' | 'POST', url: string, headers: object, payload?: object) =>
+const request = (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: object) =>
   platform.app.inject({ method, url, headers, payload, remoteAddress: freshAddress() });
 
 async function userId(email: string) {

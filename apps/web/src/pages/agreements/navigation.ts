@@ -4,14 +4,11 @@ import type { HomeRole } from '@/stores/home-role';
 
 type ItemFactory<T> = (key: string, label: string, icon: Component) => T;
 
-/** Agreements for everyone signed in (government sees those in its scope); projects and tasks for those who work on them. */
+/** Agreements and projects for everyone signed in (government reads those of its region); tasks for those who work on them. */
 export function agreementNavItems<T>(role: HomeRole | null, item: ItemFactory<T>): T[] {
   if (!role) return [];
   const agreements = item('agreements', 'agreements.nav.agreements', Files);
-  if (role === 'government') return [agreements];
-  return [
-    agreements,
-    item('projects', 'agreements.nav.projects', Memo),
-    item('tasks', 'agreements.nav.tasks', Checked),
-  ];
+  const projects = item('projects', 'agreements.nav.projects', Memo);
+  if (role === 'government') return [agreements, projects];
+  return [agreements, projects, item('tasks', 'agreements.nav.tasks', Checked)];
 }

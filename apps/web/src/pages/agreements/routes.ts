@@ -43,7 +43,7 @@ export function agreementRoutes(signedIn: (title: string) => RouteMeta): RouteRe
       path: 'projects',
       name: 'projects',
       component: () => import('./AllProjectsPage.vue'),
-      meta: forParties(signedIn('agreements.projects.allTitle')),
+      meta: signedIn('agreements.projects.allTitle'),
     },
     {
       path: `projects/:id${UUID_PARAM}`,

@@ -1,0 +1,33 @@
+import { doublePrecision, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './users.js';
+
+/**
+ * Annual targets: for a year and a scope (an officer's region, an association's members, or the whole platform),
+ * a value for an indicator. Changes are events (entity 'target').
+ */
+export const targets = pgTable(
+  'targets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    scopeKind: text('scope_kind', { enum: ['region', 'association', 'all'] }).notNull(),
+    /** The region code, the association's id, or '*' for the whole platform. */
+    scopeKey: text('scope_key').notNull(),
+    year: integer('year').notNull(),
+    indicator: text('indicator').notNull(),
+    value: doublePrecision('value').notNull(),
+    updatedBy: uuid('updated_by')
+      .notNull()
+      .references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('targets_scope_year_indicator_idx').on(
+      table.scopeKind,
+      table.scopeKey,
+      table.year,
+      table.indicator,
+    ),
+  ],
+);

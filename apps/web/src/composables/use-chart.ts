@@ -1,0 +1,60 @@
+// Apache ECharts, loaded on first use and only the parts the report charts draw (bar, line, funnel; SVG renderer).
+import { onBeforeUnmount, shallowRef, watch, type Ref } from 'vue';
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
+
+let loading: Promise<typeof import('echarts/core')> | null = null;
+
+function loadECharts() {
+  loading ??= Promise.all([
+    import('echarts/core'),
+    import('echarts/charts'),
+    import('echarts/components'),
+    import('echarts/renderers'),
+  ]).then(([core, charts, components, renderers]) => {
+    core.use([
+      charts.BarChart,
+      charts.LineChart,
+      charts.FunnelChart,
+      components.GridComponent,
+      components.TooltipComponent,
+      components.LegendComponent,
+      renderers.SVGRenderer,
+    ]);
+    return core;
+  });
+  return loading;
+}
+
+/** Draws `option` into the element, redraws when it changes, resizes with the element; `onClick` gets a category index. */
+export function useChart(
+  element: Ref<HTMLElement | null>,
+  option: Ref<EChartsCoreOption | null>,
+  onClick?: (index: number) => void,
+) {
+  const chart = shallowRef<EChartsType | null>(null);
+  let observer: ResizeObserver | null = null;
+  watch(
+    [element, option],
+    async ([el, opt]) => {
+      if (!el || !opt) return;
+      const echarts = await loadECharts();
+      if (!chart.value || chart.value.getDom() !== el) {
+        chart.value?.dispose();
+        chart.value = echarts.init(el, null, { renderer: 'svg' });
+        if (onClick) chart.value.on('click', (params) => onClick(params.dataIndex));
+        observer?.disconnect();
+        if (typeof ResizeObserver !== 'undefined') {
+          observer = new ResizeObserver(() => chart.value?.resize());
+          observer.observe(el);
+        }
+      }
+      chart.value.setOption(opt, true);
+    },
+    { immediate: true, flush: 'post' },
+  );
+  onBeforeUnmount(() => {
+    observer?.disconnect();
+    chart.value?.dispose();
+  });
+  return chart;
+}
