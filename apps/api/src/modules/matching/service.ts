@@ -122,7 +122,11 @@ export function createMatchingService({ db, access, matcher, notifications, log 
         // Words of a hidden description, or the hidden organisation's designations, would give it away.
         (reason) =>
           revealed ||
-          !(reason.kind === 'shared_terms' || (reason.kind === 'designations' && reason.party === 'need')),
+          !(
+            reason.kind === 'shared_terms' ||
+            reason.kind === 'translated_terms' ||
+            (reason.kind === 'designations' && reason.party === 'need')
+          ),
       );
       presented.push({
         id: row.id,

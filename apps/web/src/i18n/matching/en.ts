@@ -10,6 +10,7 @@ const en = {
   },
   reasons: {
     sharedTerms: 'Shared key terms: {terms}',
+    translatedTerms: 'Same terms in the other language: {terms}',
     sharedFields: 'Same technical field: {fields}',
     cooperationTypes: 'Both want: {types}',
     sameCity: 'Both in {place}',

@@ -11,6 +11,7 @@ const zhCN: MatchingMessages = {
   },
   reasons: {
     sharedTerms: '共同关键词：{terms}',
+    translatedTerms: '中英文对应术语：{terms}',
     sharedFields: '技术领域相同：{fields}',
     cooperationTypes: '合作方式一致：{types}',
     sameCity: '同在{place}',
