@@ -3,7 +3,7 @@
 import { cityOf, fieldLineage, provinceOf } from '@coop/shared';
 import { lexicon, type Translation } from '../../search/lexicon/lexicon.js';
 import { termId, termVector, type Side, type TermStats, type TermVector } from './term-stats.js';
-import { analyse, analyseListing, isFunctionWord, listingText } from './text.js';
+import { analyse, analyseListing, isFunctionWord, listingText, type AnalysedTerms } from './text.js';
 
 const withParents = (fields: string[]) => [...new Set(fields.flatMap((code) => fieldLineage(code)))];
 
@@ -100,6 +100,19 @@ export interface PreparedSource {
   selfScore: number;
 }
 
+/** Renderings repeat across listings (the lexicon is finite): each is analysed once, not per request. */
+const renderings = new Map<string, AnalysedTerms>();
+const RENDERINGS_KEPT = 50_000;
+
+function analysedRendering(text: string): AnalysedTerms {
+  let analysed = renderings.get(text);
+  if (!analysed) {
+    if (renderings.size >= RENDERINGS_KEPT) renderings.clear();
+    renderings.set(text, (analysed = analyse(text)));
+  }
+  return analysed;
+}
+
 export function prepareSource(subject: MatchSubject, side: Side, stats: TermStats): PreparedSource {
   const weighted = analyseListing(subject);
   const { surface } = weighted;
@@ -113,7 +126,7 @@ export function prepareSource(subject: MatchSubject, side: Side, stats: TermStat
   // terms join the query at a lower weight, remembering which of the listing's phrases they render.
   const translatedFrom = new Map<string, Translation>();
   for (const translation of lexicon().translate(listingText(subject))) {
-    const analysed = analyse(translation.target);
+    const analysed = analysedRendering(translation.target);
     for (const [term, count] of analysed.counts) {
       if (weighted.counts.has(term) || translatedFrom.has(term)) continue;
       translatedFrom.set(term, translation);
