@@ -106,6 +106,14 @@ export const IntroductionBody = StrictObject({
 });
 export type IntroductionBody = Static<typeof IntroductionBody>;
 
+/** A capability's holder answers an open need directly, whether or not matching had paired them. */
+export const ResponseBody = StrictObject({
+  needId: Uuid,
+  capabilityId: Uuid,
+  proposal: ProposalBody,
+});
+export type ResponseBody = Static<typeof ResponseBody>;
+
 export const MatchListQuery = StrictObject({
   ...PageQuery,
   /** mine: matches on my organisation's listings; brokering: among my association's members (coordinators). */

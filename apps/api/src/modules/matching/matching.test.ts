@@ -122,6 +122,44 @@ describe('matches for a need', () => {
     expect(back.map((m: { need: { id: string } }) => m.need.id)).toContain(need.id);
   });
 
+  it('let a college answer any open need with its capability and a proposal', async () => {
+    const unrelated = (
+      await call('POST', '/api/capabilities', college, {
+        kind: 'research_team',
+        title: 'Ultrasonic welding of thermoplastics',
+        description: 'Process windows for ultrasonic welding of thermoplastic housings.',
+        fields: ['machinery.welding'],
+        cooperationTypes: ['technical_service'],
+      })
+    ).json();
+    await platform.app.indexer.drain();
+    const proposal = { approach: 'We would adapt our thermal models to your spindle in three months.' };
+    const refused = await call('POST', '/api/matches/responses', enterprise, {
+      needId,
+      capabilityId: unrelated.id,
+      proposal,
+    });
+    expect(refused.statusCode).toBe(403);
+    const answered = await call('POST', '/api/matches/responses', college, {
+      needId,
+      capabilityId: unrelated.id,
+      proposal,
+    });
+    expect(answered.statusCode).toBe(200);
+    expect(answered.json().stage).toBe('interested');
+    expect(answered.json().capability.id).toBe(unrelated.id);
+    expect(answered.json().proposals[0].approach).toBe(proposal.approach);
+    const owner = (await call('GET', `/api/matches?scope=mine&stage=interested`, enterprise)).json();
+    expect(owner.items.map((m: { id: string }) => m.id)).toContain(answered.json().id);
+    // Answering twice is a move the match has already made.
+    const again = await call('POST', '/api/matches/responses', college, {
+      needId,
+      capabilityId: unrelated.id,
+      proposal,
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
   it('tell the owners of strong new matches', async () => {
     const inbox = (await call('GET', '/api/notifications?unread=true', college)).json();
     expect(inbox.items.some((n: { kind: string }) => n.kind === 'new_match')).toBe(true);
