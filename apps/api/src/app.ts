@@ -91,7 +91,21 @@ export async function buildApp({ config, database, search, logger = false }: App
 
   const { db } = database;
   const termStats = new TermStats();
-  const indexer = createIndexer({ db, engine: search, log: app.log, listener: termStatsListener(termStats) });
+  const statsListener = termStatsListener(termStats);
+  const indexer = createIndexer({
+    db,
+    engine: search,
+    log: app.log,
+    // Whatever reaches the index (a write, an import, an organisation's change, the build at start-up or a
+    // rebuild) has its suggestions recomputed in the background, so boards never wait for a page to be opened.
+    listener: {
+      indexed(type, docs) {
+        statsListener.indexed(type, docs);
+        for (const doc of docs) suggestions.enqueue(type, doc.id);
+      },
+      removed: statsListener.removed,
+    },
+  });
   app.decorate('indexer', indexer);
   app.addHook('onClose', () => indexer.stop());
   const orgRepository = createOrgRepository();
@@ -109,12 +123,8 @@ export async function buildApp({ config, database, search, logger = false }: App
   const suggestions = createSuggestionQueue({ matching, settle: indexer.drain, log: app.log });
   app.decorate('suggestions', suggestions);
   app.addHook('onClose', () => suggestions.stop());
-  const changed = (side: 'need' | 'capability') => (id: string) => {
-    indexer.nudge();
-    suggestions.enqueue(side, id);
-  };
-  const needs = createNeedService({ db, access, onChange: changed('need') });
-  const capabilities = createCapabilityService({ db, access, onChange: changed('capability') });
+  const needs = createNeedService({ db, access, onChange: () => indexer.nudge() });
+  const capabilities = createCapabilityService({ db, access, onChange: () => indexer.nudge() });
   const journal = createJournal(db, createLiveFeed(database, app.log));
   const agreements = createAgreementService({ db, access, journal, notifications });
   const projects = createProjectService({ db, access, agreements, journal });

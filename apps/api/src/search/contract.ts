@@ -1,6 +1,7 @@
 // The behaviour every SearchEngine adapter must show. Call inside a describe block with a factory;
 // each test gets fresh, uniquely named indexes and drops them afterwards.
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { crossTermsOf, LISTING_INDEX_SETTINGS } from './indexes.js';
 import { SearchError, type IndexSettings, type SearchDocument, type SearchEngine } from './port.js';
 
 const CONTRACT_SETTINGS: IndexSettings = {
@@ -140,6 +141,40 @@ export function searchEngineContract(createEngine: () => SearchEngine): void {
     expect(await ids('hydraulic servo', { exactWords: true })).toContain('hydraulic');
     expect(await ids('hydrualic', { exactWords: true })).toEqual([]);
     expect(await ids('hydrau', { exactWords: true })).toEqual([]);
+  });
+
+  it("finds across languages through the listings' translated terms, their own words first", async () => {
+    const name = uniqueName('listings');
+    created.push(name);
+    await engine.ensureIndex(name, LISTING_INDEX_SETTINGS);
+    const listing = (id: string, title: string, description: string) => ({
+      id,
+      title,
+      description,
+      keywords: [],
+      crossTerms: crossTermsOf({ title, description, keywords: [] }),
+    });
+    await engine.upsert(name, [
+      listing('zh-thermal', '电主轴热误差建模与补偿', '五轴加工中心电主轴温升导致定位精度下降。'),
+      listing(
+        'en-thermal',
+        'Thermal error of machine tools',
+        'Thermal error compensation for machining centres.',
+      ),
+      listing(
+        'en-sem',
+        'Field-emission scanning electron microscope',
+        'Fracture and wear analysis with EDS.',
+      ),
+      listing('zh-valve', '液压阀内泄漏试验', '比例阀在高压下的内泄漏与磨损。'),
+    ]);
+    const found = async (q: string) =>
+      (await engine.search(name, { q, pageSize: 10 })).hits.map((hit) => hit.id);
+    expect(await found('thermal error')).toEqual(['en-thermal', 'zh-thermal']);
+    expect(await found('热误差')).toEqual(['zh-thermal', 'en-thermal']);
+    expect(await found('扫描电镜')).toEqual(['en-sem']);
+    expect(await found('spindle')).toEqual(['zh-thermal']);
+    expect(await found('hydraulic valve')).toEqual(['zh-valve']);
   });
 
   it('expands synonyms', async () => {

@@ -1,13 +1,15 @@
 // The two search indexes, their settings, and how a database row becomes a search document.
 import { cityOf, fieldLabel, fieldLineage, provinceOf, synonymGroups } from '@coop/shared';
 import type { CapabilityRow, NeedRow, OrgRow } from '../modules/listings/repository.js';
+import { lexicon } from './lexicon/lexicon.js';
 import type { IndexSettings, SearchDocument } from './port.js';
 
 export type ListingType = 'need' | 'capability';
 export const INDEX_OF: Record<ListingType, string> = { need: 'needs', capability: 'capabilities' };
 
 export const LISTING_INDEX_SETTINGS: IndexSettings = {
-  searchableAttributes: ['title', 'keywords', 'fieldLabels', 'orgName', 'description'],
+  // Last, so translated terms weigh less than the listing's own words.
+  searchableAttributes: ['title', 'keywords', 'fieldLabels', 'orgName', 'description', 'crossTerms'],
   filterableAttributes: [
     'type',
     'status',
@@ -32,6 +34,8 @@ export interface ListingDocument extends SearchDocument {
   description: string;
   keywords: string[];
   fieldLabels: string[];
+  /** Renderings in the other language of the phrases the lexicon knows in title, keywords and description. */
+  crossTerms: string[];
   fields: string[];
   cooperationTypes: string[];
   regionCode: string;
@@ -55,6 +59,18 @@ function withParents(fields: string[]): string[] {
   return [...new Set(fields.flatMap((code) => fieldLineage(code)))];
 }
 
+/** The other language's words for the listing's own, title and keywords first (the lexicon bounds how many). */
+export function crossTermsOf(listing: { title: string; keywords: string[]; description: string }): string[] {
+  const text = [listing.title, listing.keywords.join('；'), listing.description].join('\n');
+  return [
+    ...new Set(
+      lexicon()
+        .translate(text)
+        .map((translation) => translation.target),
+    ),
+  ];
+}
+
 export function toListingDocument(
   type: ListingType,
   row: NeedRow | CapabilityRow,
@@ -69,6 +85,7 @@ export function toListingDocument(
     keywords: row.keywords,
     // Both languages, so an English query finds a Chinese listing through its field and back.
     fieldLabels: row.fields.flatMap((code) => [fieldLabel(code, 'zh-CN'), fieldLabel(code, 'en')]),
+    crossTerms: crossTermsOf(row),
     fields,
     cooperationTypes: row.cooperationTypes,
     regionCode: row.regionCode,

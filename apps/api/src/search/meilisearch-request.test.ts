@@ -12,9 +12,28 @@ import {
   toMeilisearchDocument,
   toSearchHit,
 } from './meilisearch-request.js';
+import { crossTermsOf, LISTING_INDEX_SETTINGS } from './indexes.js';
 import { MAX_PAGE_SIZE, SearchError } from './port.js';
 
 describe('Meilisearch settings', () => {
+  it('searches the translated terms of a listing last, with their Han terms, as the embedded engine does', () => {
+    const settings = buildSettings(LISTING_INDEX_SETTINGS);
+    expect(settings.searchableAttributes?.slice(-2)).toEqual(['crossTerms', hanField('crossTerms')]);
+    const title = 'Field-emission scanning electron microscope';
+    const doc = toMeilisearchDocument(
+      {
+        id: 'sem',
+        title,
+        keywords: [],
+        description: '',
+        crossTerms: crossTermsOf({ title, keywords: [], description: '' }),
+      },
+      LISTING_INDEX_SETTINGS.searchableAttributes,
+    );
+    expect(doc.crossTerms).toEqual(expect.arrayContaining(['扫描电镜', '扫描电子显微镜']));
+    expect(String(doc[hanField('crossTerms')])).toContain('电镜');
+  });
+
   it('pairs each searchable field with its Han-terms field, in priority order, and makes synonyms mutual', () => {
     const settings = buildSettings({
       searchableAttributes: ['title', 'description'],

@@ -7,6 +7,7 @@ import type {
   MatchStage,
   MatchTransition,
   ProposalBody,
+  ResponseBody,
 } from '@coop/shared';
 import { MATCH_STAGES } from '@coop/shared';
 import { api } from './client';
@@ -33,4 +34,6 @@ export const matchingApi = {
   list: (query: MatchListQuery) => api.get<Paged<Match>>('/matches', { ...query }),
   transition: (id: string, body: MatchTransition) => api.post<Match>(`/matches/${id}/transitions`, body),
   introduce: (body: IntroductionBody) => api.post<Match>('/matches/introductions', body),
+  /** Answer an open need with one of the caller's capabilities and a proposal. */
+  respond: (body: ResponseBody) => api.post<Match>('/matches/responses', body),
 };

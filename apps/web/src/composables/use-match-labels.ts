@@ -33,6 +33,13 @@ export function describeReason(reason: MatchReason, t: Translate, locale: string
   switch (reason.kind) {
     case 'shared_terms':
       return t('matching.reasons.sharedTerms', { terms: joined(reason.terms, locale) });
+    case 'translated_terms':
+      return t('matching.reasons.translatedTerms', {
+        terms: joined(
+          reason.terms.map((term) => `${term.own} = ${term.other}`),
+          locale,
+        ),
+      });
     case 'shared_fields':
       return t('matching.reasons.sharedFields', {
         fields: joined(

@@ -222,6 +222,10 @@ export const SearchHitSchema = Type.Object({
   title: Type.String(),
   snippet: Type.String(),
   highlights: Type.Record(Type.String(), Type.String()),
+  /** Words of the query found in the listing only through translation: "热误差 = thermal error". */
+  matchedTranslations: Type.Optional(
+    Type.Array(Type.Object({ query: Type.String(), listing: Type.String() }), { maxItems: 5 }),
+  ),
   kind: Nullable(Type.String()),
   fields: Type.Array(Type.String()),
   cooperationTypes: Type.Array(Type.String()),

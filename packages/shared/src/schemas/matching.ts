@@ -15,6 +15,11 @@ export type MatchStage = (typeof MATCH_STAGES)[number];
 /** Reasons are data; each side's screen words them in the reader's language. */
 export const MatchReason = Type.Union([
   Type.Object({ kind: Type.Literal('shared_terms'), terms: Type.Array(Type.String()) }),
+  /** Words of the listing the other holds in its own language: "hydraulic valve = 液压阀". */
+  Type.Object({
+    kind: Type.Literal('translated_terms'),
+    terms: Type.Array(Type.Object({ own: Type.String(), other: Type.String() })),
+  }),
   Type.Object({ kind: Type.Literal('shared_fields'), fields: Type.Array(Type.String()) }),
   Type.Object({ kind: Type.Literal('cooperation_types'), types: Type.Array(Type.String()) }),
   Type.Object({ kind: Type.Literal('same_city'), regionCode: Type.String() }),
@@ -100,6 +105,14 @@ export const IntroductionBody = StrictObject({
   note: Type.String({ minLength: 2, maxLength: 1000 }),
 });
 export type IntroductionBody = Static<typeof IntroductionBody>;
+
+/** A capability's holder answers an open need directly, whether or not matching had paired them. */
+export const ResponseBody = StrictObject({
+  needId: Uuid,
+  capabilityId: Uuid,
+  proposal: ProposalBody,
+});
+export type ResponseBody = Static<typeof ResponseBody>;
 
 export const MatchListQuery = StrictObject({
   ...PageQuery,

@@ -66,6 +66,16 @@ export function createMatcher({ engine, stats }: { engine: SearchEngine; stats: 
       );
       return { ranked: ranked.slice(0, request.limit), docs };
     },
+
+    /** One pair's score and reasons, as ranking would give them. */
+    scorePair(
+      subject: MatchSubject,
+      side: Side,
+      candidate: MatchSubject,
+      pastCooperation: Map<string, number>,
+    ) {
+      return rank(prepareSource(subject, side, stats), [candidate], stats, pastCooperation)[0]!;
+    },
   };
 }
 

@@ -84,6 +84,82 @@ describe('matches for a need', () => {
     expect(best.stage).toBe('suggested');
   });
 
+  it('find the partner across languages and say which words translate', async () => {
+    const lab = (
+      await call('POST', '/api/capabilities', college, {
+        kind: 'lab_platform',
+        title: '液压元件可靠性与摩擦学实验室',
+        description:
+          '省级重点实验室，具备液压阀泵加速寿命试验台（最高42MPa）、摩擦磨损试验机和表面涂层制备能力，可开展内泄漏机理与耐磨涂层研究。',
+        fields: ['machinery.hydraulics', 'materials.coatings'],
+        keywords: ['液压阀', '加速寿命试验', '摩擦磨损', '内泄漏'],
+        cooperationTypes: ['testing_analysis', 'joint_rnd'],
+      })
+    ).json();
+    const need = (
+      await call('POST', '/api/needs', enterprise, {
+        title: 'Leakage and wear of proportional hydraulic valves at high pressure',
+        description:
+          'Our proportional directional valves for excavators show internal leakage growth after 3,000 hours at 35 MPa. We need spool-bore wear analysis, coating options and an accelerated life test method.',
+        fields: ['machinery.hydraulics', 'materials.coatings'],
+        keywords: ['proportional valve', 'internal leakage', 'wear', 'life test'],
+        cooperationTypes: ['testing_analysis'],
+      })
+    ).json();
+    await platform.app.indexer.drain();
+    const [best] = (await call('GET', `/api/needs/${need.id}/matches?limit=5`, enterprise)).json().matches;
+    expect(best.capability.id).toBe(lab.id);
+    const translated = best.reasons.find((r: { kind: string }) => r.kind === 'translated_terms');
+    expect(translated.terms).toEqual(
+      expect.arrayContaining([
+        { own: 'life test', other: '寿命试验' },
+        { own: 'hydraulic valve', other: '液压阀' },
+      ]),
+    );
+    // Neither side holds the other's words as written, so no "shared key terms" are claimed.
+    expect(best.reasons.some((r: { kind: string }) => r.kind === 'shared_terms')).toBe(false);
+    const back = (await call('GET', `/api/capabilities/${lab.id}/matches?limit=5`, college)).json().matches;
+    expect(back.map((m: { need: { id: string } }) => m.need.id)).toContain(need.id);
+  });
+
+  it('let a college answer any open need with its capability and a proposal', async () => {
+    const unrelated = (
+      await call('POST', '/api/capabilities', college, {
+        kind: 'research_team',
+        title: 'Ultrasonic welding of thermoplastics',
+        description: 'Process windows for ultrasonic welding of thermoplastic housings.',
+        fields: ['machinery.welding'],
+        cooperationTypes: ['technical_service'],
+      })
+    ).json();
+    await platform.app.indexer.drain();
+    const proposal = { approach: 'We would adapt our thermal models to your spindle in three months.' };
+    const refused = await call('POST', '/api/matches/responses', enterprise, {
+      needId,
+      capabilityId: unrelated.id,
+      proposal,
+    });
+    expect(refused.statusCode).toBe(403);
+    const answered = await call('POST', '/api/matches/responses', college, {
+      needId,
+      capabilityId: unrelated.id,
+      proposal,
+    });
+    expect(answered.statusCode).toBe(200);
+    expect(answered.json().stage).toBe('interested');
+    expect(answered.json().capability.id).toBe(unrelated.id);
+    expect(answered.json().proposals[0].approach).toBe(proposal.approach);
+    const owner = (await call('GET', `/api/matches?scope=mine&stage=interested`, enterprise)).json();
+    expect(owner.items.map((m: { id: string }) => m.id)).toContain(answered.json().id);
+    // Answering twice is a move the match has already made.
+    const again = await call('POST', '/api/matches/responses', college, {
+      needId,
+      capabilityId: unrelated.id,
+      proposal,
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
   it('tell the owners of strong new matches', async () => {
     const inbox = (await call('GET', '/api/notifications?unread=true', college)).json();
     expect(inbox.items.some((n: { kind: string }) => n.kind === 'new_match')).toBe(true);

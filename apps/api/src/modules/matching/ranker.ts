@@ -1,8 +1,11 @@
 // Scores a candidate against the listing it should answer: whole-text relevance weighted by rarity,
 // plus the structured signals lexical search misses. Returns the reasons along with the score.
-import { cityOf, provinceOf } from '@coop/shared';
+import { cityOf, fieldLineage, provinceOf } from '@coop/shared';
+import { lexicon, type Translation } from '../../search/lexicon/lexicon.js';
 import { termId, termVector, type Side, type TermStats, type TermVector } from './term-stats.js';
-import { analyseListing } from './text.js';
+import { analyse, analyseListing, isFunctionWord, listingText, type AnalysedTerms } from './text.js';
+
+const withParents = (fields: string[]) => [...new Set(fields.flatMap((code) => fieldLineage(code)))];
 
 /** What the ranker reads of either side. */
 export interface MatchSubject {
@@ -19,6 +22,7 @@ export interface MatchSubject {
 
 export type MatchReason =
   | { kind: 'shared_terms'; terms: string[] }
+  | { kind: 'translated_terms'; terms: { own: string; other: string }[] }
   | { kind: 'shared_fields'; fields: string[] }
   | { kind: 'cooperation_types'; types: string[] }
   | { kind: 'same_city'; regionCode: string }
@@ -58,6 +62,10 @@ type TargetStats = ReturnType<TermStats['of']>;
 
 const otherSide = (side: Side): Side => (side === 'need' ? 'capability' : 'need');
 
+/** A term reached only through translation counts this much of a term of the listing's own. */
+const TRANSLATED_WEIGHT = 0.5;
+const MAX_TERMS_SHOWN = 5;
+
 /** Chinese character pairs help scoring but are not words to show or search for. */
 const isCharacterPair = (term: string) => term.startsWith('~');
 
@@ -78,13 +86,31 @@ export interface PreparedSource {
   /** The query's term ids ascending, with their weights, to walk beside a candidate's sorted terms. */
   ids: Uint32Array;
   weights: Float64Array;
-  /** Words a person can read as a reason (no character pairs), rarest first, with their place in `ids`. */
-  readable: { word: string; place: number }[];
+  /**
+   * Words a person can read as a reason (no character pairs), rarest first, with their place in `ids`;
+   * `translatedFrom` is the source's own phrase when the word is its rendering in the other language.
+   */
+  readable: { word: string; place: number; translation?: Translation }[];
+  /** Each rendering's readable terms by place: a rendering is named only when the candidate holds all of them. */
+  renderingPlaces: Map<Translation, number[]>;
   /** The title's term ids → idf², and their sum. */
   title: Map<number, number>;
   titleNorm: number;
   surface: Map<string, string>;
   selfScore: number;
+}
+
+/** Renderings repeat across listings (the lexicon is finite): each is analysed once, not per request. */
+const renderings = new Map<string, AnalysedTerms>();
+const RENDERINGS_KEPT = 50_000;
+
+function analysedRendering(text: string): AnalysedTerms {
+  let analysed = renderings.get(text);
+  if (!analysed) {
+    if (renderings.size >= RENDERINGS_KEPT) renderings.clear();
+    renderings.set(text, (analysed = analyse(text)));
+  }
+  return analysed;
 }
 
 export function prepareSource(subject: MatchSubject, side: Side, stats: TermStats): PreparedSource {
@@ -96,14 +122,35 @@ export function prepareSource(subject: MatchSubject, side: Side, stats: TermStat
     const idf = target.idf(id);
     return { term, id, idf, weight: idf * Math.log(1 + count) };
   });
+  // The listing's words in the other language, so a Chinese lab answers an English need: each rendering's
+  // terms join the query at a lower weight, remembering which of the listing's phrases they render.
+  const translatedFrom = new Map<string, Translation>();
+  for (const translation of lexicon().translate(listingText(subject))) {
+    const analysed = analysedRendering(translation.target);
+    for (const [term, count] of analysed.counts) {
+      if (weighted.counts.has(term) || translatedFrom.has(term)) continue;
+      translatedFrom.set(term, translation);
+      surface.set(term, analysed.surface.get(term) ?? term);
+      const id = termId(term);
+      const idf = target.idf(id);
+      query.push({ term, id, idf, weight: TRANSLATED_WEIGHT * idf * Math.log(1 + count) });
+    }
+  }
   const order = query.map((_, i) => i).sort((a, b) => query[a]!.id - query[b]!.id);
   const placeOf = new Int32Array(query.length);
   order.forEach((i, place) => (placeOf[i] = place));
   const readable = query
     .map(({ term, idf }, i) => ({ term, idf, place: placeOf[i]! }))
-    .filter(({ term }) => !isCharacterPair(term))
+    .filter(({ term }) => !isCharacterPair(term) && !isFunctionWord(surface.get(term) ?? term))
     .sort((a, b) => b.idf - a.idf)
-    .map(({ term, place }) => ({ word: surface.get(term) ?? term, place }));
+    .map(({ term, place }) => ({
+      word: surface.get(term) ?? term,
+      place,
+      ...(translatedFrom.has(term) ? { translation: translatedFrom.get(term)! } : {}),
+    }));
+  const renderingPlaces = new Map<Translation, number[]>();
+  for (const { place, translation } of readable)
+    if (translation) renderingPlaces.set(translation, [...(renderingPlaces.get(translation) ?? []), place]);
   const title = new Map(
     weighted.titleTerms.map((term) => {
       const id = termId(term);
@@ -114,16 +161,29 @@ export function prepareSource(subject: MatchSubject, side: Side, stats: TermStat
     ids: Uint32Array.from(order, (i) => query[i]!.id),
     weights: Float64Array.from(order, (i) => query[i]!.weight),
   };
+  // The listing scored against itself, on its own words: translated terms can add to a candidate's
+  // score but are not part of what a perfect same-language answer would hold.
+  const own = {
+    ids: Uint32Array.from(
+      order.filter((i) => !translatedFrom.has(query[i]!.term)),
+      (i) => query[i]!.id,
+    ),
+    weights: Float64Array.from(
+      order.filter((i) => !translatedFrom.has(query[i]!.term)),
+      (i) => query[i]!.weight,
+    ),
+  };
   return {
     subject,
     side,
     query,
     ...terms,
     readable,
+    renderingPlaces,
     title,
     titleNorm: [...title.values()].reduce((sum, weight) => sum + weight, 0),
     surface,
-    selfScore: textScore(terms, termVector(weighted), target.averageLength()) || 1,
+    selfScore: textScore(own, termVector(weighted), target.averageLength()) || 1,
   };
 }
 
@@ -138,7 +198,7 @@ export function distinctiveTerms(
   // Single words only: character pairs and word pairs mean nothing to a search engine's query parser.
   // A word no listing on the other side holds cannot find one, so it only gets a place left over.
   return source.query
-    .filter(({ term }) => !isCharacterPair(term) && !term.includes(' '))
+    .filter(({ term }) => !isCharacterPair(term) && !term.includes(' ') && !isFunctionWord(term))
     .map(({ term, id, weight }) => ({ term, value: target.df(id) > 0 ? weight : 0 }))
     .sort((a, b) => b.value - a.value)
     .slice(skip, skip + count)
@@ -170,14 +230,40 @@ function textScore(
   return score;
 }
 
-function sharedTerms(source: PreparedSource, held: Uint8Array): string[] {
+/** The words both listings hold, and the ones the candidate holds in translation, each word once. */
+function sharedTerms(source: PreparedSource, held: Uint8Array): MatchReason[] {
   const shared: string[] = [];
-  for (const { word, place } of source.readable) {
+  const translated: { own: string; other: string }[] = [];
+  const said = new Set<string>();
+  for (const { word, place, translation } of source.readable) {
     if (!held[place]) continue;
-    shared.push(word);
-    if (shared.length === 5) break;
+    if (translation) {
+      // "wear = 摩擦磨损" only when the candidate holds all of 摩擦磨损, never "wear = 摩擦".
+      const { source: own, target: other } = translation;
+      const whole = source.renderingPlaces.get(translation)!.every((p) => held[p]);
+      if (!whole || said.has(own.toLowerCase()) || said.has(other)) continue;
+      said.add(own.toLowerCase()).add(other);
+      if (translated.length < MAX_TERMS_SHOWN) translated.push({ own, other });
+      continue;
+    }
+    const key = word.toLowerCase();
+    if (said.has(key)) continue;
+    said.add(key);
+    if (shared.length < MAX_TERMS_SHOWN) shared.push(word);
   }
-  return shared;
+  const reasons: MatchReason[] = [];
+  if (shared.length) reasons.push({ kind: 'shared_terms', terms: shared });
+  if (translated.length) reasons.push({ kind: 'translated_terms', terms: translated });
+  return reasons;
+}
+
+/**
+ * Fields both listings hold (listings carry their fields' parents too), the most specific only: two listings
+ * under "machinery" share machinery, not the hydraulics one of them names.
+ */
+export function sharedFields(from: string[], to: string[]): string[] {
+  const both = from.filter((code) => to.includes(code));
+  return both.filter((code) => !both.some((other) => other.startsWith(`${code}.`)));
 }
 
 export function rank(
@@ -204,18 +290,11 @@ export function rank(
     );
     const reasons: MatchReason[] = [];
     let bonus = 0;
-    const terms = sharedTerms(source, held);
-    if (terms.length) reasons.push({ kind: 'shared_terms', terms });
-    const fields = from.fields.filter((code) =>
-      candidate.fields.some(
-        (other) => other === code || other.startsWith(`${code}.`) || code.startsWith(`${other}.`),
-      ),
-    );
+    reasons.push(...sharedTerms(source, held));
+    const fields = sharedFields(withParents(from.fields), withParents(candidate.fields));
     if (fields.length) {
       reasons.push({ kind: 'shared_fields', fields });
-      bonus +=
-        BONUS.field +
-        (fields.some((code) => candidate.fields.includes(code) && code.includes('.')) ? BONUS.leafField : 0);
+      bonus += BONUS.field + (fields.some((code) => code.includes('.')) ? BONUS.leafField : 0);
     }
     const types = from.cooperationTypes.filter((type) => candidate.cooperationTypes.includes(type));
     if (types.length) {

@@ -120,7 +120,13 @@ export function createMatchRepository() {
         .where(where);
       const [rows, [total]] = await Promise.all([
         base
-          .orderBy(desc(matches.movedAt), desc(matches.score))
+          // Within one stage (a board column) the best fit comes first; across stages, the latest move.
+          .orderBy(
+            ...(scope.stage
+              ? [desc(matches.score), desc(matches.movedAt)]
+              : [desc(matches.movedAt), desc(matches.score)]),
+            matches.id,
+          )
           .limit(pageSize)
           .offset((page - 1) * pageSize),
         db

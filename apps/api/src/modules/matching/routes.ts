@@ -7,6 +7,7 @@ import {
   MatchListQuery,
   MatchTransition,
   Paged,
+  ResponseBody,
 } from '@coop/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../../http/responses.js';
@@ -82,5 +83,17 @@ export const matchingRoutes: FastifyPluginAsyncTypebox<{ matching: MatchingServi
       },
     },
     async (request) => matching.introduce(request.actor, request.body),
+  );
+
+  app.post(
+    '/matches/responses',
+    {
+      schema: {
+        tags: ['matching'],
+        body: ResponseBody,
+        response: { 200: Match, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => matching.respond(request.actor, request.body),
   );
 };

@@ -1,6 +1,7 @@
 // Matches for a need or a capability, ranked with reasons; the stage workflow; brokered introductions.
 import type {
   IntroductionBody,
+  ResponseBody,
   Match,
   MatchListQuery,
   MatchReason,
@@ -30,6 +31,16 @@ import type { MatchSubject } from './ranker.js';
 import { createMatchRepository, type MatchRow } from './repository.js';
 import type { Side } from './term-stats.js';
 import { allowedMoves, checkMove, type MatchRole } from './workflow.js';
+
+/**
+ * No suggestion below this score. Measured on match-dev with the product's ranker (cli/match-score-floor.ts):
+ * 97 % of the pairs a person labelled as answering the need score at or above 0.15 (the lowest 5 % start
+ * at 0.154), while pairs below it sit under every need's first ten; the words that carried the 10–12 %
+ * suggestions (firm, 基于 …) are no longer terms at all.
+ */
+export const SUGGESTION_FLOOR = 0.15;
+/** Scores are kept to three places once, where they are made, so every page shows the same per cent. */
+const roundScore = (score: number) => Math.round(score * 1000) / 1000;
 
 /** New suggestions at or above this score are worth telling people about. */
 export const NOTIFY_THRESHOLD = 0.3;
@@ -122,11 +133,15 @@ export function createMatchingService({ db, access, matcher, notifications, log 
         // Words of a hidden description, or the hidden organisation's designations, would give it away.
         (reason) =>
           revealed ||
-          !(reason.kind === 'shared_terms' || (reason.kind === 'designations' && reason.party === 'need')),
+          !(
+            reason.kind === 'shared_terms' ||
+            reason.kind === 'translated_terms' ||
+            (reason.kind === 'designations' && reason.party === 'need')
+          ),
       );
       presented.push({
         id: row.id,
-        score: Math.round(row.score * 1000) / 1000,
+        score: roundScore(row.score),
         stage: row.stage,
         reasons,
         need: {
@@ -182,11 +197,11 @@ export function createMatchingService({ db, access, matcher, notifications, log 
       pastCooperation,
     });
     const suggestions = ranked
-      .filter((candidate) => candidate.score > 0)
+      .filter((candidate) => candidate.score >= SUGGESTION_FLOOR)
       .map((candidate) => ({
         needId: side === 'need' ? source.row.id : candidate.id,
         capabilityId: side === 'need' ? candidate.id : source.row.id,
-        score: candidate.score,
+        score: roundScore(candidate.score),
         reasons: candidate.reasons,
       }));
     return repository.upsertSuggestions(db, suggestions);
@@ -360,6 +375,50 @@ export function createMatchingService({ db, access, matcher, notifications, log 
       }
       await deliverAfterCommit(messages);
       return (await present(db, caller, [moved]))[0]!;
+    },
+
+    /**
+     * A capability's holder answers an open need with it and a proposal, whether or not matching had paired
+     * them: the match stands at `interested`, scored as ranking would score it.
+     */
+    async respond(actor: Actor | null, body: ResponseBody): Promise<Match> {
+      const caller = requireActor(actor);
+      const [need, capability] = await Promise.all([
+        loadVisible(caller, 'need', body.needId),
+        loadVisible(caller, 'capability', body.capabilityId),
+      ]);
+      const roles = (await access.matchRoles(db, caller, need.org.id, capability.org.id)) as MatchRole[];
+      if (!roles.includes('capability_party')) {
+        throw new ForbiddenError('Only the organisation that holds the capability may answer with it');
+      }
+      if (need.row.status !== 'open' || !PUBLISHED_STATUSES.includes(capability.row.status)) {
+        throw new ConflictError('not_open', 'Only an open need can be answered, with a published capability');
+      }
+      const existing = await repository.byPair(db, body.needId, body.capabilityId);
+      const row =
+        existing ??
+        (await (async () => {
+          const { score, reasons } = matcher.scorePair(
+            subjectOf(need),
+            'need',
+            subjectOf(capability),
+            await repository.pastCooperation(db, need.org.id),
+          );
+          return db.transaction((tx) =>
+            repository.insert(tx, {
+              needId: body.needId,
+              capabilityId: body.capabilityId,
+              score: roundScore(score),
+              reasons,
+              stage: 'suggested',
+            }),
+          );
+        })());
+      return this.transition(caller, row.id, {
+        to: 'interested',
+        version: row.version,
+        proposal: body.proposal,
+      });
     },
 
     /** A coordinator puts two parties in touch, whether or not matching had paired them. */

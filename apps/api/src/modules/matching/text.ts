@@ -11,9 +11,9 @@ const STOP_WORDS = new Set(
   only or other our ours ourselves out over own same she should so some such than that the their theirs them
   themselves then there these they this those through to too under until up very was we were what when where which
   while who whom why will with would you your yours yourself yourselves within without via upon among thus however
-  therefore whether e g i.e etc may might must shall us new use used using well way ways one two three`.split(
-    /\s+/,
-  ),
+  therefore whether e g i.e etc may might must shall us new use used using well way ways one two three
+  firm firms company companies seek seeks seeking looking need needs partner partners provide provides
+  less greater below above least`.split(/\s+/),
 );
 
 const HAN_STOP_WORDS = new Set([
@@ -43,7 +43,31 @@ const HAN_STOP_WORDS = new Set([
   '主要',
   '具有',
   '希望',
+  // Comparisons and the words every listing uses for itself: "基于", "小于 8 秒", "企业寻求合作".
+  '基于',
+  '小于',
+  '大于',
+  '等于',
+  '不低于',
+  '不高于',
+  '不少于',
+  '不超过',
+  '超过',
+  '达到',
+  '实现',
+  '提供',
+  '开展',
+  '用于',
+  '企业',
+  '公司',
+  '合作',
+  '寻求',
 ]);
+
+/** A word that says nothing about a listing's subject, in either language. */
+export function isFunctionWord(word: string): boolean {
+  return STOP_WORDS.has(word.toLowerCase()) || HAN_STOP_WORDS.has(word);
+}
 
 /** Stemming is most of the cost of analysing a text, and a vocabulary repeats: remember recent stems. */
 const stems = new Map<string, string>();
@@ -123,6 +147,11 @@ export interface ListingText {
   title: string;
   keywords: string[];
   description: string;
+}
+
+/** The listing's text in one string, title and keywords first. */
+export function listingText(listing: ListingText): string {
+  return [listing.title, listing.keywords.join(' ; '), listing.description].join('\n');
 }
 
 export interface WeightedTerms {

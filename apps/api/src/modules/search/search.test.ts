@@ -92,6 +92,20 @@ describe('search', () => {
     expect(titles((await search('type=need&q=CNC')).json())).toContain('数控机床主轴热误差补偿');
   });
 
+  it('finds across languages through the lexicon and says which translation matched', async () => {
+    const body = (await search(`type=need&q=${encodeURIComponent('thermal error')}`)).json();
+    const hit = body.hits.find((h: { title: string }) => h.title === '数控机床主轴热误差补偿');
+    expect(hit.matchedTranslations).toEqual([{ query: 'thermal error', listing: '热误差' }]);
+    const valve = (await search(`type=need&q=${encodeURIComponent('液压阀 泄漏')}`)).json();
+    expect(titles(valve)).toContain('Hydraulic valve leakage reduction');
+    expect(valve.hits[0].matchedTranslations).toEqual(
+      expect.arrayContaining([{ query: '液压阀', listing: 'hydraulic valve' }]),
+    );
+    // A listing found by its own words carries no note.
+    const own = (await search(`type=need&q=${encodeURIComponent('热误差')}`)).json();
+    expect(own.hits[0].matchedTranslations).toEqual([]);
+  });
+
   it('highlights matches and counts facets over the filtered set', async () => {
     const body = (await search(`type=need&q=${encodeURIComponent('主轴')}`)).json();
     expect(body.hits[0].highlights.title).toContain('<mark>');

@@ -2,6 +2,8 @@
 import type { SearchQueryParams, SearchResponse } from '@coop/shared';
 import { INDEX_OF, type ListingDocument } from '../../search/indexes.js';
 import type { FieldFilter, SearchEngine, SearchFilter, SortClause } from '../../search/port.js';
+import { englishKey, lexicon } from '../../search/lexicon/lexicon.js';
+import { normalizeText } from '../../search/text/normalize.js';
 import type { Actor } from '../access/actor.js';
 
 export const SEARCH_FACETS = ['fields', 'cooperationTypes', 'city', 'kind', 'designations'] as const;
@@ -45,6 +47,39 @@ function userFilters(params: SearchQueryParams): { facet: string; filter: FieldF
   return filters;
 }
 
+const MAX_NOTES_PER_HIT = 3;
+
+/** Text as a sequence of English words and Han runs, padded so a phrase is found only as whole words. */
+function comparable(text: string): string {
+  return ` ${englishKey(text)} ${normalizeText(text)} `;
+}
+
+function holds(text: string, phrase: string): boolean {
+  return /^[a-z0-9 ]+$/.test(phrase) ? text.includes(` ${phrase} `) : text.includes(phrase);
+}
+
+/**
+ * The query's words a hit holds only in the other language, so the reader sees why it matched
+ * ("热误差 = thermal error"); the query's translations are worked out once, each hit's check is a few look-ups.
+ */
+function translationNotes(q: string) {
+  const translations = (q ? lexicon().translate(q) : []).sort((a, b) => b.source.length - a.source.length);
+  return (doc: ListingDocument): { query: string; listing: string }[] => {
+    if (translations.length === 0) return [];
+    const own = comparable([doc.title, doc.keywords.join(' ; '), doc.description].join('\n'));
+    const notes: { query: string; listing: string }[] = [];
+    // Longer phrases first, so "thermal error = 热误差" is said rather than "error = 误差" besides it.
+    for (const { source, target } of translations) {
+      const phrase = /^[\p{Script=Han}]/u.test(target) ? normalizeText(target) : englishKey(target);
+      if (!holds(own, phrase) || holds(own, source) || notes.some((note) => note.query.includes(source)))
+        continue;
+      notes.push({ query: source, listing: target });
+      if (notes.length === MAX_NOTES_PER_HIT) break;
+    }
+    return notes;
+  };
+}
+
 const SORTS: Record<string, SortClause[]> = {
   relevance: [],
   newest: [{ field: 'publishedAt', direction: 'desc' }],
@@ -82,6 +117,7 @@ export function createSearchService({ engine }: { engine: SearchEngine }) {
         });
         facets[group] = recount.facets[group] ?? {};
       }
+      const notesOf = translationNotes(q);
       return {
         hits: result.hits.map(({ doc, highlights, snippet }) => ({
           id: doc.id,
@@ -89,6 +125,7 @@ export function createSearchService({ engine }: { engine: SearchEngine }) {
           title: doc.title,
           snippet,
           highlights,
+          matchedTranslations: notesOf(doc),
           kind: doc.type === 'capability' ? doc.kind : null,
           fields: doc.fields,
           cooperationTypes: doc.cooperationTypes,

@@ -12,9 +12,9 @@ export const WEIGHT_SCALE = 20;
 const EXPANSION_CACHE_SIZE = 5000;
 const MIN_DEAD_TO_COMPACT = 1000;
 
-/** Earlier searchable fields weigh more: 3, 2, 1.5, 1.2, then 1. */
+/** Earlier searchable fields weigh more: 3, 2, 1.5, 1.2, 1, 0.86 … */
 function fieldBoost(position: number): number {
-  return Math.max(1, 3 / (1 + position * 0.5));
+  return 3 / (1 + position * 0.5);
 }
 
 export class InvertedIndex {

@@ -10,12 +10,23 @@ const en = {
   },
   reasons: {
     sharedTerms: 'Shared key terms: {terms}',
+    translatedTerms: 'Same terms in the other language: {terms}',
     sharedFields: 'Same technical field: {fields}',
     cooperationTypes: 'Both want: {types}',
     sameCity: 'Both in {place}',
     sameProvince: 'Both in {place}',
     designations: 'Recognised as: {designations}',
     pastCooperation: 'Worked together before, once | Worked together before, {n} times',
+  },
+  respond: {
+    button: 'Answer with my capability',
+    title: 'Answer this need',
+    hint: 'Offer one of your published capabilities and say how you would go about it. The need’s owner is told, and the match starts at “Interest shown”.',
+    capability: 'Your capability',
+    pickCapability: 'Choose one of your published capabilities',
+    noCapabilities: 'You have no published capability yet: publish one under “My capabilities” first.',
+    submit: 'Send answer',
+    done: 'Your answer was sent',
   },
   score: 'Match {pct}%',
   scoreLabel: 'How well the two fit',
@@ -88,6 +99,7 @@ const en = {
     signInToAct: 'Sign in to express interest.',
   },
   board: {
+    own: { need: 'For your need:', capability: 'For your capability:' },
     title: 'My matches',
     subtitle: 'Every match on your listings, by stage. Move them along, or decline with a reason.',
     emptyColumn: {

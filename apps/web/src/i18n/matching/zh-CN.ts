@@ -11,12 +11,23 @@ const zhCN: MatchingMessages = {
   },
   reasons: {
     sharedTerms: '共同关键词：{terms}',
+    translatedTerms: '中英文对应术语：{terms}',
     sharedFields: '技术领域相同：{fields}',
     cooperationTypes: '合作方式一致：{types}',
     sameCity: '同在{place}',
     sameProvince: '同在{place}',
     designations: '机构资质：{designations}',
     pastCooperation: '双方曾合作 {n} 次',
+  },
+  respond: {
+    button: '用我的能力响应',
+    title: '响应此需求',
+    hint: '选择一项已发布的能力并说明解决思路。需求方会收到通知，匹配从“已表示兴趣”开始。',
+    capability: '我的能力',
+    pickCapability: '选择一项已发布的能力',
+    noCapabilities: '您还没有已发布的能力：请先在“我的能力”中发布一项。',
+    submit: '发送响应',
+    done: '响应已发送',
   },
   score: '匹配度 {pct}%',
   scoreLabel: '双方契合程度',
@@ -87,6 +98,7 @@ const zhCN: MatchingMessages = {
     signInToAct: '登录后可表示兴趣。',
   },
   board: {
+    own: { need: '对应我的需求：', capability: '对应我的能力：' },
     title: '我的匹配',
     subtitle: '本机构发布内容的全部匹配，按阶段排列。推进它们，或说明原因后婉拒。',
     emptyColumn: {

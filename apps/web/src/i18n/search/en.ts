@@ -1,5 +1,6 @@
 // English messages of the search pages.
 const en = {
+  matchedTranslations: 'Matched across languages: {terms}',
   title: 'Search',
   sides: { need: 'Needs', capability: 'Capabilities' },
   need: {

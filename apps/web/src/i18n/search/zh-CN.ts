@@ -1,6 +1,7 @@
 import type { SearchMessages } from './en';
 
 const zhCN: SearchMessages = {
+  matchedTranslations: '跨语言匹配：{terms}',
   title: '搜索',
   sides: { need: '技术需求', capability: '科研能力' },
   need: {
