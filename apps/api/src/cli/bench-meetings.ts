@@ -24,8 +24,7 @@ function generate(): SchedulerInput {
   // One in ten comes in the morning only, one in ten in the afternoon only.
   const people = Array.from({ length: participants }, (_, i) => {
     const roll = next();
-    const available =
-      roll < 0.1 ? range(0, half) : roll < 0.2 ? range(half, slotCount) : undefined;
+    const available = roll < 0.1 ? range(0, half) : roll < 0.2 ? range(half, slotCount) : undefined;
     return { id: `p${String(i).padStart(4, '0')}`, ...(available ? { available } : {}) };
   });
   const pairs = new Set<string>();

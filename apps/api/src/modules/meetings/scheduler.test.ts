@@ -52,9 +52,12 @@ const instance = fc
         ...Array.from({ length: people }, (_, i) =>
           fc.record({
             id: fc.constant(`p${i}`),
-            available: fc.option(fc.uniqueArray(fc.integer({ min: 0, max: slotCount - 1 }), { maxLength: slotCount }), {
-              nil: undefined,
-            }),
+            available: fc.option(
+              fc.uniqueArray(fc.integer({ min: 0, max: slotCount - 1 }), { maxLength: slotCount }),
+              {
+                nil: undefined,
+              },
+            ),
           }),
         ),
       ),

@@ -200,7 +200,12 @@ class Board {
 }
 
 /** One board with pins applied and the search primitives over it. */
-function createSolver(input: SchedulerInput, reqs: SchedulerRequest[], participantIndex: Map<string, number>, limits: Limits) {
+function createSolver(
+  input: SchedulerInput,
+  reqs: SchedulerRequest[],
+  participantIndex: Map<string, number>,
+  limits: Limits,
+) {
   const S = input.slotCount;
   const T = input.tables;
   const ends = new Int32Array(reqs.length * 2);
@@ -412,7 +417,8 @@ function createSolver(input: SchedulerInput, reqs: SchedulerRequest[], participa
       /** The distinct participants of meetings m and v, in `people`. */
       const peopleOf = (m: number, v: number) => {
         people.length = 0;
-        for (const p of [board.a(m), board.b(m), board.a(v), board.b(v)]) if (!people.includes(p)) people.push(p);
+        for (const p of [board.a(m), board.b(m), board.a(v), board.b(v)])
+          if (!people.includes(p)) people.push(p);
         return people;
       };
       const squares = (list: number[]) => {
