@@ -1,3 +1,13 @@
+CREATE TABLE "agreement_confirmations" (
+	"agreement_id" uuid NOT NULL,
+	"action" text NOT NULL,
+	"org_id" uuid NOT NULL,
+	"confirmed_by" uuid NOT NULL,
+	"reason" text,
+	"confirmed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "agreement_confirmations_agreement_id_action_org_id_pk" PRIMARY KEY("agreement_id","action","org_id")
+);
+--> statement-breakpoint
 CREATE TABLE "meeting_agreements" (
 	"agreement_id" uuid PRIMARY KEY NOT NULL,
 	"meeting_id" uuid NOT NULL
@@ -82,6 +92,9 @@ CREATE TABLE "meetings" (
 	CONSTRAINT "meetings_slot_minutes_check" CHECK ("meetings"."slot_minutes" between 5 and 240)
 );
 --> statement-breakpoint
+ALTER TABLE "agreement_confirmations" ADD CONSTRAINT "agreement_confirmations_agreement_id_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."agreements"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agreement_confirmations" ADD CONSTRAINT "agreement_confirmations_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agreement_confirmations" ADD CONSTRAINT "agreement_confirmations_confirmed_by_users_id_fk" FOREIGN KEY ("confirmed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_agreements" ADD CONSTRAINT "meeting_agreements_agreement_id_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."agreements"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_agreements" ADD CONSTRAINT "meeting_agreements_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_assignments" ADD CONSTRAINT "meeting_assignments_request_id_meeting_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."meeting_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

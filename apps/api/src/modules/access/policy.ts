@@ -101,6 +101,23 @@ export function meetingRole(actor: Actor | null, facts: MeetingFacts): MeetingRo
   return facts.participantOrgIds.includes(actor.orgId) ? 'participant' : null;
 }
 
+/**
+ * Completing or terminating an agreement of three or more parties: the brokering coordinator or a platform admin
+ * makes the move alone; a party's administrator only confirms it, and the move waits for every party. Null: an
+ * agreement of two parties, where the ordinary permissions apply.
+ */
+export function multiPartyEnding(
+  actor: Actor | null,
+  facts: AgreementFacts,
+): 'alone' | 'confirm' | 'refused' | null {
+  if (facts.partyOrgIds.length < 3) return null;
+  if (!actor) return 'refused';
+  if (actor.platformRole === 'admin') return 'alone';
+  if (actor.platformRole === 'coordinator' && facts.brokerOrgId === actor.orgId) return 'alone';
+  if (facts.partyOrgIds.includes(actor.orgId) && actor.orgRole === 'admin') return 'confirm';
+  return 'refused';
+}
+
 /** Which agreements a caller can see, for queries: every one, or those of an organisation and its association. */
 export type AgreementScope =
   { all: true } | { all: false; orgId: string; coordinatedAssociationId: string | null };

@@ -19,6 +19,7 @@ import {
 import type { Executor } from '../../db/client.js';
 import {
   agreementAttachments,
+  agreementConfirmations,
   agreementParties,
   agreements,
   associationMembers,
@@ -209,6 +210,19 @@ export function createAgreementRepository() {
           signatoryTitle: party.signatoryTitle?.trim() || null,
         })),
       );
+    },
+
+    /** Parties' confirmations of ending a multi-party agreement, oldest first. */
+    async confirmations(db: Executor, agreementId: string) {
+      return db
+        .select()
+        .from(agreementConfirmations)
+        .where(eq(agreementConfirmations.agreementId, agreementId))
+        .orderBy(agreementConfirmations.confirmedAt);
+    },
+
+    async clearConfirmations(db: Executor, agreementId: string) {
+      await db.delete(agreementConfirmations).where(eq(agreementConfirmations.agreementId, agreementId));
     },
 
     async attachments(db: Executor, agreementId: string): Promise<AttachmentRow[]> {
