@@ -10,6 +10,7 @@ import { hashPassword } from '../modules/auth/passwords.js';
 import { createAuthRepository } from '../modules/auth/repository.js';
 import { createOrgRepository } from '../modules/orgs/repository.js';
 import { seedDemoAgreements } from './demo-agreements.js';
+import { seedDemoMeetings } from './demo-meetings.js';
 import { DEMO_CAPABILITIES, DEMO_NEEDS } from './demo-listings.js';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -187,6 +188,7 @@ export async function seedDemo(db: Database, options: { listings?: boolean } = {
   if (options.listings ?? true) {
     await seedListings(db, ids);
     await seedDemoAgreements(db, ids);
+    await seedDemoMeetings(db, ids);
   }
   return true;
 }
