@@ -2,8 +2,6 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   agreements,
-  meetingAgreements,
-  meetingAssignments,
   meetingParticipants,
   meetingRequests,
   meetings,
