@@ -17,6 +17,7 @@ import type { ListingType } from '@/api/types';
 import { LISTING_ROUTES } from '@/router';
 import { matchingNavItems } from '@/pages/matching/navigation';
 import { agreementNavItems } from '@/pages/agreements/navigation';
+import { meetingNavItems } from '@/pages/meetings/navigation';
 import { useSessionStore } from '@/stores/session';
 
 interface NavItem {
@@ -91,6 +92,7 @@ export function useNavigation() {
       ...(reviews.value ? [item('review', 'nav.review', DocumentChecked)] : []),
       ...matchingNavItems(session.role, item),
       ...agreementNavItems(session.role, item),
+      ...meetingNavItems(session.role, item),
       ...searchOrder.map(searchSide),
       ownOrg,
       item('orgs', 'nav.orgs', Tickets),

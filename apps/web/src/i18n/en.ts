@@ -7,6 +7,7 @@ import transfer from './transfer/en';
 import matching from './matching/en';
 import notifications from './notifications/en';
 import agreements from './agreements.en';
+import meetings from './meetings.en';
 
 const en = {
   app: {
@@ -275,6 +276,7 @@ const en = {
   matching,
   notifications,
   agreements,
+  meetings,
   notFound: {
     title: 'Page not found',
     hint: 'The address may be mistyped, or the page was moved.',

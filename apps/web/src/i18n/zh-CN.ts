@@ -5,6 +5,7 @@ import transfer from './transfer/zh-CN';
 import matching from './matching/zh-CN';
 import notifications from './notifications/zh-CN';
 import agreements from './agreements.zh-CN';
+import meetings from './meetings.zh-CN';
 
 const zhCN: MessageSchema = {
   app: {
@@ -264,6 +265,7 @@ const zhCN: MessageSchema = {
   matching,
   notifications,
   agreements,
+  meetings,
   notFound: {
     title: '页面不存在',
     hint: '地址可能有误，或页面已被移动。',
