@@ -19,7 +19,7 @@ import {
 } from '../support/browser';
 
 const TITLE = '浙东机械装备产学研对接会 E2E';
-const FIRMS = ['恒川数控', '欧越', '明湖', '越溪', '钱塘精密'];
+const FIRMS = ['恒川数控', '瓯越', '明湖', '越溪', '钱塘精密'];
 const COLLEGE = '浙东理工大学';
 
 async function signedIn(browser: Browser, email: string, width = 1440): Promise<Page> {
@@ -74,10 +74,9 @@ describe('docking meeting', () => {
       await expectText(byTestId(page, 'meeting-title'), new RegExp(TITLE));
 
       // Invite five member enterprises and the college.
-      const select = field(page, 'invite-select');
       for (const name of [...FIRMS, COLLEGE]) {
-        await select.click();
-        await select.fill(name);
+        await byTestId(page, 'invite-select').click();
+        await page.keyboard.type(name);
         await option(page, name).click();
       }
       await page.keyboard.press('Escape');
@@ -94,9 +93,9 @@ describe('docking meeting', () => {
       // Each enterprise asks the college for a meeting (through the coordinator's request form); the college accepts.
       await page.getByRole('tab', { name: '对接请求' }).click();
       for (const firm of FIRMS) {
-        await field(page, 'request-from').click();
+        await byTestId(page, 'request-from').click();
         await option(page, firm).click();
-        await field(page, 'request-to').click();
+        await byTestId(page, 'request-to').click();
         await option(page, COLLEGE).click();
         await field(page, 'request-purpose').fill(`${firm}与${COLLEGE}洽谈共建实训基地`);
         await byTestId(page, 'request-send').click();

@@ -24,7 +24,8 @@ beforeAll(async () => {
   }
   await seedDemoAgreements(platform.database.db, ids);
   await seedDemoMeetings(platform.database.db, ids);
-});
+  // Seeding the two meetings goes through every service call; generous for a busy machine.
+}, 180_000);
 afterAll(() => platform?.close());
 
 describe('demo meetings', () => {
