@@ -50,6 +50,10 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { createUserRepository } from './modules/users/repository.js';
 import { userAdminRoutes } from './modules/users/routes.js';
 import { createUserAdminService } from './modules/users/service.js';
+import { createAgendaService } from './modules/meetings/agenda.js';
+import { meetingRoutes } from './modules/meetings/routes.js';
+import { createMeetingService } from './modules/meetings/service.js';
+import { createSigningService } from './modules/meetings/signing.js';
 import { createMatcher } from './modules/matching/matcher.js';
 import { matchingRoutes } from './modules/matching/routes.js';
 import { createMatchingService } from './modules/matching/service.js';
@@ -128,13 +132,17 @@ export async function buildApp({ config, database, search, logger = false }: App
   const journal = createJournal(db, createLiveFeed(database, app.log));
   const agreements = createAgreementService({ db, access, journal, notifications });
   const projects = createProjectService({ db, access, agreements, journal });
+  const meetings = createMeetingService({ db, access, notifications });
   const storage = createDiskStorage(config.storageDir ?? join(tmpdir(), 'coop-files'));
   let expiryTimer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
-    const check = () =>
-      agreements
-        .checkExpiry(new Date())
-        .catch((err) => app.log.error({ err }, 'agreement expiry check failed'));
+    const check = () => {
+      const now = new Date();
+      return Promise.all([
+        agreements.checkExpiry(now).catch((err) => app.log.error({ err }, 'agreement expiry check failed')),
+        meetings.askFollowUps(now).catch((err) => app.log.error({ err }, 'meeting follow-up check failed')),
+      ]);
+    };
     void check();
     expiryTimer = setInterval(check, EXPIRY_CHECK_MS).unref();
   });
@@ -208,6 +216,11 @@ export async function buildApp({ config, database, search, logger = false }: App
         checklist: createChecklistService({ db, agreements, projects, journal }),
       });
       await api.register(reportRoutes, { reports: createReportService({ db, access }) });
+      await api.register(meetingRoutes, {
+        meetings,
+        signing: createSigningService({ db, access, meetings, agreements, journal }),
+        agendas: createAgendaService({ meetings }),
+      });
       await api.register(eventStreamRoutes, {
         live: journal.live,
         source: createAgreementStreamSource({ db, access, journal, repository: agreements.repository }),

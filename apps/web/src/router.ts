@@ -7,6 +7,7 @@ import { matchingRoutes } from '@/pages/matching/routes';
 import { agreementRoutes } from '@/pages/agreements/routes';
 import { adminRoutes } from '@/pages/admin/routes';
 import { reportRoutes } from '@/pages/reports/routes';
+import { meetingRoutes } from '@/pages/meetings/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -168,6 +169,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
             meta: signedIn('noAccess.title'),
           },
           ...reportRoutes(signedIn),
+          ...meetingRoutes(signedIn),
         ],
       },
       {

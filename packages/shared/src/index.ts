@@ -11,3 +11,4 @@ export * from './schemas/matching.js';
 export * from './schemas/transfer.js';
 export * from './schemas/admin.js';
 export * from './indicators.js';
+export * from './schemas/meetings.js';

@@ -11,6 +11,7 @@ import { createAuthRepository } from '../modules/auth/repository.js';
 import { createOrgRepository } from '../modules/orgs/repository.js';
 import { seedDemoAgreements } from './demo-agreements.js';
 import { seedDemoHistory } from './demo-history.js';
+import { seedDemoMeetings } from './demo-meetings.js';
 import { DEMO_CAPABILITIES, DEMO_NEEDS } from './demo-listings.js';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -191,6 +192,7 @@ export async function seedDemo(db: Database, options: { listings?: boolean } = {
     await seedListings(db, ids);
     await seedDemoAgreements(db, ids);
     await seedDemoHistory(db, ids);
+    await seedDemoMeetings(db, ids);
   }
   return true;
 }

@@ -19,6 +19,7 @@ import { matchingNavItems } from '@/pages/matching/navigation';
 import { agreementNavItems } from '@/pages/agreements/navigation';
 import { adminNavItems } from '@/pages/admin/navigation';
 import { reportNavItems } from '@/pages/reports/navigation';
+import { meetingNavItems } from '@/pages/meetings/navigation';
 import { useSessionStore } from '@/stores/session';
 
 interface NavItem {
@@ -95,6 +96,7 @@ export function useNavigation() {
       ...reportNavItems(session.role, item),
       ...agreementNavItems(session.role, item),
       ...adminNavItems(session.role, item),
+      ...meetingNavItems(session.role, item),
       ...searchOrder.map(searchSide),
       ownOrg,
       item('orgs', 'nav.orgs', Tickets),

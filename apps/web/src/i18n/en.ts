@@ -9,6 +9,7 @@ import notifications from './notifications/en';
 import admin from './admin.en';
 import agreements from './agreements.en';
 import reports from './reports.en';
+import meetings from './meetings.en';
 
 const en = {
   app: {
@@ -279,6 +280,7 @@ const en = {
   agreements,
   admin,
   reports,
+  meetings,
   notFound: {
     title: 'Page not found',
     hint: 'The address may be mistyped, or the page was moved.',

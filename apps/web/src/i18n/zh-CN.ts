@@ -7,6 +7,7 @@ import notifications from './notifications/zh-CN';
 import admin from './admin.zh-CN';
 import agreements from './agreements.zh-CN';
 import reports from './reports.zh-CN';
+import meetings from './meetings.zh-CN';
 
 const zhCN: MessageSchema = {
   app: {
@@ -268,6 +269,7 @@ const zhCN: MessageSchema = {
   agreements,
   admin,
   reports,
+  meetings,
   notFound: {
     title: '页面不存在',
     hint: '地址可能有误，或页面已被移动。',

@@ -175,7 +175,20 @@ const agreementOutput = {
 };
 export const Agreement = Type.Object(agreementOutput);
 export type Agreement = Static<typeof Agreement>;
-export const AgreementDetail = Type.Object({ ...agreementOutput, attachments: Type.Array(Attachment) });
+export const AgreementDetail = Type.Object({
+  ...agreementOutput,
+  attachments: Type.Array(Attachment),
+  /** With three or more parties: which parties have confirmed completing or terminating it. */
+  confirmations: Type.Optional(
+    Type.Array(
+      Type.Object({
+        action: OneOf(['complete', 'terminate'] as const),
+        orgId: Uuid,
+        confirmedAt: Type.String({ format: 'date-time' }),
+      }),
+    ),
+  ),
+});
 export type AgreementDetail = Static<typeof AgreementDetail>;
 
 export const TimelineEvent = Type.Object({

@@ -182,3 +182,26 @@ export const checklistItems = pgTable(
     index('checklist_items_responsible_idx').on(table.responsibleOrgId),
   ],
 );
+
+/**
+ * A party's confirmation that an agreement of three or more parties is to be completed or terminated: the move
+ * happens once every party has confirmed it (or the brokering coordinator makes it); never on one party's word.
+ */
+export const agreementConfirmations = pgTable(
+  'agreement_confirmations',
+  {
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    action: text('action', { enum: ['complete', 'terminate'] }).notNull(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    confirmedBy: uuid('confirmed_by')
+      .notNull()
+      .references(() => users.id),
+    reason: text('reason'),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.agreementId, table.action, table.orgId] })],
+);

@@ -7,3 +7,4 @@ export * from './matching.js';
 export * from './agreements.js';
 export * from './audit.js';
 export * from './reports.js';
+export * from './meetings.js';

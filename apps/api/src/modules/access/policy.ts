@@ -83,6 +83,49 @@ function agreementRole(actor: Actor, facts: AgreementFacts): AgreementRole | nul
     : null;
 }
 
+/** What the policy needs to know of a docking meeting. */
+export interface MeetingFacts {
+  organiserOrgId: string;
+  /** Organisations invited to it, whatever their answer. */
+  participantOrgIds: string[];
+}
+
+/** How a caller stands to a meeting: runs it, takes part, or neither (it stays hidden). */
+export type MeetingRole = 'organiser' | 'participant';
+
+/**
+ * The organiser's side: a platform admin, a coordinator of the organising association, an admin of the organising
+ * college. Participants see and answer their own part; everyone else is refused.
+ */
+export function meetingRole(actor: Actor | null, facts: MeetingFacts): MeetingRole | null {
+  if (!actor) return null;
+  if (actor.platformRole === 'admin') return 'organiser';
+  if (actor.orgId === facts.organiserOrgId) {
+    if (actor.platformRole === 'coordinator' && actor.orgKind === 'association') return 'organiser';
+    if (actor.orgRole === 'admin' && (actor.orgKind === 'college' || actor.orgKind === 'institute'))
+      return 'organiser';
+  }
+  return facts.participantOrgIds.includes(actor.orgId) ? 'participant' : null;
+}
+
+/**
+ * Completing or terminating an agreement of three or more parties: the brokering coordinator or a platform admin
+ * makes the move alone; a party's administrator only confirms it, and the move waits for every party. Null: an
+ * agreement of two parties, where the ordinary permissions apply.
+ */
+export function multiPartyEnding(
+  actor: Actor | null,
+  facts: AgreementFacts,
+): 'alone' | 'confirm' | 'refused' | null {
+  if (facts.partyOrgIds.length < 3) return null;
+  if (!actor) return 'refused';
+  if (actor.platformRole === 'admin') return 'alone';
+  if (actor.platformRole === 'coordinator' && facts.brokerOrgId === actor.orgId) return 'alone';
+  if (facts.partyOrgIds.includes(actor.orgId) && actor.orgRole === 'admin') return 'confirm';
+  return 'refused';
+}
+
+
 /** A government officer: anyone of a verified government organisation; their scope is its region. */
 function isOfficer(actor: Actor): boolean {
   return actor.orgKind === 'government' && actor.orgVerified;
@@ -250,6 +293,28 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
         roles.push('coordinator');
       }
       return roles;
+    },
+    /** Not-found to those with no part in the meeting; forbidden when `organiser` is asked of a participant. */
+    requireMeeting(actor: Actor | null, facts: MeetingFacts, need: MeetingRole = 'participant') {
+      const caller = requireActor(actor);
+      const role = meetingRole(caller, facts);
+      if (!role) throw new NotFoundError('Meeting');
+      if (need === 'organiser' && role !== 'organiser') {
+        throw new ForbiddenError(
+          'Only the organiser of this meeting (its coordinator or college administrator) may do this',
+        );
+      }
+      return { caller, role };
+    },
+    /** Who may set up a meeting for an organisation: its coordinator (association) or admin (college), or a platform admin. */
+    requireMeetingCreation(actor: Actor | null, organiserOrgId: string): Actor {
+      const caller = requireActor(actor);
+      if (meetingRole(caller, { organiserOrgId, participantOrgIds: [] }) !== 'organiser') {
+        throw new ForbiddenError(
+          'Only an association coordinator or a college administrator may organise a docking meeting for their organisation',
+        );
+      }
+      return caller;
     },
     requirePlatformAdmin(actor: Actor | null): Actor {
       const caller = requireActor(actor);

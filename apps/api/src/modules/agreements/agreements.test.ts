@@ -91,7 +91,8 @@ describe('a three-party framework agreement', () => {
     });
     expect(draft.broker.nameEn).toBe('Zhijiang Machinery Industry Association');
     expect(draft.parties.map((p: { org: { id: string } }) => p.org.id)).toEqual(threeParties);
-    expect(draft.allowedActions).toEqual(['negotiate', 'sign']);
+    // The brokering coordinator of a three-party agreement may also end it alone.
+    expect(draft.allowedActions).toEqual(['negotiate', 'sign', 'terminate']);
     expect((await call('GET', `/api/agreements/${draft.id}`, vocational)).json().allowedActions).toEqual([
       'negotiate',
       'sign',
@@ -151,18 +152,72 @@ describe('moves per role', () => {
       (await move(id, coordinator, { action: 'terminate', version: 1, reason: '不合作了' })).statusCode,
     ).toBe(403);
     expect((await move(id, coordinator, { action: 'complete', version: 1 })).json().error.code).toBe(
-      'invalid_transition',
+      // not its broker: with three parties, ending it is the parties' or the broker's
+      'forbidden',
     );
     expect(
       (await move(id, enterprise, { action: 'terminate', version: 1 })).json().error.details[0].field,
     ).toBe('body.reason');
     expect((await move(id, admin, { action: 'negotiate', version: 1 })).json().status).toBe('negotiating');
-    const ended = await move(id, college, { action: 'terminate', version: 2, reason: '合作方向调整' });
-    expect(ended.json()).toMatchObject({ status: 'terminated', allowedActions: [], canManage: false });
+    // Three parties: one party's word only confirms; the agreement ends when every party has confirmed.
+    const confirmed = await move(id, college, { action: 'terminate', version: 2, reason: '合作方向调整' });
+    expect(confirmed.json()).toMatchObject({
+      status: 'negotiating',
+      confirmations: [{ action: 'terminate', orgId: college.orgId }],
+    });
+    await move(id, enterprise, { action: 'terminate', version: 2, reason: '合作方向调整' });
+    const ended = await move(id, vocational, { action: 'terminate', version: 2, reason: '合作方向调整' });
+    expect(ended.json()).toMatchObject({
+      status: 'terminated',
+      allowedActions: [],
+      canManage: false,
+      confirmations: [],
+    });
     expect(
       (await call('PATCH', `/api/agreements/${id}`, college, { title: '终止后修改', version: 3 })).json()
         .error.code,
     ).toBe('agreement_closed');
+  });
+
+  it('completes a multi-party agreement on every party’s confirmation, or on the brokering coordinator’s word alone', async () => {
+    const byParties = await runningAgreement(platform.app, enterprise, threeParties);
+    const first = await move(byParties.id, enterprise, { action: 'complete', version: byParties.version });
+    expect(first.json()).toMatchObject({
+      status: 'active',
+      confirmations: [{ action: 'complete', orgId: enterprise.orgId }],
+    });
+    // Confirming twice changes nothing; a member (not an administrator) of a party cannot confirm.
+    await move(byParties.id, enterprise, { action: 'complete', version: byParties.version });
+    expect(
+      (await move(byParties.id, engineer, { action: 'complete', version: byParties.version })).statusCode,
+    ).toBe(403);
+    // A coordinator who did not broker it cannot end it either.
+    expect(
+      (await move(byParties.id, coordinator, { action: 'complete', version: byParties.version })).statusCode,
+    ).toBe(403);
+    await move(byParties.id, college, { action: 'complete', version: byParties.version });
+    expect((await call('GET', `/api/agreements/${byParties.id}`, vocational)).json().status).toBe('active');
+    const done = await move(byParties.id, vocational, { action: 'complete', version: byParties.version });
+    expect(done.json()).toMatchObject({ status: 'completed' });
+    const timeline = (await call('GET', `/api/agreements/${byParties.id}/timeline`, college)).json();
+    expect(timeline.items.slice(0, 4).map((e: { action: string }) => e.action)).toEqual([
+      'complete',
+      'confirm_complete',
+      'confirm_complete',
+      'confirm_complete',
+    ]);
+
+    const brokered = await runningAgreement(platform.app, coordinator, threeParties);
+    expect((await call('GET', `/api/agreements/${brokered.id}`, coordinator)).json().allowedActions).toEqual([
+      'complete',
+      'terminate',
+    ]);
+    const ended = await move(brokered.id, coordinator, {
+      action: 'terminate',
+      version: brokered.version,
+      reason: '协会协调终止',
+    });
+    expect(ended.json()).toMatchObject({ status: 'terminated' });
   });
 
   it('refuses proposals by those who could not manage the result', async () => {

@@ -21,6 +21,7 @@ import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
 import {
   agreementAttachments,
+  agreementConfirmations,
   agreementParties,
   agreements,
   associationMembers,
@@ -229,6 +230,19 @@ export function createAgreementRepository() {
           signatoryTitle: party.signatoryTitle?.trim() || null,
         })),
       );
+    },
+
+    /** Parties' confirmations of ending a multi-party agreement, oldest first. */
+    async confirmations(db: Executor, agreementId: string) {
+      return db
+        .select()
+        .from(agreementConfirmations)
+        .where(eq(agreementConfirmations.agreementId, agreementId))
+        .orderBy(agreementConfirmations.confirmedAt);
+    },
+
+    async clearConfirmations(db: Executor, agreementId: string) {
+      await db.delete(agreementConfirmations).where(eq(agreementConfirmations.agreementId, agreementId));
     },
 
     async attachments(db: Executor, agreementId: string): Promise<AttachmentRow[]> {

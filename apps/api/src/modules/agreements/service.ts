@@ -10,10 +10,15 @@ import type {
   TimelineQuery,
 } from '@coop/shared';
 import type { Database } from '../../db/client.js';
-import { agreements } from '../../db/schema/index.js';
-import { ConflictError, NotFoundError } from '../../errors.js';
+import { agreementConfirmations, agreements } from '../../db/schema/index.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import type { Actor } from '../access/actor.js';
-import { requireActor, type AccessPolicy, type AgreementPermission } from '../access/policy.js';
+import {
+  multiPartyEnding,
+  requireActor,
+  type AccessPolicy,
+  type AgreementPermission,
+} from '../access/policy.js';
 import type { Page } from '../listings/service.js';
 import type { NotificationService } from '../notifications/service.js';
 import { changedFields, updateVersioned, versionConflict } from './changes.js';
@@ -24,8 +29,8 @@ import { checkPeriod, csv, trimmed, withoutUndefined } from './input.js';
 import type { Journal } from './journal.js';
 import { agreeMatch, lockMatch } from './match-link.js';
 import { cleanParties, partyOf, withSignatories } from './parties.js';
-import { createAgreementRepository } from './repository.js';
-import { FINAL_STATUSES, nextStatus, permissionFor, UNSIGNED_STATUSES } from './status.js';
+import { createAgreementRepository, type AgreementRecord } from './repository.js';
+import { ENDING_ACTIONS, FINAL_STATUSES, nextStatus, permissionFor, UNSIGNED_STATUSES } from './status.js';
 
 interface Deps {
   db: Database;
@@ -72,8 +77,65 @@ export function createAgreementService({ db, access, journal, notifications }: D
   async function detail(actor: Actor | null, id: string): Promise<AgreementDetail> {
     const record = await load(id);
     access.requireAgreement(actor, 'agreement.read', record.facts);
-    const attachments = await repository.attachments(db, id);
-    return { ...toAgreement(record, actor), attachments: attachments.map(toAttachment) };
+    const [attachments, confirmations] = await Promise.all([
+      repository.attachments(db, id),
+      repository.confirmations(db, id),
+    ]);
+    return {
+      ...toAgreement(record, actor),
+      attachments: attachments.map(toAttachment),
+      confirmations: confirmations.map((c) => ({
+        action: c.action,
+        orgId: c.orgId,
+        confirmedAt: c.confirmedAt.toISOString(),
+      })),
+    };
+  }
+
+  /**
+   * A party's administrator confirms ending a multi-party agreement. Answers true when this was the last party
+   * to confirm (the move then goes ahead), false when others are still awaited (they hear of it).
+   */
+  async function confirmEnding(caller: Actor, current: AgreementRecord, body: AgreementTransition) {
+    const action = body.action as 'complete' | 'terminate';
+    const { outbox, complete } = await journal.write(caller, async (tx, record) => {
+      await tx
+        .insert(agreementConfirmations)
+        .values({
+          agreementId: current.row.id,
+          action,
+          orgId: caller.orgId,
+          confirmedBy: caller.userId,
+          reason: body.reason?.trim() ?? null,
+        })
+        .onConflictDoNothing();
+      await record({
+        entityType: 'agreement',
+        entityId: current.row.id,
+        agreementId: current.row.id,
+        action: `confirm_${action}`,
+        after: withoutUndefined({ orgId: caller.orgId, reason: body.reason?.trim() }),
+      });
+      const confirmed = new Set(
+        (await repository.confirmations(tx, current.row.id))
+          .filter((c) => c.action === action)
+          .map((c) => c.orgId),
+      );
+      const waiting = current.facts.partyOrgIds.filter((orgId) => !confirmed.has(orgId));
+      const messages = waiting.length
+        ? await notifications.notify(tx, {
+            orgIds: waiting,
+            kind: 'agreement_confirmation_requested',
+            entityType: 'agreement',
+            entityId: current.row.id,
+            params: { title: current.row.title, action },
+            except: caller.userId,
+          })
+        : [];
+      return { outbox: messages, complete: waiting.length === 0 };
+    });
+    if (outbox.length) await notifications.deliver(outbox);
+    return complete;
   }
 
   /** Refuses a stale version with the current state. */
@@ -205,9 +267,21 @@ export function createAgreementService({ db, access, journal, notifications }: D
 
     async transition(actor: Actor | null, id: string, body: AgreementTransition): Promise<AgreementDetail> {
       const current = await load(id);
-      const caller = access.requireAgreement(actor, permissionFor(body.action), current.facts);
+      const ending = ENDING_ACTIONS.includes(body.action) ? multiPartyEnding(actor, current.facts) : null;
+      const caller = ending
+        ? access.requireAgreement(actor, 'agreement.read', current.facts)
+        : access.requireAgreement(actor, permissionFor(body.action), current.facts);
+      if (ending === 'refused') {
+        throw new ForbiddenError(
+          'An agreement of three or more parties is completed or terminated by every party confirming it, or by its brokering coordinator',
+        );
+      }
       if (body.version !== current.row.version) return conflict(caller, id);
       const to = nextStatus(current.row.status, body);
+      if (ending === 'confirm') {
+        const done = await confirmEnding(caller, current, body);
+        if (!done) return detail(caller, id);
+      }
       const signing = body.action === 'sign';
       const parties = signing ? withSignatories(current.parties, body.signatories) : null;
       const signedOn = signing ? (body.signedOn ?? platformDate()) : undefined;
@@ -215,6 +289,7 @@ export function createAgreementService({ db, access, journal, notifications }: D
       const saved = await journal.write(caller, async (tx, record) => {
         if (!(await updateVersioned(tx, agreements, id, body.version, values))) return false;
         if (parties) await repository.replaceParties(tx, id, parties);
+        if (ENDING_ACTIONS.includes(body.action)) await repository.clearConfirmations(tx, id);
         await record({
           entityType: 'agreement',
           entityId: id,

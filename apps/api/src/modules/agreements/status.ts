@@ -7,7 +7,12 @@ import {
 } from '@coop/shared';
 import { BadRequestError, ConflictError } from '../../errors.js';
 import type { Actor } from '../access/actor.js';
-import { allowsAgreement, type AgreementFacts, type AgreementPermission } from '../access/policy.js';
+import {
+  allowsAgreement,
+  multiPartyEnding,
+  type AgreementFacts,
+  type AgreementPermission,
+} from '../access/policy.js';
 
 interface Move {
   from: AgreementStatus[];
@@ -37,15 +42,24 @@ export const RUNNING_STATUSES: AgreementStatus[] = ['signed', 'active'];
 
 export const permissionFor = (action: AgreementAction): AgreementPermission => MOVES[action].permission;
 
-/** The moves this caller may make from the current status: the web shows them as buttons. */
+/** Moves that end an agreement: with three or more parties they need every party or the broker. */
+export const ENDING_ACTIONS: AgreementAction[] = ['complete', 'terminate'];
+
+/** May this caller ask for this move (for ending moves of multi-party agreements: make or confirm it)? */
+export function mayAsk(actor: Actor | null, action: AgreementAction, facts: AgreementFacts): boolean {
+  const ending = ENDING_ACTIONS.includes(action) ? multiPartyEnding(actor, facts) : null;
+  if (ending) return ending !== 'refused';
+  return allowsAgreement(actor, MOVES[action].permission, facts);
+}
+
+/** The moves this caller may make (or confirm) from the current status: the web shows them as buttons. */
 export function allowedActions(
   actor: Actor | null,
   status: AgreementStatus,
   facts: AgreementFacts,
 ): AgreementAction[] {
   return AGREEMENT_ACTIONS.filter(
-    (action) =>
-      MOVES[action].from.includes(status) && allowsAgreement(actor, MOVES[action].permission, facts),
+    (action) => MOVES[action].from.includes(status) && mayAsk(actor, action, facts),
   );
 }
 

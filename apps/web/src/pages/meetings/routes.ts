@@ -1,0 +1,20 @@
+import type { RouteMeta, RouteRecordRaw } from 'vue-router';
+
+/** Docking meetings: the list (organised and invited), and one meeting's page. */
+export function meetingRoutes(signedIn: (title: string) => RouteMeta): RouteRecordRaw[] {
+  return [
+    {
+      path: 'meetings',
+      name: 'meetings',
+      component: () => import('./MeetingListPage.vue'),
+      meta: signedIn('meetings.list.title'),
+    },
+    {
+      path: 'meetings/:id',
+      name: 'meeting',
+      component: () => import('./MeetingPage.vue'),
+      props: true,
+      meta: { ...signedIn('meetings.list.title'), navKey: 'meetings' },
+    },
+  ];
+}
