@@ -34,7 +34,7 @@ const MAX_TRANSLATIONS = 80;
 // Glosses that describe usage rather than meaning, or words that are names, idioms or register-marked.
 const SKIP_GLOSS =
   /\b(variant of|see |surname|abbr\.|CL:|Taiwan pr|used in|idiom|slang|dialect|literary|archaic|old |onom\.|interj|particle|classifier|lit\.|fig\.|coll\.|pr\.|Internet)/i;
-const PLAIN_GLOSS = /^[a-z0-9][a-z0-9 '\-]*$/;
+const PLAIN_GLOSS = /^[a-z0-9][a-z0-9 '-]*$/;
 // Function and quantity words: no listing is about them, and their glosses would make English words match noise.
 const HAN_FUNCTION_WORDS = new Set(
   '我们 你们 他们 进行 以及 一种 相关 通过 需要 可以 公司 我公司 以上 以下 左右 目前 主要 具有 希望 基于 小于 大于 等于 不少于 不超过 至少 达到 实现 提供 能够 开展 方面 其中 以便 用于 对于 关于 由于 因此 所以 但是 如果 或者 并且 而且 一个 一些 各种 这些 那些 这个 那个 其他 已经 正在 可能 应该 非常 比较 进一步 有关 问题 情况 工作 方法 技术 研究 要求 合作 项目 单位 企业'.split(
