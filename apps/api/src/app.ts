@@ -14,6 +14,11 @@ import { createAgreementStreamSource } from './modules/agreements/live-source.js
 import { agreementRoutes } from './modules/agreements/routes.js';
 import { createAgreementService } from './modules/agreements/service.js';
 import { createLiveFeed } from './modules/events/live.js';
+import { createBookingService } from './modules/instruments/bookings.js';
+import { createInstrumentRepository } from './modules/instruments/repository.js';
+import { instrumentRoutes } from './modules/instruments/routes.js';
+import { createInstrumentService } from './modules/instruments/service.js';
+import { createUsageService } from './modules/instruments/usage.js';
 import { eventStreamRoutes } from './modules/events/stream.js';
 import { createChecklistService } from './modules/projects/checklist.js';
 import { checklistRoutes } from './modules/projects/checklist-routes.js';
@@ -110,13 +115,27 @@ export async function buildApp({ config, database, search, logger = false }: App
   const journal = createJournal(db, createLiveFeed(database, app.log));
   const agreements = createAgreementService({ db, access, journal, notifications });
   const projects = createProjectService({ db, access, agreements, journal });
+  const instrumentRepository = createInstrumentRepository();
+  const instruments = createInstrumentService({ db, access, repository: instrumentRepository });
+  const bookings = createBookingService({
+    db,
+    access,
+    repository: instrumentRepository,
+    instruments,
+    notifications,
+  });
   const storage = createDiskStorage(config.storageDir ?? join(tmpdir(), 'coop-files'));
   let expiryTimer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     const check = () =>
-      agreements
-        .checkExpiry(new Date())
-        .catch((err) => app.log.error({ err }, 'agreement expiry check failed'));
+      Promise.all([
+        agreements
+          .checkExpiry(new Date())
+          .catch((err) => app.log.error({ err }, 'agreement expiry check failed')),
+        bookings
+          .remindUpcoming(new Date())
+          .catch((err) => app.log.error({ err }, 'booking reminder check failed')),
+      ]);
     void check();
     expiryTimer = setInterval(check, EXPIRY_CHECK_MS).unref();
   });
@@ -176,6 +195,11 @@ export async function buildApp({ config, database, search, logger = false }: App
       await api.register(projectRoutes, { projects, exporter: createProjectExporter({ db, projects }) });
       await api.register(checklistRoutes, {
         checklist: createChecklistService({ db, agreements, projects, journal }),
+      });
+      await api.register(instrumentRoutes, {
+        instruments,
+        bookings,
+        usage: createUsageService({ db, access }),
       });
       await api.register(eventStreamRoutes, {
         live: journal.live,

@@ -9,3 +9,4 @@ export * from './schemas/agreements.js';
 export * from './schemas/projects.js';
 export * from './schemas/matching.js';
 export * from './schemas/transfer.js';
+export * from './schemas/instruments.js';

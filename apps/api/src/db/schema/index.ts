@@ -5,3 +5,4 @@ export * from './listings.js';
 export * from './outbox.js';
 export * from './matching.js';
 export * from './agreements.js';
+export * from './instruments.js';
