@@ -3,6 +3,7 @@ import type { ListingType } from '@/api/types';
 import { useSessionStore } from '@/stores/session';
 import { matchingRoutes } from '@/pages/matching/routes';
 import { agreementRoutes } from '@/pages/agreements/routes';
+import { instrumentRoutes } from '@/pages/instruments/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -146,6 +147,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
           },
           ...matchingRoutes(signedIn),
           ...agreementRoutes(signedIn),
+          ...instrumentRoutes(signedIn),
         ],
       },
       {

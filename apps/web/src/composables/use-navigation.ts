@@ -17,6 +17,7 @@ import type { ListingType } from '@/api/types';
 import { LISTING_ROUTES } from '@/router';
 import { matchingNavItems } from '@/pages/matching/navigation';
 import { agreementNavItems } from '@/pages/agreements/navigation';
+import { instrumentNavItems } from '@/pages/instruments/navigation';
 import { useSessionStore } from '@/stores/session';
 
 interface NavItem {
@@ -77,7 +78,7 @@ export function useNavigation() {
     // Each role finds the other side of the market first: enterprises search capabilities, colleges needs.
     const searchOrder: ListingType[] =
       session.role === 'enterprise' ? ['capability', 'need'] : ['need', 'capability'];
-    if (!session.isLoggedIn) return searchOrder.map(searchSide);
+    if (!session.isLoggedIn) return [...searchOrder.map(searchSide), ...instrumentNavItems(null, item)];
     const ownOrg: NavItem = runsAssociation.value
       ? item('members', 'nav.members', Stamp, {
           name: 'org',
@@ -91,6 +92,7 @@ export function useNavigation() {
       ...(reviews.value ? [item('review', 'nav.review', DocumentChecked)] : []),
       ...matchingNavItems(session.role, item),
       ...agreementNavItems(session.role, item),
+      ...instrumentNavItems(session.role, item),
       ...searchOrder.map(searchSide),
       ownOrg,
       item('orgs', 'nav.orgs', Tickets),

@@ -6,6 +6,7 @@ import search from './search/en';
 import transfer from './transfer/en';
 import matching from './matching/en';
 import notifications from './notifications/en';
+import instruments from './instruments.en';
 import agreements from './agreements.en';
 
 const en = {
@@ -275,6 +276,7 @@ const en = {
   matching,
   notifications,
   agreements,
+  instruments,
   notFound: {
     title: 'Page not found',
     hint: 'The address may be mistyped, or the page was moved.',

@@ -4,6 +4,7 @@ import search from './search/zh-CN';
 import transfer from './transfer/zh-CN';
 import matching from './matching/zh-CN';
 import notifications from './notifications/zh-CN';
+import instruments from './instruments.zh-CN';
 import agreements from './agreements.zh-CN';
 
 const zhCN: MessageSchema = {
@@ -264,6 +265,7 @@ const zhCN: MessageSchema = {
   matching,
   notifications,
   agreements,
+  instruments,
   notFound: {
     title: '页面不存在',
     hint: '地址可能有误，或页面已被移动。',
