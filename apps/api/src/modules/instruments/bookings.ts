@@ -220,7 +220,7 @@ export function createBookingService({
     const statuses = query.status?.split(',').filter(Boolean);
     const { rows, total } = await repository.bookings(
       db,
-      { ...filter, statuses, instrumentId: query.instrumentId },
+      { instrumentId: query.instrumentId, ...filter, statuses },
       pageNo,
       pageSize,
     );

@@ -324,6 +324,17 @@ describe('who may see and do what', () => {
     expect((await move(enterprise, requested, 'approve')).statusCode).toBe(403);
     const othersView = (await call('GET', `/api/instruments/${sem}/bookings`, vocational)).json();
     expect(othersView.total).toBe(0);
+    const ownersView = (await call('GET', `/api/instruments/${sem}/bookings?pageSize=100`, college)).json();
+    expect(ownersView.items.every((b: { instrument: { id: string } }) => b.instrument.id === sem)).toBe(true);
+    expect(ownersView.items.map((b: { id: string }) => b.id)).toContain(requested.id);
+    const enterpriseView = (
+      await call('GET', `/api/instruments/${sem}/bookings?pageSize=100`, enterprise)
+    ).json();
+    expect(
+      enterpriseView.items.every(
+        (b: { requesterOrg: { id: string } }) => b.requesterOrg.id === enterprise.orgId,
+      ),
+    ).toBe(true);
     const requests = (await call('GET', '/api/bookings/requests', college)).json();
     expect(requests.items.map((b: { id: string }) => b.id)).toContain(requested.id);
     expect((await call('GET', '/api/bookings/requests', vocational)).json().total).toBe(0);
