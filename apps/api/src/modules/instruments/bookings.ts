@@ -201,7 +201,13 @@ export function createBookingService({
       (action) =>
         MOVES[action].from.includes(b.status) && allowsBooking(actor, MOVES[action].permission, factsOf(b)),
     );
-    if (!actions.includes('cancel') || managesInstrument(actor, b.ownerOrgId)) return actions;
+    if (!actions.includes('cancel')) return actions;
+    if (managesInstrument(actor, b.ownerOrgId)) {
+      // The owner answers a request by declining it; cancelling is for what it approved.
+      return b.status === 'requested' && actor?.orgId !== b.requesterOrgId
+        ? actions.filter((a) => a !== 'cancel')
+        : actions;
+    }
     const profile = (await repository.get(db, b.instrumentId))!.profile!;
     return pastCancelDeadline(b, profile, now()) ? actions.filter((a) => a !== 'cancel') : actions;
   }
