@@ -95,7 +95,7 @@ const INSTRUMENTS: DemoInstrument[] = [
   },
   {
     owner: 'testcentre@demo.cn',
-    title: '电液伺服疲劳试验机 Servo-hydraulic fatigue tester (250 kN)',
+    title: '电液伺服疲劳试验机 Servo-controlled fatigue tester (250 kN)',
     description:
       '轴向拉压疲劳与断裂力学试验，适用于轴承钢、紧固件和焊接件。Axial fatigue and fracture mechanics testing.',
     fields: ['machinery.bearings', 'materials.metals'],
