@@ -14,6 +14,11 @@ import { createAgreementStreamSource } from './modules/agreements/live-source.js
 import { agreementRoutes } from './modules/agreements/routes.js';
 import { createAgreementService } from './modules/agreements/service.js';
 import { createLiveFeed } from './modules/events/live.js';
+import { createBookingService } from './modules/instruments/bookings.js';
+import { createInstrumentRepository } from './modules/instruments/repository.js';
+import { instrumentRoutes } from './modules/instruments/routes.js';
+import { createInstrumentService } from './modules/instruments/service.js';
+import { createUsageService } from './modules/instruments/usage.js';
 import { eventStreamRoutes } from './modules/events/stream.js';
 import { createChecklistService } from './modules/projects/checklist.js';
 import { checklistRoutes } from './modules/projects/checklist-routes.js';
@@ -133,6 +138,15 @@ export async function buildApp({ config, database, search, logger = false }: App
   const agreements = createAgreementService({ db, access, journal, notifications });
   const projects = createProjectService({ db, access, agreements, journal });
   const meetings = createMeetingService({ db, access, notifications });
+  const instrumentRepository = createInstrumentRepository();
+  const instruments = createInstrumentService({ db, access, repository: instrumentRepository });
+  const bookings = createBookingService({
+    db,
+    access,
+    repository: instrumentRepository,
+    instruments,
+    notifications,
+  });
   const storage = createDiskStorage(config.storageDir ?? join(tmpdir(), 'coop-files'));
   let expiryTimer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
@@ -141,6 +155,7 @@ export async function buildApp({ config, database, search, logger = false }: App
       return Promise.all([
         agreements.checkExpiry(now).catch((err) => app.log.error({ err }, 'agreement expiry check failed')),
         meetings.askFollowUps(now).catch((err) => app.log.error({ err }, 'meeting follow-up check failed')),
+        bookings.remindUpcoming(now).catch((err) => app.log.error({ err }, 'booking reminder check failed')),
       ]);
     };
     void check();
@@ -216,6 +231,11 @@ export async function buildApp({ config, database, search, logger = false }: App
         checklist: createChecklistService({ db, agreements, projects, journal }),
       });
       await api.register(reportRoutes, { reports: createReportService({ db, access }) });
+      await api.register(instrumentRoutes, {
+        instruments,
+        bookings,
+        usage: createUsageService({ db, access }),
+      });
       await api.register(meetingRoutes, {
         meetings,
         signing: createSigningService({ db, access, meetings, agreements, journal }),

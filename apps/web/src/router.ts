@@ -8,6 +8,7 @@ import { agreementRoutes } from '@/pages/agreements/routes';
 import { adminRoutes } from '@/pages/admin/routes';
 import { reportRoutes } from '@/pages/reports/routes';
 import { meetingRoutes } from '@/pages/meetings/routes';
+import { instrumentRoutes } from '@/pages/instruments/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -170,6 +171,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
           },
           ...reportRoutes(signedIn),
           ...meetingRoutes(signedIn),
+          ...instrumentRoutes(signedIn),
         ],
       },
       {

@@ -12,3 +12,4 @@ export * from './schemas/transfer.js';
 export * from './schemas/admin.js';
 export * from './indicators.js';
 export * from './schemas/meetings.js';
+export * from './schemas/instruments.js';

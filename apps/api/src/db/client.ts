@@ -1,5 +1,7 @@
 // Opens the database the configuration names: a PostgreSQL server through `pg`, or the embedded PGlite.
 import { PGlite } from '@electric-sql/pglite';
+// Instrument bookings' exclusion constraint (instrument = and time range &&) needs btree_gist.
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -51,7 +53,12 @@ export async function openDatabase(options: {
   }
   // No data dir means in-memory: tests.
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = new PGlite(options.dataDir, { startParams: PGLITE_START_PARAMS });
+  // One options object: PGlite ignores a second argument when the first (the data dir) is undefined.
+  const client = new PGlite({
+    dataDir: options.dataDir,
+    startParams: PGLITE_START_PARAMS,
+    extensions: { btree_gist },
+  });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {

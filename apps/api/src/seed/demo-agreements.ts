@@ -81,7 +81,7 @@ const PROJECTS: DemoProject[] = [
   },
 ];
 
-/** A demo user as the services see them. */
+/** The demo user behind a login, as the services see a caller. */
 export async function actorOf(db: Database, email: string): Promise<Actor> {
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const [org] = await db.select().from(organizations).where(eq(organizations.id, user!.orgId));

@@ -12,6 +12,7 @@ import { createOrgRepository } from '../modules/orgs/repository.js';
 import { seedDemoAgreements } from './demo-agreements.js';
 import { seedDemoHistory } from './demo-history.js';
 import { seedDemoMeetings } from './demo-meetings.js';
+import { seedDemoInstruments } from './demo-instruments.js';
 import { DEMO_CAPABILITIES, DEMO_NEEDS } from './demo-listings.js';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -110,6 +111,16 @@ const ORGS: DemoOrg[] = [
       '数控技术、工业机器人专业人才培养与社会培训。Training technicians in CNC and industrial robotics.',
   },
   {
+    key: 'testcentre',
+    kind: 'institute',
+    nameZh: '之江精密检测中心',
+    nameEn: 'Zhijiang Precision Testing Centre',
+    regionCode: '330100',
+    verified: true,
+    description:
+      '高校与行业共建的第三方检测中心，对外开放力学与化学分析仪器。A co-built testing centre opening its instruments to firms.',
+  },
+  {
     key: 'government',
     kind: 'government',
     nameZh: '之江省科学技术厅',
@@ -139,6 +150,7 @@ const LOGINS = [
   { email: 'ouyue@demo.cn', org: 'ouyue', displayName: '黄海 Huang Hai', platformRole: null },
   { email: 'minghu@demo.cn', org: 'minghu', displayName: '吴磊 Wu Lei', platformRole: null },
   { email: 'vocational@demo.cn', org: 'vocational', displayName: '郑芳 Zheng Fang', platformRole: null },
+  { email: 'testcentre@demo.cn', org: 'testcentre', displayName: '钱伟 Qian Wei', platformRole: null },
 ];
 
 /** Posts the demo listings through the real services, so they get events and outbox rows like any other. */
@@ -193,6 +205,7 @@ export async function seedDemo(db: Database, options: { listings?: boolean } = {
     await seedDemoAgreements(db, ids);
     await seedDemoHistory(db, ids);
     await seedDemoMeetings(db, ids);
+    await seedDemoInstruments(db);
   }
   return true;
 }

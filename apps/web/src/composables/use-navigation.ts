@@ -20,6 +20,7 @@ import { agreementNavItems } from '@/pages/agreements/navigation';
 import { adminNavItems } from '@/pages/admin/navigation';
 import { reportNavItems } from '@/pages/reports/navigation';
 import { meetingNavItems } from '@/pages/meetings/navigation';
+import { instrumentNavItems } from '@/pages/instruments/navigation';
 import { useSessionStore } from '@/stores/session';
 
 interface NavItem {
@@ -80,7 +81,7 @@ export function useNavigation() {
     // Each role finds the other side of the market first: enterprises search capabilities, colleges needs.
     const searchOrder: ListingType[] =
       session.role === 'enterprise' ? ['capability', 'need'] : ['need', 'capability'];
-    if (!session.isLoggedIn) return searchOrder.map(searchSide);
+    if (!session.isLoggedIn) return [...searchOrder.map(searchSide), ...instrumentNavItems(null, item)];
     const ownOrg: NavItem = runsAssociation.value
       ? item('members', 'nav.members', Stamp, {
           name: 'org',
@@ -97,6 +98,7 @@ export function useNavigation() {
       ...agreementNavItems(session.role, item),
       ...adminNavItems(session.role, item),
       ...meetingNavItems(session.role, item),
+      ...instrumentNavItems(session.role, item),
       ...searchOrder.map(searchSide),
       ownOrg,
       item('orgs', 'nav.orgs', Tickets),

@@ -3,6 +3,19 @@ import type { RouteLocationRaw } from 'vue-router';
 import { MATCH_STAGES, type MatchStage } from '@/api/matching';
 import type { Notification } from '@/api/notifications';
 import { LISTING_ROUTES } from '@/router';
+import { toWallClock } from '@/api/instruments';
+
+/** Instrument booking moves: the owner hears of requests, the requester of decisions and the day before. */
+const BOOKING_NOTIFICATION_KINDS = [
+  'booking_requested',
+  'booking_booked',
+  'booking_approved',
+  'booking_declined',
+  'booking_cancelled',
+  'booking_reminder',
+] as const;
+/** Kinds the instrument's owner receives: they lead to the requests list. */
+const OWNER_KINDS: readonly string[] = ['booking_requested', 'booking_booked'];
 import { useSessionStore } from '@/stores/session';
 
 /** Kinds the centre words itself; others read as a generic update. */
@@ -13,6 +26,7 @@ export const NOTIFICATION_KINDS = [
   'declined',
   'match_moved',
   'agreement_expiring',
+  ...BOOKING_NOTIFICATION_KINDS,
 ] as const;
 type Kind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -49,6 +63,18 @@ export function useNotificationText() {
           date: end ? d(new Date(end), 'short') : '',
         });
       }
+      case 'booking_requested':
+      case 'booking_booked':
+      case 'booking_approved':
+      case 'booking_declined':
+      case 'booking_cancelled':
+      case 'booking_reminder': {
+        const start = text(params.startsAt);
+        return t(`notifications.kinds.${note.kind}`, {
+          title: text(params.title),
+          date: start ? toWallClock(start).slice(0, 16).replace('T', ' ') : '',
+        });
+      }
       default: {
         const entity = ['match', 'need', 'capability', 'agreement'].includes(note.entityType)
           ? note.entityType
@@ -73,6 +99,9 @@ export function useNotificationText() {
       return { name: LISTING_ROUTES[note.entityType].detail, params: { id: note.entityId } };
     }
     if (note.entityType === 'agreement') return { name: 'agreement', params: { id: note.entityId } };
+    if (note.entityType === 'instrument_booking') {
+      return { name: OWNER_KINDS.includes(note.kind) ? 'booking-requests' : 'my-bookings' };
+    }
     if (note.entityType !== 'match') return null;
     if (note.kind === 'new_match') {
       // The user's own listing, where the match panel shows the new match among the others.

@@ -7,6 +7,7 @@ import transfer from './transfer/en';
 import matching from './matching/en';
 import notifications from './notifications/en';
 import admin from './admin.en';
+import instruments from './instruments.en';
 import agreements from './agreements.en';
 import reports from './reports.en';
 import meetings from './meetings.en';
@@ -281,6 +282,7 @@ const en = {
   admin,
   reports,
   meetings,
+  instruments,
   notFound: {
     title: 'Page not found',
     hint: 'The address may be mistyped, or the page was moved.',

@@ -5,6 +5,7 @@ import transfer from './transfer/zh-CN';
 import matching from './matching/zh-CN';
 import notifications from './notifications/zh-CN';
 import admin from './admin.zh-CN';
+import instruments from './instruments.zh-CN';
 import agreements from './agreements.zh-CN';
 import reports from './reports.zh-CN';
 import meetings from './meetings.zh-CN';
@@ -270,6 +271,7 @@ const zhCN: MessageSchema = {
   admin,
   reports,
   meetings,
+  instruments,
   notFound: {
     title: '页面不存在',
     hint: '地址可能有误，或页面已被移动。',

@@ -8,3 +8,4 @@ export * from './agreements.js';
 export * from './audit.js';
 export * from './reports.js';
 export * from './meetings.js';
+export * from './instruments.js';

@@ -2,6 +2,7 @@
 import { regionWithin } from '@coop/shared';
 import type { Executor } from '../../db/client.js';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../errors.js';
+import { regionPrefix } from '../listings/repository.js';
 import type { OrgRepository } from '../orgs/repository.js';
 import type { Actor } from './actor.js';
 
@@ -125,7 +126,6 @@ export function multiPartyEnding(
   return 'refused';
 }
 
-
 /** A government officer: anyone of a verified government organisation; their scope is its region. */
 function isOfficer(actor: Actor): boolean {
   return actor.orgKind === 'government' && actor.orgVerified;
@@ -154,6 +154,34 @@ export function allowsAgreement(
   const role = actor && agreementRole(actor, facts);
   return !!role && AGREEMENT_ROLES[permission].includes(role);
 }
+
+/** What the policy needs to know of an instrument booking. */
+export interface BookingFacts {
+  ownerOrgId: string;
+  requesterOrgId: string;
+}
+
+export type BookingPermission =
+  /** see who booked, why, and the fee */
+  | 'booking.read'
+  /** approve, decline, start, complete, mark a no-show */
+  | 'booking.decide'
+  /** withdraw a request or cancel an approved booking */
+  | 'booking.cancel';
+
+/** The instrument's owner (any of its people) or a platform admin runs its calendar. */
+export const managesInstrument = (actor: Actor | null, ownerOrgId: string) =>
+  !!actor && (actor.platformRole === 'admin' || actor.orgId === ownerOrgId);
+
+export function allowsBooking(actor: Actor | null, permission: BookingPermission, facts: BookingFacts) {
+  if (!actor) return false;
+  if (managesInstrument(actor, facts.ownerOrgId)) return true;
+  return permission !== 'booking.decide' && actor.orgId === facts.requesterOrgId;
+}
+
+/** Whose instruments' usage a caller may see: all, a region's (government), an association's, or one's own. */
+export type UsageScope =
+  { all: true } | { all: false; orgId: string; regionPrefix: string | null; associationId: string | null };
 
 export function createAccessPolicy(deps: { orgs: OrgRepository }) {
   /** A coordinator's scope: their association and its member organisations. */
@@ -315,6 +343,40 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
         );
       }
       return caller;
+    },
+    /** Only the owner (or a platform admin) edits an instrument's profile, rules and outages. */
+    requireInstrumentManager(actor: Actor | null, ownerOrgId: string): Actor {
+      const caller = requireActor(actor);
+      if (!managesInstrument(caller, ownerOrgId)) {
+        throw new ForbiddenError(
+          'Only the organisation that owns this instrument may change its profile, rules or outages',
+        );
+      }
+      return caller;
+    },
+    /** Throws not-found to those who may not see the booking, forbidden to those who see but may not act. */
+    requireBooking(actor: Actor | null, permission: BookingPermission, facts: BookingFacts): Actor {
+      const caller = requireActor(actor);
+      if (!allowsBooking(caller, 'booking.read', facts)) throw new NotFoundError('Booking');
+      if (!allowsBooking(caller, permission, facts)) {
+        throw new ForbiddenError(
+          permission === 'booking.decide'
+            ? 'Only the organisation that owns this instrument may decide on its bookings'
+            : 'Only the requesting organisation or the instrument owner may cancel this booking',
+        );
+      }
+      return caller;
+    },
+    async usageScope(db: Executor, actor: Actor | null): Promise<UsageScope> {
+      const caller = requireActor(actor);
+      if (caller.platformRole === 'admin') return { all: true };
+      if (caller.orgKind === 'government') {
+        const org = await deps.orgs.get(db, caller.orgId);
+        const prefix = regionPrefix(org!.regionCode);
+        return { all: false, orgId: caller.orgId, regionPrefix: prefix, associationId: null };
+      }
+      const associationId = caller.platformRole === 'coordinator' ? caller.orgId : null;
+      return { all: false, orgId: caller.orgId, regionPrefix: null, associationId };
     },
     requirePlatformAdmin(actor: Actor | null): Actor {
       const caller = requireActor(actor);

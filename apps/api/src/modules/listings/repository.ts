@@ -27,7 +27,8 @@ export interface ListingFilter {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function regionPrefix(code: string): string {
+/** 330000 → 33 (a province), 330100 → 3301 (a city): the prefix every code inside the region shares. */
+export function regionPrefix(code: string): string {
   if (code.endsWith('0000')) return code.slice(0, 2);
   if (code.endsWith('00')) return code.slice(0, 4);
   return code;

@@ -1072,15 +1072,13 @@ export function createMeetingService({ db, access, notifications }: Deps) {
             .returning({ id: meetingRequests.id });
           requestId = row!.id;
         }
-        await tx
-          .insert(meetingAssignments)
-          .values({
-            requestId: requestId!,
-            meetingId: id,
-            slot: body.slot,
-            tableNo: body.table,
-            fixed: true,
-          });
+        await tx.insert(meetingAssignments).values({
+          requestId: requestId!,
+          meetingId: id,
+          slot: body.slot,
+          tableNo: body.table,
+          fixed: true,
+        });
         await event(tx, caller, 'meeting_request', requestId!, 'walk_in', body);
         return requestId!;
       });
