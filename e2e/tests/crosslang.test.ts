@@ -65,7 +65,8 @@ describe('across languages', () => {
       } finally {
         await shot(page, `crosslang-valve-need-${width}`);
       }
-      await expectText(card.locator('[data-testid="match-reasons"]'), /液压阀/);
+      // An English word of the need met in the lab's Chinese (which pair shows first depends on the whole corpus).
+      await expectText(card.locator('[data-testid="match-reasons"]'), /hydraulic[a-z ]* = 液压/);
       await expectVisible(byTestId(page, 'respond-open'), 'the answer-with-my-capability button');
       await card.scrollIntoViewIfNeeded();
       await card.screenshot({ path: join(screenshotsDir, `crosslang-valve-card-${width}.png`) });
