@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import components from 'unplugin-vue-components/vite';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
+import { chunkBudget, precompress } from './build-plugins';
 
 // The dev server forwards /api to the API; override the target with API_PROXY_TARGET when it runs elsewhere.
 const apiTarget = process.env.API_PROXY_TARGET ?? 'http://127.0.0.1:3000';
@@ -17,6 +18,9 @@ export default defineConfig(({ mode }) => ({
       // Styles on demand in the app; none in component tests, where Node cannot import CSS.
       resolvers: [ElementPlusResolver({ importStyle: mode === 'test' ? false : 'css' })],
     }),
+    // Issue #13's page-weight gate: no chunk over 500 kB; the first route's total is checked in the browser tests.
+    chunkBudget(500 * 1024),
+    precompress(),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   define: {
@@ -24,7 +28,7 @@ export default defineConfig(({ mode }) => ({
     __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,
   },
-  build: { outDir: 'dist' },
+  build: { outDir: 'dist', chunkSizeWarningLimit: 500 },
   server: {
     host: '127.0.0.1',
     port: 5173,

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { expect, inject, test as base } from 'vitest';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const screenshotsDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
 export const baseURL = inject('baseURL');
 
@@ -35,15 +35,7 @@ export const test = base.extend<{ browser: Browser; page: Page }>({
     async ({}, use) => {
       const browser = await chromium.launch({
         executablePath: CHROMIUM_PATH,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: CHROMIUM_FLAGS,
       });
       await use(browser);
       await browser.close();

@@ -1,15 +1,27 @@
 // Serves the built web app from the API's port; unknown non-API paths get index.html (client routing).
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 export default fp(async function webPlugin(app: FastifyInstance, options: { dist: string }) {
   const hasWeb = existsSync(join(options.dist, 'index.html'));
   if (hasWeb) {
     // Files are looked up per request, so a rebuilt web app is served without restarting the API.
-    await app.register(fastifyStatic, { root: options.dist, wildcard: true, index: ['index.html'] });
+    // The build writes .br/.gz beside each asset; hashed asset names never change content, so browsers keep them.
+    await app.register(fastifyStatic, {
+      root: options.dist,
+      wildcard: true,
+      index: ['index.html'],
+      preCompressed: true,
+      setHeaders(reply: FastifyReply, path: string) {
+        reply.header(
+          'cache-control',
+          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;

@@ -98,6 +98,7 @@ const en = {
     },
     slot: 'Slot',
     table: 'Table {n}',
+    tableNumber: 'Table number',
     dragHint: 'Drag a meeting to a free cell to move it; moved meetings are fixed and kept by later runs.',
     moved: 'Meeting moved.',
     fixed: 'fixed',

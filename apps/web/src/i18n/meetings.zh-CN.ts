@@ -90,6 +90,7 @@ const zhCN: MeetingMessages = {
     },
     slot: '场次',
     table: '{n} 号桌',
+    tableNumber: '桌号',
     dragHint: '把一场洽谈拖到空格即可调整；调整过的洽谈会被固定，之后排程保持不变。',
     moved: '已调整。',
     fixed: '固定',

@@ -1,0 +1,108 @@
+// `pnpm bench:web`: Lighthouse (performance and accessibility) for the login, search and dashboard pages, run with
+// Debian's Chromium against the real platform on the embedded default, as a phone (Lighthouse's default: Moto G
+// screen, simulated slow 4G and 4x CPU slowdown) and as a desktop. Goal (issue #13): every score >= 90.
+// E2E_BASE_URL=http://host:port measures a platform that is already running instead of starting one.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import lighthouse, { desktopConfig } from 'lighthouse';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../support/chromium';
+import { resultsDir, startPlatform, type RunningPlatform } from '../support/platform';
+
+const GOAL = 90;
+const PAGES = [
+  { name: 'login', path: '/login', email: null },
+  { name: 'search', path: '/search/capabilities?q=%E7%83%AD%E8%AF%AF%E5%B7%AE', email: 'enterprise@demo.cn' },
+  { name: 'dashboard', path: '/reports', email: 'gov@demo.cn' },
+] as const;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function main() {
+  let platform: RunningPlatform | null = null;
+  const external = process.env.E2E_BASE_URL?.replace(/\/$/, '');
+  if (!external) platform = await startPlatform(join(resultsDir, 'bench-web-server.log'));
+  const baseURL = external ?? platform!.baseURL;
+
+  const port = await freePort();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_FLAGS, `--remote-debugging-port=${port}`],
+  });
+  const rows: { page: string; device: string; performance: number; accessibility: number }[] = [];
+  try {
+    for (const target of PAGES) {
+      // Lighthouse drives the same browser, so a login made here carries over (storage is not reset).
+      const context = await browser.newContext({ baseURL });
+      if (target.email) {
+        const page = await context.newPage();
+        await page.goto('/login');
+        await page
+          .locator('[data-testid="login-email"] input, input[data-testid="login-email"]')
+          .first()
+          .fill(target.email);
+        await page
+          .locator('[data-testid="login-password"] input, input[data-testid="login-password"]')
+          .first()
+          .fill('demo-password');
+        await page.locator('[data-testid="login-submit"]').click();
+        await page.locator('[data-testid^="home-"]').first().waitFor({ timeout: 60_000 });
+        await page.close();
+      }
+      for (const device of ['phone', 'desktop'] as const) {
+        const result = await lighthouse(
+          `${baseURL}${target.path}`,
+          {
+            port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: ['performance', 'accessibility'],
+            disableStorageReset: true,
+          },
+          device === 'desktop' ? desktopConfig : undefined,
+        );
+        if (!result) throw new Error(`Lighthouse returned nothing for ${target.path}`);
+        const { categories } = result.lhr;
+        rows.push({
+          page: target.name,
+          device,
+          performance: Math.round((categories.performance?.score ?? 0) * 100),
+          accessibility: Math.round((categories.accessibility?.score ?? 0) * 100),
+        });
+        const failing = Object.values(result.lhr.audits)
+          .filter(
+            (audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative',
+          )
+          .map((audit) => `${audit.id}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+        console.log(
+          `${target.name.padEnd(10)} ${device.padEnd(8)} perf ${rows.at(-1)!.performance}  a11y ${rows.at(-1)!.accessibility}   below 0.9: ${failing.join(', ') || '-'}`,
+        );
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await platform?.stop();
+  }
+  const folder = join(resultsDir, 'bench');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(
+    join(folder, 'web.json'),
+    JSON.stringify({ at: new Date().toISOString(), goal: GOAL, rows }, null, 2),
+  );
+  console.table(rows);
+  const below = rows.filter((row) => row.performance < GOAL || row.accessibility < GOAL);
+  console.log(
+    below.length === 0 ? `every score >= ${GOAL}` : `${below.length} of ${rows.length} rows below ${GOAL}`,
+  );
+}
+
+await main();
