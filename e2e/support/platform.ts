@@ -37,8 +37,11 @@ export function tail(file: string, lines = 80): string {
   return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
 }
 
-/** The platform's environment: a user's shell, minus anything that would point it at other services or test mode. */
-function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
+/**
+ * A user's shell, minus anything that would point the platform at other services or test mode. Vitest sets
+ * NODE_ENV=test, and a web build that inherits it ships Vue's development code (larger and slower).
+ */
+function userEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(env)) {
     if (name.startsWith('VITEST') || (name.startsWith('npm_') && !name.startsWith('npm_config_')))
@@ -56,7 +59,11 @@ function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
   ]) {
     delete env[name];
   }
-  return { ...env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
+  return env;
+}
+
+function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
+  return { ...userEnv(), DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
 }
 
 export async function healthy(url: string): Promise<boolean> {
@@ -89,6 +96,7 @@ export async function startPlatform(logFile: string): Promise<RunningPlatform> {
     console.log('[e2e] building the web app (pnpm --filter @coop/web build)');
     const build = spawnSync(pnpm, [...prefix, '--filter', '@coop/web', 'build'], {
       cwd: root,
+      env: userEnv(),
       stdio: 'inherit',
     });
     if (build.status !== 0)

@@ -50,3 +50,25 @@ export function labelOf<T extends string>(list: Labelled<T>[], value: T, locale:
   if (!item) return value;
   return locale === 'en' ? item.en : item.zh;
 }
+
+/**
+ * What a field problem breaks, so clients can word it in their own language; `problem` stays the English text.
+ * too_short / too_long and too_few / too_many are sizes of text and lists, too_small / too_large of numbers.
+ */
+export const FIELD_RULES = [
+  'required',
+  'not_allowed',
+  'too_short',
+  'too_long',
+  'too_few',
+  'too_many',
+  'too_small',
+  'too_large',
+  'format',
+  'not_one_of',
+  'duplicate',
+  'unknown_value',
+  'type',
+  'invalid',
+] as const;
+export type FieldRule = (typeof FIELD_RULES)[number];

@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema, type TSchemaOptions, type TEnum } from 'typebox';
+import { FIELD_RULES } from '../enums.js';
 
 /** Objects the API accepts refuse properties they do not name. */
 export const StrictObject = <T extends Record<string, TSchema>>(properties: T, options: object = {}) =>
@@ -26,28 +27,6 @@ export const OneOf = <const T extends readonly string[]>(
   values: T,
   options: TSchemaOptions = {},
 ): TEnum<[...T]> => Type.Enum<[...T]>([...values] as [...T], options);
-
-/**
- * What a field problem breaks, so clients can word it in their own language; `problem` stays the English text.
- * too_short / too_long and too_few / too_many are sizes of text and lists, too_small / too_large of numbers.
- */
-export const FIELD_RULES = [
-  'required',
-  'not_allowed',
-  'too_short',
-  'too_long',
-  'too_few',
-  'too_many',
-  'too_small',
-  'too_large',
-  'format',
-  'not_one_of',
-  'duplicate',
-  'unknown_value',
-  'type',
-  'invalid',
-] as const;
-export type FieldRule = (typeof FIELD_RULES)[number];
 
 export const FieldProblem = Type.Object({
   field: Type.String({ description: "Where: 'body.title', 'querystring.page', or an import column" }),
