@@ -2,7 +2,8 @@
 // Debian's Chromium against the real platform on the embedded default, as a phone (Lighthouse's default: Moto G
 // screen, simulated slow 4G and 4x CPU slowdown) and as a desktop. Goal (issue #13): every score >= 90.
 // E2E_BASE_URL=http://host:port measures a platform that is already running instead of starting one.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import lighthouse, { desktopConfig } from 'lighthouse';
@@ -32,32 +33,37 @@ async function main() {
   if (!external) platform = await startPlatform(join(resultsDir, 'bench-web-server.log'));
   const baseURL = external ?? platform!.baseURL;
 
+  const folder = join(resultsDir, 'bench');
+  mkdirSync(folder, { recursive: true });
   const port = await freePort();
-  const browser = await chromium.launch({
+  // A persistent context is the browser's default profile, the one Lighthouse's tab opens in, so a login made
+  // here carries over to it (a context from browser.newContext() would be a separate, cookie-less profile).
+  const profile = mkdtempSync(join(tmpdir(), 'coop-bench-web-'));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_FLAGS, `--remote-debugging-port=${port}`],
+    baseURL,
   });
   const rows: { page: string; device: string; performance: number; accessibility: number }[] = [];
   try {
     for (const target of PAGES) {
-      // Lighthouse drives the same browser, so a login made here carries over (storage is not reset).
-      const context = await browser.newContext({ baseURL });
-      if (target.email) {
-        const page = await context.newPage();
-        await page.goto('/login');
-        await page
-          .locator('[data-testid="login-email"] input, input[data-testid="login-email"]')
-          .first()
-          .fill(target.email);
-        await page
-          .locator('[data-testid="login-password"] input, input[data-testid="login-password"]')
-          .first()
-          .fill('demo-password');
-        await page.locator('[data-testid="login-submit"]').click();
-        await page.locator('[data-testid^="home-"]').first().waitFor({ timeout: 60_000 });
-        await page.close();
-      }
       for (const device of ['phone', 'desktop'] as const) {
+        await context.clearCookies();
+        if (target.email) {
+          const page = await context.newPage();
+          await page.goto('/login');
+          await page
+            .locator('[data-testid="login-email"] input, input[data-testid="login-email"]')
+            .first()
+            .fill(target.email);
+          await page
+            .locator('[data-testid="login-password"] input, input[data-testid="login-password"]')
+            .first()
+            .fill('demo-password');
+          await page.locator('[data-testid="login-submit"]').click();
+          await page.locator('[data-testid^="home-"]').first().waitFor({ timeout: 60_000 });
+          await page.close();
+        }
         const result = await lighthouse(
           `${baseURL}${target.path}`,
           {
@@ -70,7 +76,10 @@ async function main() {
           device === 'desktop' ? desktopConfig : undefined,
         );
         if (!result) throw new Error(`Lighthouse returned nothing for ${target.path}`);
-        const { categories } = result.lhr;
+        writeFileSync(join(folder, `web-${target.name}-${device}.json`), JSON.stringify(result.lhr));
+        const { categories, finalDisplayedUrl } = result.lhr;
+        if (new URL(finalDisplayedUrl).pathname !== new URL(`${baseURL}${target.path}`).pathname)
+          throw new Error(`Lighthouse measured ${finalDisplayedUrl}, not ${target.path}`);
         rows.push({
           page: target.name,
           device,
@@ -86,14 +95,12 @@ async function main() {
           `${target.name.padEnd(10)} ${device.padEnd(8)} perf ${rows.at(-1)!.performance}  a11y ${rows.at(-1)!.accessibility}   below 0.9: ${failing.join(', ') || '-'}`,
         );
       }
-      await context.close();
     }
   } finally {
-    await browser.close();
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
     await platform?.stop();
   }
-  const folder = join(resultsDir, 'bench');
-  mkdirSync(folder, { recursive: true });
   writeFileSync(
     join(folder, 'web.json'),
     JSON.stringify({ at: new Date().toISOString(), goal: GOAL, rows }, null, 2),

@@ -25,6 +25,22 @@ function loadECharts() {
   return loading;
 }
 
+/** Resolves once the element is on or near the screen: charts below the fold do not hold up the first paint. */
+function nearScreen(el: HTMLElement): Promise<void> {
+  if (typeof IntersectionObserver === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => {
+    const watcher = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        watcher.disconnect();
+        resolve();
+      },
+      { rootMargin: '200px' },
+    );
+    watcher.observe(el);
+  });
+}
+
 /** Draws `option` into the element, redraws when it changes, resizes with the element; `onClick` gets a category index. */
 export function useChart(
   element: Ref<HTMLElement | null>,
@@ -37,6 +53,8 @@ export function useChart(
     [element, option],
     async ([el, opt]) => {
       if (!el || !opt) return;
+      if (!chart.value) await nearScreen(el);
+      if (el !== element.value || opt !== option.value) return; // a newer call draws it
       const echarts = await loadECharts();
       if (!chart.value || chart.value.getDom() !== el) {
         chart.value?.dispose();

@@ -36,6 +36,8 @@ const en = {
     empty: 'Nothing to refine in these results.',
   },
   filters: 'Filters:',
+  filterPanel: 'Filters',
+  filterPanelCount: 'Filters ({n} chosen)',
   clearFilters: 'Clear all filters',
   noResults: 'Nothing matches “{q}”',
   noResultsFiltered: 'Nothing matches these filters',

@@ -36,6 +36,8 @@ const zhCN: SearchMessages = {
     empty: '当前结果没有可筛选的项。',
   },
   filters: '已选条件：',
+  filterPanel: '筛选',
+  filterPanelCount: '筛选（已选 {n} 项）',
   clearFilters: '清除全部筛选',
   noResults: '没有找到与“{q}”相关的结果',
   noResultsFiltered: '没有符合这些筛选条件的结果',
