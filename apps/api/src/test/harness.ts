@@ -6,6 +6,7 @@ import { testDatabaseUrl } from '../config.js';
 import { openDatabase, type DatabaseHandle } from '../db/client.js';
 import { EmbeddedSearchEngine } from '../search/embedded.js';
 import type { SearchEngine } from '../search/port.js';
+import type { FileStorage } from '../storage/port.js';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-use';
@@ -45,7 +46,9 @@ export interface TestPlatform {
 }
 
 /** The whole API on a fresh database with the demo data; create once per test file. */
-export async function createTestPlatform(options: { search?: SearchEngine } = {}): Promise<TestPlatform> {
+export async function createTestPlatform(
+  options: { search?: SearchEngine; storage?: FileStorage } = {},
+): Promise<TestPlatform> {
   const database = await createTestDatabase();
   // Organisations and logins only: tests post the listings they count.
   await seedDemo(database.db, { listings: false });
@@ -53,6 +56,7 @@ export async function createTestPlatform(options: { search?: SearchEngine } = {}
     config: { jwtSecret: TEST_JWT_SECRET, webDist: '/nonexistent', trustProxy: false },
     database,
     search: options.search ?? new EmbeddedSearchEngine(),
+    storage: options.storage,
   });
   await app.ready();
   await app.indexer.ensureIndexes();

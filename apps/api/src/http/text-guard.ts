@@ -1,0 +1,33 @@
+import { BadRequestError } from '../errors.js';
+
+// Characters PostgreSQL refuses in text (NUL), that no form produces (other C0 controls, DEL), that cannot be
+// stored as UTF-8 (unpaired surrogates), or that make text read differently from how it is stored (direction
+// overrides and isolates). Tab, line feed and carriage return stay allowed.
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const FORBIDDEN_TEXT_PROBLEM =
+  'contains a character that is not allowed (a control character, an unpaired surrogate or a direction override)';
+
+export function isAllowedText(text: string): boolean {
+  return !FORBIDDEN.test(text);
+}
+
+/** The path of the first string (or property name) in `value` that holds a forbidden character. */
+export function findForbiddenText(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === 'string') return isAllowedText(value) ? null : path;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (!isAllowedText(key)) return [...path, key];
+    const found = findForbiddenText(item, [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The 400 that names the field holding a forbidden character. */
+export function forbiddenTextError(field: string): BadRequestError {
+  return new BadRequestError('validation_failed', `${field} ${FORBIDDEN_TEXT_PROBLEM}`, [
+    { field, problem: FORBIDDEN_TEXT_PROBLEM, rule: 'invalid' },
+  ]);
+}
