@@ -44,7 +44,7 @@ import { createOrgService } from './modules/orgs/service.js';
 import auditPlugin from './plugins/audit.js';
 import authPlugin from './plugins/auth.js';
 import docsPlugin from './plugins/docs.js';
-import errorsPlugin from './plugins/errors.js';
+import errorsPlugin, { frameworkErrors } from './plugins/errors.js';
 import inputGuardPlugin from './plugins/input-guard.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 import ssePlugin from './plugins/sse.js';
@@ -99,7 +99,12 @@ declare module 'fastify' {
 registerAjvFormats();
 
 export async function buildApp({ config, database, search, storage: givenStorage, logger = false }: AppDeps) {
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
+  const app = Fastify({
+    logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    frameworkErrors,
+  });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
   const { db } = database;

@@ -13,12 +13,21 @@ export function isAllowedText(text: string): boolean {
   return !FORBIDDEN.test(text);
 }
 
-/** The path of the first string (or property name) in `value` that holds a forbidden character. */
-export function findForbiddenText(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === 'string') return isAllowedText(value) ? null : path;
+/** Deeper than any body the API takes; walking further would only spend the stack. */
+export const MAX_DEPTH = 32;
+const TOO_DEEP_PROBLEM = `is nested more than ${MAX_DEPTH} levels deep`;
+
+/** The first string (or property name) in `value` holding a forbidden character, or the first too deep. */
+export function findForbiddenText(
+  value: unknown,
+  path: string[] = [],
+): { path: string[]; problem: string } | null {
+  if (typeof value === 'string')
+    return isAllowedText(value) ? null : { path, problem: FORBIDDEN_TEXT_PROBLEM };
   if (value === null || typeof value !== 'object') return null;
+  if (path.length >= MAX_DEPTH) return { path, problem: TOO_DEEP_PROBLEM };
   for (const [key, item] of Object.entries(value)) {
-    if (!isAllowedText(key)) return [...path, key];
+    if (!isAllowedText(key)) return { path: [...path, key], problem: FORBIDDEN_TEXT_PROBLEM };
     const found = findForbiddenText(item, [...path, key]);
     if (found) return found;
   }
@@ -26,8 +35,8 @@ export function findForbiddenText(value: unknown, path: string[] = []): string[]
 }
 
 /** The 400 that names the field holding a forbidden character. */
-export function forbiddenTextError(field: string): BadRequestError {
-  return new BadRequestError('validation_failed', `${field} ${FORBIDDEN_TEXT_PROBLEM}`, [
-    { field, problem: FORBIDDEN_TEXT_PROBLEM, rule: 'invalid' },
+export function forbiddenTextError(field: string, problem = FORBIDDEN_TEXT_PROBLEM): BadRequestError {
+  return new BadRequestError('validation_failed', `${field} ${problem}`, [
+    { field, problem, rule: 'invalid' },
   ]);
 }

@@ -1,5 +1,5 @@
 // Maps every failure to `{ error: { code, message, details? } }` with the right status.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isConnectionLoss } from '../db/client.js';
 import { AppError, DatabaseUnavailableError } from '../errors.js';
@@ -19,6 +19,17 @@ const codeByFastifyError: Record<string, [number, string, string]> = {
   FST_FILES_LIMIT: [413, 'too_many_files', 'Send one file in the field "file" and nothing else'],
   FST_FIELDS_LIMIT: [413, 'too_many_fields', 'Send one file in the field "file" and nothing else'],
 };
+
+/**
+ * Errors the router raises before any hook or handler (a malformed or over-long path segment), given to Fastify
+ * as its `frameworkErrors` option so they too answer in the error shape.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 400;
+  const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : 'bad_url';
+  const message = code === 'uri_too_long' ? 'A part of the address is too long' : 'The address is not valid';
+  return reply.status(status).send({ error: { code, message } });
+}
 
 export default fp(async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((caught: FastifyError, request, reply) => {

@@ -18,9 +18,8 @@ export default fp(async function inputGuardPlugin(app: FastifyInstance) {
   });
   app.addHook('preValidation', async (request) => {
     for (const part of PARTS) {
-      const path = findForbiddenText(valueOf(request, part));
-      if (!path) continue;
-      throw forbiddenTextError([part, ...path].join('.'));
+      const found = findForbiddenText(valueOf(request, part));
+      if (found) throw forbiddenTextError([part, ...found.path].join('.'), found.problem);
     }
   });
 });

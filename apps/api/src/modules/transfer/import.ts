@@ -7,7 +7,7 @@ import type { CapabilityService } from '../capabilities/service.js';
 import type { NeedService } from '../needs/service.js';
 import { AppError } from '../../errors.js';
 import { problemsFromIssues } from '../../http/field-problems.js';
-import { findForbiddenText, FORBIDDEN_TEXT_PROBLEM } from '../../http/text-guard.js';
+import { findForbiddenText } from '../../http/text-guard.js';
 import {
   resolveCooperationType,
   resolveField,
@@ -71,7 +71,7 @@ function toInput(kind: ImportKind, row: SheetRow) {
     problems.push(...problemsFromIssues(validators[kind].Errors(input), column));
     const forbidden = findForbiddenText(input);
     if (forbidden)
-      problems.push({ field: column(forbidden), problem: FORBIDDEN_TEXT_PROBLEM, rule: 'invalid' });
+      problems.push({ field: column(forbidden.path), problem: forbidden.problem, rule: 'invalid' });
   }
   return { input, problems };
 }

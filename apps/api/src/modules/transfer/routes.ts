@@ -36,9 +36,11 @@ export const transferRoutes: FastifyPluginAsyncTypebox<{ importer: Importer; exp
       },
     },
     async (request, reply) => {
-      const rows = await withUploadedFile(request, async (file) =>
-        parseSheet(file.filename, await file.toBuffer()),
-      );
+      const rows = await withUploadedFile(request, async (upload) => {
+        const sheet = await parseSheet(upload.filename, await upload.toBuffer());
+        await upload.onlyPart();
+        return sheet;
+      });
       const kind = request.params.kind;
       if (!request.headers.accept?.includes('application/x-ndjson')) {
         return importer.run(request.actor, kind, rows);
