@@ -6,7 +6,7 @@ export async function openConfigured(config: Config = loadConfig()) {
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: `${config.dataDir}/pg`,
-    onIdleError: (error) => console.warn(`database connection lost while idle: ${error.message}`),
+    onConnectionLost: (error) => console.warn(`database connection lost: ${error.message}`),
   });
   await database.migrate();
   return database;

@@ -38,13 +38,16 @@ const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers
 export async function openDatabase(options: {
   url: string | null;
   dataDir?: string;
-  onIdleError?: (error: Error) => void;
+  onConnectionLost?: (error: Error) => void;
 }): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
-    // An idle connection the server ends (restart, pg_terminate_backend) is reported here; without a listener
-    // it would crash the process. The pool drops that client and the next query opens a fresh one.
-    pool.on('error', (error) => options.onIdleError?.(error));
+    // A connection the server ends (restart, pg_terminate_backend) emits 'error': on the pool when idle, on its
+    // client while checked out. Unheard, either crashes the process. The pool drops that client and the next
+    // query opens a fresh one; a query in flight fails by itself (answered as 503 database_unavailable).
+    const onLost = (error: Error) => options.onConnectionLost?.(error);
+    pool.on('error', onLost);
+    pool.on('connect', (client) => client.on('error', onLost));
     const db = drizzlePg(pool, { schema }) as unknown as Database;
     return {
       db,
