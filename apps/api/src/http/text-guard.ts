@@ -1,9 +1,10 @@
-import { BadRequestError } from '../errors.js';
-
 // Characters PostgreSQL refuses in text (NUL), that no form produces (other C0 controls, DEL), that cannot be
 // stored as UTF-8 (unpaired surrogates), or that make text read differently from how it is stored (direction
 // overrides and isolates). Tab, line feed and carriage return stay allowed.
+import { BadRequestError } from '../errors.js';
+
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const FORBIDDEN_TEXT_PROBLEM =

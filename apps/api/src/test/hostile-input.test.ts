@@ -313,5 +313,11 @@ describe('injection strings where free text is allowed', () => {
     expect(created.statusCode).toBe(201);
     const read = await call('GET', `/api/needs/${created.json().id}`, enterprise);
     expect(read.json()).toMatchObject({ title, description });
+    // Search highlights are HTML: the title's markup arrives escaped, to be shown as the text it is.
+    await platform.app.indexer.drain();
+    const found = await call('GET', `/api/search?type=need&q=${encodeURIComponent('液压')}`, enterprise);
+    const hit = found.json().hits.find((h: { id: string }) => h.id === created.json().id);
+    expect(hit.highlights.title).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(hit.highlights.title).not.toContain('<script>');
   });
 });
