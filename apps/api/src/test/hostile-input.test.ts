@@ -14,6 +14,7 @@ import {
   operationsOf,
   PATH_VALUES,
   queryMutations,
+  sample,
   type Operation,
 } from './hostile-inputs.js';
 
@@ -21,6 +22,7 @@ let platform: TestPlatform;
 let operations: Operation[];
 let admin: LoggedIn;
 let enterprise: LoggedIn;
+let college: LoggedIn;
 let agreementId: string;
 let before: Record<string, number>;
 let sent = 0;
@@ -61,7 +63,7 @@ beforeAll(async () => {
   operations = operationsOf(platform.app.swagger() as never);
   admin = await login(platform.app, 'admin@demo.cn');
   enterprise = await login(platform.app, 'enterprise@demo.cn');
-  const college = await login(platform.app, 'college@demo.cn');
+  college = await login(platform.app, 'college@demo.cn');
   agreementId = (await runningAgreement(platform.app, enterprise, [enterprise.orgId, college.orgId])).id;
   // Everything above writes (logins, the agreement); everything below must not.
   before = await rowCounts();
@@ -291,6 +293,20 @@ describe('hostile input', () => {
   it('leaves every table as it was', async () => {
     expect(await rowCounts()).toEqual(before);
     console.log(`hostile input: ${sent} requests over ${operations.length} operations`);
+  });
+});
+
+describe('after the database check', () => {
+  it('generates samples the API accepts, so each mutation alone is what it refuses', async () => {
+    const call = caller(platform.app);
+    for (const [path, who] of [
+      ['/api/needs', enterprise],
+      ['/api/capabilities', college],
+    ] as const) {
+      const op = operations.find((o) => o.method === 'POST' && o.path === path)!;
+      const created = await call('POST', path, who, sample(op.body!) as object);
+      expect(created.statusCode, `${path}: ${created.body}`).toBeLessThan(300);
+    }
   });
 });
 
