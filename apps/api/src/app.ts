@@ -44,7 +44,8 @@ import { createOrgService } from './modules/orgs/service.js';
 import auditPlugin from './plugins/audit.js';
 import authPlugin from './plugins/auth.js';
 import docsPlugin from './plugins/docs.js';
-import errorsPlugin from './plugins/errors.js';
+import errorsPlugin, { frameworkErrors } from './plugins/errors.js';
+import inputGuardPlugin from './plugins/input-guard.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 import ssePlugin from './plugins/sse.js';
 import webPlugin from './plugins/web.js';
@@ -71,6 +72,7 @@ import { logSender } from './modules/notifications/sender.js';
 import { createNotificationService } from './modules/notifications/service.js';
 import type { SearchEngine } from './search/port.js';
 import { createDiskStorage } from './storage/disk.js';
+import type { FileStorage } from './storage/port.js';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 const EXPIRY_CHECK_MS = 60 * 60_000;
@@ -80,6 +82,8 @@ export interface AppDeps {
   config: Pick<Config, 'jwtSecret' | 'webDist' | 'trustProxy'> & Partial<Pick<Config, 'storageDir'>>;
   database: DatabaseHandle;
   search: SearchEngine;
+  /** Tests pass a storage that fails (a full disk); otherwise files go to disk under storageDir. */
+  storage?: FileStorage;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -94,8 +98,13 @@ declare module 'fastify' {
 
 registerAjvFormats();
 
-export async function buildApp({ config, database, search, logger = false }: AppDeps) {
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
+export async function buildApp({ config, database, search, storage: givenStorage, logger = false }: AppDeps) {
+  const app = Fastify({
+    logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    frameworkErrors,
+  });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
   const { db } = database;
@@ -147,7 +156,7 @@ export async function buildApp({ config, database, search, logger = false }: App
     instruments,
     notifications,
   });
-  const storage = createDiskStorage(config.storageDir ?? join(tmpdir(), 'coop-files'));
+  const storage = givenStorage ?? createDiskStorage(config.storageDir ?? join(tmpdir(), 'coop-files'));
   let expiryTimer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     const check = () => {
@@ -172,6 +181,7 @@ export async function buildApp({ config, database, search, logger = false }: App
   });
 
   await app.register(errorsPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(docsPlugin);
   await app.register(rateLimitPlugin);
   await app.register(ssePlugin);

@@ -46,3 +46,25 @@ export class RateLimitedError extends AppError {
     });
   }
 }
+export class UriTooLongError extends AppError {
+  readonly status = 414;
+  constructor(limit: number) {
+    super('uri_too_long', `The address is longer than ${limit} characters`, { limit });
+  }
+}
+export class UnsupportedMediaTypeError extends AppError {
+  readonly status = 415;
+}
+/** The database cannot be reached (connection refused, lost or ended by the server); worth retrying. */
+export class DatabaseUnavailableError extends AppError {
+  readonly status = 503;
+  constructor() {
+    super('database_unavailable', 'The database is unavailable for a moment; try again shortly');
+  }
+}
+export class StorageFullError extends AppError {
+  readonly status = 507;
+  constructor() {
+    super('storage_full', 'There is no room left to store files; nothing was saved. Tell the administrator');
+  }
+}

@@ -18,13 +18,17 @@ describe('pages by role', () => {
     },
   );
 
-  it.each(['/needs/not-a-uuid', '/agreements/123', '/projects/x'])(
-    'shows the not-found page for %s, whose id cannot exist',
-    async (path) => {
-      mockApi({ ...restoresSessionOf(officer) });
-      const { wrapper } = await renderAt(path);
+  it.each([
+    '/needs/not-a-uuid',
+    '/agreements/123',
+    '/projects/x',
+    '/meetings/not-a-uuid',
+    '/instruments/x',
+    '/instruments/1/profile',
+  ])('shows the not-found page for %s, whose id cannot exist', async (path) => {
+    mockApi({ ...restoresSessionOf(officer) });
+    const { wrapper } = await renderAt(path);
 
-      expect(wrapper.find('[data-testid=not-found]').exists()).toBe(true);
-    },
-  );
+    expect(wrapper.find('[data-testid=not-found]').exists()).toBe(true);
+  });
 });

@@ -3,7 +3,11 @@ import { loadConfig, type Config } from '../config.js';
 import { openDatabase } from '../db/client.js';
 
 export async function openConfigured(config: Config = loadConfig()) {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pg` });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: `${config.dataDir}/pg`,
+    onConnectionLost: (error) => console.warn(`database connection lost: ${error.message}`),
+  });
   await database.migrate();
   return database;
 }

@@ -38,9 +38,16 @@ const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers
 export async function openDatabase(options: {
   url: string | null;
   dataDir?: string;
+  onConnectionLost?: (error: Error) => void;
 }): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // A connection the server ends (restart, pg_terminate_backend) emits 'error': on the pool when idle, on its
+    // client while checked out. Unheard, either crashes the process. The pool drops that client and the next
+    // query opens a fresh one; a query in flight fails by itself (answered as 503 database_unavailable).
+    const onLost = (error: Error) => options.onConnectionLost?.(error);
+    pool.on('error', onLost);
+    pool.on('connect', (client) => client.on('error', onLost));
     const db = drizzlePg(pool, { schema }) as unknown as Database;
     return {
       db,
@@ -69,4 +76,34 @@ export async function openDatabase(options: {
     ping: async () => (await client.query('select 1')).rows.length === 1,
     close: () => client.close(),
   };
+}
+
+const CONNECTION_LOST = new Set([
+  // admin_shutdown (pg_terminate_backend), crash_shutdown, cannot_connect_now, too_many_connections
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  // connection_exception and its subclasses
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+// What `pg` throws without a code when its socket goes away.
+const LOST_MESSAGE = /Connection terminated|not queryable|Cannot use a pool after calling end/;
+
+/** Whether an error (or what caused it: drizzle wraps the driver's error) is the database being unreachable. */
+export function isConnectionLoss(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const code = (cause as { code?: unknown }).code;
+    if ((typeof code === 'string' && CONNECTION_LOST.has(code)) || LOST_MESSAGE.test(cause.message))
+      return true;
+  }
+  return false;
 }

@@ -1,7 +1,8 @@
 // Maps every failure to `{ error: { code, message, details? } }` with the right status.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from '../errors.js';
+import { isConnectionLoss } from '../db/client.js';
+import { AppError, DatabaseUnavailableError } from '../errors.js';
 import { problemsFromIssues } from '../http/field-problems.js';
 import { SearchError } from '../search/port.js';
 
@@ -10,10 +11,33 @@ const codeByFastifyError: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', 'Send the body as application/json'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_body', 'The request body is empty but JSON was declared'],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', 'The request body is not valid JSON'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_body', 'The body is not as long as Content-Length says'],
+  FST_ERR_CTP_INVALID_TYPE: [400, 'invalid_content_type', 'The Content-Type header is not valid'],
+  FST_INVALID_MULTIPART_CONTENT_TYPE: [406, 'not_multipart', 'Send the file as multipart/form-data'],
+  FST_REQ_FILE_TOO_LARGE: [413, 'file_too_large', 'The file is larger than this upload allows'],
+  FST_PARTS_LIMIT: [413, 'too_many_parts', 'Send one file in the field "file" and nothing else'],
+  FST_FILES_LIMIT: [413, 'too_many_files', 'Send one file in the field "file" and nothing else'],
+  FST_FIELDS_LIMIT: [413, 'too_many_fields', 'Send one file in the field "file" and nothing else'],
 };
 
+/**
+ * Errors the router raises before any hook or handler (a malformed or over-long path segment), given to Fastify
+ * as its `frameworkErrors` option so they too answer in the error shape.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 400;
+  const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : 'bad_url';
+  const message = code === 'uri_too_long' ? 'A part of the address is too long' : 'The address is not valid';
+  return reply.status(status).send({ error: { code, message } });
+}
+
 export default fp(async function errorsPlugin(app: FastifyInstance) {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((caught: FastifyError, request, reply) => {
+    let error = caught;
+    if (isConnectionLoss(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      error = new DatabaseUnavailableError() as unknown as FastifyError;
+    }
     if (error instanceof AppError) {
       return reply.status(error.status).send({
         error: {

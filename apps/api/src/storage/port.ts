@@ -8,8 +8,11 @@ export interface StoredFile {
 }
 
 export interface FileStorage {
-  /** Stores the whole stream under a new key; on failure nothing is left behind. */
-  save(content: Readable): Promise<StoredFile>;
+  /**
+   * Stores the whole stream under a new key; on failure nothing is left behind. Content that does not start as
+   * `contentType` says is refused (415), and a full disk is a StorageFullError (507).
+   */
+  save(content: Readable, contentType: string): Promise<StoredFile>;
   open(key: string): Promise<Readable>;
   /** Removing a missing file is not an error. */
   remove(key: string): Promise<void>;

@@ -5,7 +5,8 @@ import { buildApp, type App } from '../app.js';
 import { testDatabaseUrl } from '../config.js';
 import { openDatabase, type DatabaseHandle } from '../db/client.js';
 import { EmbeddedSearchEngine } from '../search/embedded.js';
-import type { SearchEngine } from '../search/port.js';
+import { SearchError, type SearchDocument, type SearchEngine } from '../search/port.js';
+import type { FileStorage } from '../storage/port.js';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-use';
@@ -45,7 +46,9 @@ export interface TestPlatform {
 }
 
 /** The whole API on a fresh database with the demo data; create once per test file. */
-export async function createTestPlatform(options: { search?: SearchEngine } = {}): Promise<TestPlatform> {
+export async function createTestPlatform(
+  options: { search?: SearchEngine; storage?: FileStorage } = {},
+): Promise<TestPlatform> {
   const database = await createTestDatabase();
   // Organisations and logins only: tests post the listings they count.
   await seedDemo(database.db, { listings: false });
@@ -53,6 +56,7 @@ export async function createTestPlatform(options: { search?: SearchEngine } = {}
     config: { jwtSecret: TEST_JWT_SECRET, webDist: '/nonexistent', trustProxy: false },
     database,
     search: options.search ?? new EmbeddedSearchEngine(),
+    storage: options.storage,
   });
   await app.ready();
   await app.indexer.ensureIndexes();
@@ -108,12 +112,31 @@ export async function orgId(app: App, nameEn: string): Promise<string> {
   return found.id;
 }
 
-/** The real embedded engine with an off switch, to see what happens while the engine is unreachable. */
-export class OutageSearchEngine extends EmbeddedSearchEngine {
+/**
+ * The real embedded engine with faults switched on and off by tests: `down` fails index updates (the engine
+ * unreachable for the indexer), `searchDown` fails searches, `delayMs` makes every call slow.
+ */
+export class FaultySearchEngine extends EmbeddedSearchEngine {
   down = false;
+  searchDown = false;
+  delayMs = 0;
+  private async fault(failing: boolean) {
+    if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    if (failing) throw new SearchError('unavailable', 'search engine unreachable');
+  }
   override async upsert(...args: Parameters<EmbeddedSearchEngine['upsert']>) {
-    if (this.down) throw new Error('search engine unreachable');
+    await this.fault(this.down);
     return super.upsert(...args);
+  }
+  override async delete(...args: Parameters<EmbeddedSearchEngine['delete']>) {
+    await this.fault(this.down);
+    return super.delete(...args);
+  }
+  override async search<D extends SearchDocument = SearchDocument>(
+    ...args: Parameters<EmbeddedSearchEngine['search']>
+  ) {
+    await this.fault(this.searchDown);
+    return super.search<D>(...args);
   }
 }
 

@@ -55,6 +55,12 @@ const PLAIN_CODES: Record<string, string> = {
   unsupported_file: 'errors.unsupportedFile',
   too_many_rows: 'errors.tooManyRows',
   payload_too_large: 'errors.payloadTooLarge',
+  file_too_large: 'errors.fileTooLarge',
+  content_mismatch: 'errors.contentMismatch',
+  malformed_multipart: 'errors.malformedMultipart',
+  storage_full: 'errors.storageFull',
+  database_unavailable: 'errors.databaseUnavailable',
+  uri_too_long: 'errors.uriTooLong',
   search_unavailable: 'errors.searchUnavailable',
   search_invalid_query: 'errors.searchInvalid',
 };

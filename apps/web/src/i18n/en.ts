@@ -73,6 +73,14 @@ const en = {
     unsupportedFile: 'Only .csv and .xlsx files can be imported.',
     tooManyRows: 'The file has too many rows (5,000 at most). Split it and import the parts.',
     payloadTooLarge: 'The file is too large (5 MB at most). Split it and import the parts.',
+    fileTooLarge: 'The file is larger than this upload allows. Make it smaller or split it.',
+    contentMismatch:
+      'The file’s content does not match its type (a picture renamed to .pdf, for example). Upload the original file.',
+    malformedMultipart: 'The upload was broken off or garbled. Send the file again.',
+    storageFull: 'The server has no room left for files, so nothing was saved. Tell the administrator.',
+    databaseUnavailable:
+      'The database is unavailable for a moment and nothing was changed. Try again shortly.',
+    uriTooLong: 'This address is too long. Shorten the search or the filters.',
     importFailed:
       'The import stopped: {message}. Rows processed so far are saved; fix the problem and import again.',
     searchUnavailable: 'Search is unavailable for a moment. Try again shortly.',

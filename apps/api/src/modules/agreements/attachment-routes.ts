@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import { Attachment, IdParams } from '@coop/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { BadRequestError } from '../../errors.js';
+import { withUploadedFile } from '../../http/multipart.js';
 import { errorResponses } from '../../http/responses.js';
 import type { AttachmentService } from './attachments.js';
 
@@ -23,19 +23,14 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ attachments: Attachme
         tags,
         description: `Multipart form with the file in the field \`file\` (at most ${MAX_FILE_BYTES / 1024 / 1024} MB).`,
         params: IdParams,
-        response: { 201: Attachment, ...errorResponses(400, 401, 403, 404, 409, 413) },
+        response: { 201: Attachment, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 507) },
       },
     },
     async (request, reply) => {
-      const file = request.isMultipart() ? await request.file() : undefined;
-      if (!file || file.fieldname !== 'file') {
-        throw new BadRequestError(
-          'validation_failed',
-          'Send the file as multipart/form-data in the field "file"',
-          [{ field: 'file', problem: 'is required', rule: 'required' }],
-        );
-      }
-      return reply.status(201).send(await attachments.upload(request.actor, request.params.id, file));
+      const attachment = await withUploadedFile(request, (file) =>
+        attachments.upload(request.actor, request.params.id, file),
+      );
+      return reply.status(201).send(attachment);
     },
   );
 

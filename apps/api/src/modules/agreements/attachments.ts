@@ -1,9 +1,10 @@
 // Files attached to an agreement (the signed contract, annexes), kept behind the storage port.
 import type { Attachment } from '@coop/shared';
 import { basename } from 'node:path';
-import type { Readable } from 'node:stream';
 import type { Database } from '../../db/client.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
+import { forbiddenTextError, isAllowedText } from '../../http/text-guard.js';
+import type { UploadedFile } from '../../http/multipart.js';
 import type { FileStorage } from '../../storage/port.js';
 import type { Actor } from '../access/actor.js';
 import type { AgreementPermission } from '../access/policy.js';
@@ -17,12 +18,6 @@ interface Deps {
   agreements: AgreementService;
   journal: Journal;
   storage: FileStorage;
-}
-
-export interface Upload {
-  filename: string;
-  mimetype: string;
-  file: Readable;
 }
 
 export function createAttachmentService({ db, agreements, journal, storage }: Deps) {
@@ -47,17 +42,25 @@ export function createAttachmentService({ db, agreements, journal, storage }: De
   }
 
   return {
-    async upload(actor: Actor | null, agreementId: string, upload: Upload): Promise<Attachment> {
+    async upload(actor: Actor | null, agreementId: string, upload: UploadedFile): Promise<Attachment> {
       const caller = await authoriseChange(actor, agreementId, 'agreement.work');
-      const stored = await storage.save(upload.file);
       const fileName = basename(upload.filename.replaceAll('\\', '/')).slice(0, 200) || 'file';
+      const contentType = upload.mimetype || 'application/octet-stream';
+      for (const [field, text] of [
+        ['file.filename', fileName],
+        ['file.contentType', contentType],
+      ]) {
+        if (!isAllowedText(text!)) throw forbiddenTextError(field!);
+      }
+      const stored = await storage.save(upload.file, contentType);
       try {
+        await upload.onlyPart();
         const id = await journal.write(caller, async (tx, record) => {
           const row = await repository.insertAttachment(tx, {
             agreementId,
             storageKey: stored.key,
             fileName,
-            contentType: upload.mimetype || 'application/octet-stream',
+            contentType,
             size: stored.size,
             uploadedBy: caller.userId,
           });

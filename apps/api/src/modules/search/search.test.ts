@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestPlatform,
   login,
-  OutageSearchEngine,
+  FaultySearchEngine,
   type LoggedIn,
   type TestPlatform,
 } from '../../test/harness.js';
 
 let platform: TestPlatform;
-const engine = new OutageSearchEngine();
+const engine = new FaultySearchEngine();
 let enterprise: LoggedIn;
 let college: LoggedIn;
 

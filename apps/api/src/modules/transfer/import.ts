@@ -7,6 +7,7 @@ import type { CapabilityService } from '../capabilities/service.js';
 import type { NeedService } from '../needs/service.js';
 import { AppError } from '../../errors.js';
 import { problemsFromIssues } from '../../http/field-problems.js';
+import { findForbiddenText } from '../../http/text-guard.js';
 import {
   resolveCooperationType,
   resolveField,
@@ -68,6 +69,9 @@ function toInput(kind: ImportKind, row: SheetRow) {
     const column = ([property]: string[]) =>
       property === 'cooperationTypes' ? 'cooperation_types' : (property ?? 'row');
     problems.push(...problemsFromIssues(validators[kind].Errors(input), column));
+    const forbidden = findForbiddenText(input);
+    if (forbidden)
+      problems.push({ field: column(forbidden.path), problem: forbidden.problem, rule: 'invalid' });
   }
   return { input, problems };
 }

@@ -2,9 +2,12 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { BadRequestError } from '../../errors.js';
+import { assertDeclaredType, SNIFF_BYTES } from '../../storage/file-type.js';
 import { IMPORT_COLUMNS, type ImportColumn, type SheetRow } from './columns.js';
 
 export const MAX_IMPORT_ROWS = 5000;
+// The file's name declares its type here: what the browser sends as its MIME type varies.
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function normaliseHeader(header: string): ImportColumn | null {
   const key = header
@@ -76,8 +79,15 @@ async function parseXlsx(buffer: Buffer): Promise<SheetRow[]> {
 
 export async function parseSheet(filename: string, buffer: Buffer): Promise<SheetRow[]> {
   const lower = filename.toLowerCase();
-  if (lower.endsWith('.xlsx')) return parseXlsx(buffer);
-  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return parseCsv(buffer);
+  const head = buffer.subarray(0, SNIFF_BYTES);
+  if (lower.endsWith('.xlsx')) {
+    assertDeclaredType(head, XLSX_TYPE);
+    return parseXlsx(buffer);
+  }
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
+    assertDeclaredType(head, 'text/csv');
+    return parseCsv(buffer);
+  }
   throw new BadRequestError('unsupported_file', 'Upload a .csv or .xlsx file', [
     { field: 'file', problem: 'must be a .csv or .xlsx file', rule: 'format' },
   ]);

@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import { ImportReport, ListingListQuery, OneOf, StrictObject, LOCALES } from '@coop/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { BadRequestError } from '../../errors.js';
+import { withUploadedFile } from '../../http/multipart.js';
 import { errorResponses } from '../../http/responses.js';
 import type { Exporter } from './export.js';
 import type { Importer } from './import.js';
@@ -32,25 +32,15 @@ export const transferRoutes: FastifyPluginAsyncTypebox<{ importer: Importer; exp
         description:
           'Multipart form with the file in the field `file` (CSV or XLSX). Send `Accept: application/x-ndjson` to receive progress lines before the report.',
         params: KindParams,
-        response: { 200: ImportReport, ...errorResponses(400, 401, 403, 406, 413) },
+        response: { 200: ImportReport, ...errorResponses(400, 401, 403, 406, 413, 415) },
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        throw new BadRequestError(
-          'validation_failed',
-          'Send the file as multipart/form-data in the field "file"',
-          [{ field: 'file', problem: 'is required', rule: 'required' }],
-        );
-      }
-      const file = await request.file();
-      if (!file || file.fieldname !== 'file') {
-        throw new BadRequestError('validation_failed', 'The file must be in the field "file"', [
-          { field: 'file', problem: 'is required', rule: 'required' },
-        ]);
-      }
-      const buffer = await file.toBuffer();
-      const rows = await parseSheet(file.filename, buffer);
+      const rows = await withUploadedFile(request, async (upload) => {
+        const sheet = await parseSheet(upload.filename, await upload.toBuffer());
+        await upload.onlyPart();
+        return sheet;
+      });
       const kind = request.params.kind;
       if (!request.headers.accept?.includes('application/x-ndjson')) {
         return importer.run(request.actor, kind, rows);

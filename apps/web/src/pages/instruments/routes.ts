@@ -1,4 +1,5 @@
 import type { RouteMeta, RouteRecordRaw } from 'vue-router';
+import { UUID_PARAM } from '@/route-access';
 
 /** Pages of shared instruments. The catalogue and an instrument's calendar are open to guests. */
 export function instrumentRoutes(signedIn: (title: string) => RouteMeta): RouteRecordRaw[] {
@@ -17,14 +18,14 @@ export function instrumentRoutes(signedIn: (title: string) => RouteMeta): RouteR
       meta: signedIn('instruments.usage.title'),
     },
     {
-      path: 'instruments/:id',
+      path: `instruments/:id${UUID_PARAM}`,
       name: 'instrument',
       component: () => import('./InstrumentDetailPage.vue'),
       props: true,
       meta: { title: 'instruments.list.title', navKey: 'instruments' },
     },
     {
-      path: 'instruments/:id/profile',
+      path: `instruments/:id${UUID_PARAM}/profile`,
       name: 'instrument-profile',
       component: () => import('./InstrumentProfilePage.vue'),
       props: true,

@@ -1,4 +1,5 @@
 import type { RouteMeta, RouteRecordRaw } from 'vue-router';
+import { UUID_PARAM } from '@/route-access';
 
 /** Docking meetings: the list (organised and invited), and one meeting's page. */
 export function meetingRoutes(signedIn: (title: string) => RouteMeta): RouteRecordRaw[] {
@@ -10,7 +11,7 @@ export function meetingRoutes(signedIn: (title: string) => RouteMeta): RouteReco
       meta: signedIn('meetings.list.title'),
     },
     {
-      path: 'meetings/:id',
+      path: `meetings/:id${UUID_PARAM}`,
       name: 'meeting',
       component: () => import('./MeetingPage.vue'),
       props: true,
