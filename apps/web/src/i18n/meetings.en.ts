@@ -99,6 +99,10 @@ const en = {
     slot: 'Slot',
     table: 'Table {n}',
     tableNumber: 'Table number',
+    moveTo: 'Move to…',
+    free: 'free',
+    moveHint:
+      'Pick a slot; "Move to…" puts a meeting in a free cell, and moved meetings are fixed and kept by later runs.',
     dragHint: 'Drag a meeting to a free cell to move it; moved meetings are fixed and kept by later runs.',
     moved: 'Meeting moved.',
     fixed: 'fixed',
