@@ -191,7 +191,6 @@ describe('docking meeting', () => {
         'the new agreement',
       );
       await enterprise.context().close();
-
     } finally {
       await page.context().close();
     }

@@ -8,7 +8,7 @@ import {
   notifications,
   projects,
 } from '../../db/schema/index.js';
-import { createTestPlatform, type LoggedIn, type TestPlatform } from '../../test/harness.js';
+import { createTestPlatform, registerOrg, type LoggedIn, type TestPlatform } from '../../test/harness.js';
 import { caller, logins } from '../agreements/testing.js';
 import { createOrgRepository } from '../orgs/repository.js';
 
@@ -592,5 +592,85 @@ describe('a docking meeting from invitation to signing', () => {
       outcomes: { agreement_reached: 1 },
     });
     expect(row.signed).toBe(5);
+  });
+
+  it('lets the region’s officers and the members’ coordinator read it, and refuses them any change', async () => {
+    const [gov] = await logins(platform.app, ['gov']);
+    const elsewhere = await registerOrg(
+      platform.app,
+      'officer@bj-meetings.gov.cn',
+      { kind: 'government', nameZh: '北京市科委', nameEn: 'Beijing S&T Commission', regionCode: '110000' },
+      { verify: true },
+    );
+    const requests = await call('GET', `/api/meetings/${meetingId}/requests`, coordinator);
+    const someRequest = requests.json().items[0].id as string;
+    // The province's officer reads everything a coordinator sees, with no action offered.
+    const read = await call('GET', `/api/meetings/${meetingId}`, gov);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ role: 'observer', allowedActions: [] });
+    for (const url of [
+      '/participants',
+      '/requests',
+      '/figures',
+      `/agenda?participant=${participantOf.get(enterprise.orgId)}`,
+    ]) {
+      expect((await call('GET', `/api/meetings/${meetingId}${url}`, gov)).statusCode, url).toBe(200);
+    }
+    expect((await call('GET', `/api/meetings/${meetingId}/requests`, gov)).json().items).toHaveLength(
+      requests.json().items.length,
+    );
+    expect((await call('GET', '/api/meetings', gov)).json().items.map((m: { id: string }) => m.id)).toContain(
+      meetingId,
+    );
+    const before = await platform.database.db.select({ n: count() }).from(meetingRequests);
+    const changes: [Parameters<typeof call>[0], string, object][] = [
+      ['PATCH', '', { venue: '别处', version }],
+      ['POST', '/transitions', { action: 'close', version }],
+      ['POST', '/participants', { orgIds: [vocational.orgId] }],
+      [
+        'POST',
+        '/requests',
+        {
+          fromParticipantId: participantOf.get(enterprise.orgId),
+          toParticipantId: participantOf.get(college.orgId),
+          purpose: '旁听',
+        },
+      ],
+      ['POST', `/requests/${someRequest}/answer`, { answer: 'declined' }],
+      ['POST', `/requests/${someRequest}/outcomes`, { outcome: 'no_further_contact' }],
+      ['PATCH', `/participants/${participantOf.get(enterprise.orgId)}`, { status: 'declined' }],
+      ['POST', '/schedule', { keep: 'all' }],
+    ];
+    for (const [method, url, body] of changes) {
+      const refused = await call(method, `/api/meetings/${meetingId}${url}`, gov, body);
+      expect(refused.statusCode, `${method} ${url}: ${refused.body}`).toBe(403);
+    }
+    expect(await platform.database.db.select({ n: count() }).from(meetingRequests)).toEqual(before);
+    // Another province's officer does not see it at all.
+    expect((await call('GET', `/api/meetings/${meetingId}`, elsewhere)).statusCode).toBe(404);
+    expect((await call('GET', '/api/meetings', elsewhere)).json().items).toHaveLength(0);
+    expect(
+      (await call('PATCH', `/api/meetings/${meetingId}`, elsewhere, { venue: '别处', version })).statusCode,
+    ).toBe(404);
+  });
+
+  it('lets the coordinator observe a member college’s meeting, and not one without its members', async () => {
+    const byCollege = await call('POST', '/api/meetings', college, {
+      ...TERMS,
+      titleEn: 'College day (observed)',
+    });
+    const observed = byCollege.json().id as string;
+    const seen = await call('GET', `/api/meetings/${observed}`, coordinator);
+    expect(seen.json()).toMatchObject({ role: 'observer', allowedActions: [] });
+    const invited = await call('POST', `/api/meetings/${observed}/participants`, coordinator, {
+      orgIds: [enterprise.orgId],
+    });
+    expect(invited.statusCode).toBe(403);
+    const byOutsider = await call('POST', '/api/meetings', vocational, {
+      ...TERMS,
+      titleEn: 'Not a member’s meeting',
+    });
+    expect(byOutsider.statusCode, byOutsider.body).toBe(201);
+    expect((await call('GET', `/api/meetings/${byOutsider.json().id}`, coordinator)).statusCode).toBe(404);
   });
 });
