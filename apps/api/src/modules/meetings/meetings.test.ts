@@ -19,6 +19,7 @@ let enterprise: LoggedIn;
 let college: LoggedIn;
 let vocational: LoggedIn;
 let ouyue: LoggedIn;
+let admin: LoggedIn;
 let enterpriseOrgIds: string[];
 
 const TERMS = {
@@ -55,12 +56,13 @@ const count_ = async (
 beforeAll(async () => {
   platform = await createTestPlatform();
   call = caller(platform.app);
-  [coordinator, enterprise, college, vocational, ouyue] = await logins(platform.app, [
+  [coordinator, enterprise, college, vocational, ouyue, admin] = await logins(platform.app, [
     'coordinator',
     'enterprise',
     'college',
     'vocational',
     'ouyue',
+    'admin',
   ]);
   const { db } = platform.database;
   // A fifth member enterprise of the association.
@@ -592,6 +594,35 @@ describe('a docking meeting from invitation to signing', () => {
       outcomes: { agreement_reached: 1 },
     });
     expect(row.signed).toBe(5);
+  });
+
+  it('puts its figures in the reports’ indicator list, each equal to a direct count', async () => {
+    const [from, to] = ['2027-01-01', '2027-12-31'];
+    const summary = await call('GET', `/api/reports/summary?from=${from}&to=${to}`, admin);
+    expect(summary.statusCode, summary.body).toBe(200);
+    const figures = summary.json().figures;
+    const inPeriod = sql`m.date between ${from}::date and ${to}::date`;
+    const requests = (where: ReturnType<typeof sql>) => sql`select count(*)::int as n from meeting_requests r
+      join meetings m on m.id = r.meeting_id left join meeting_assignments a on a.request_id = r.id
+      where ${inPeriod} and ${where}`;
+    const direct = {
+      meetings_requested: requests(sql`true`),
+      meetings_accepted: requests(sql`r.status = 'accepted'`),
+      meetings_scheduled: requests(sql`a.request_id is not null`),
+      meetings_held: requests(sql`a.attendance = 'held'`),
+      meetings_valuable: requests(sql`r.id in (select request_id from meeting_outcomes
+        where phase = 'meeting' and outcome <> 'no_further_contact')`),
+      meeting_agreements_signed: sql`select count(*)::int as n from meeting_agreements ma
+        join agreements ag on ag.id = ma.agreement_id
+        where ag.signed_on between ${from}::date and ${to}::date`,
+    };
+    for (const [id, query] of Object.entries(direct)) {
+      const result = (await platform.database.db.execute(query)) as unknown as { rows: { n: number }[] };
+      expect({ id, value: figures[id].value }).toEqual({ id, value: result.rows[0]!.n });
+    }
+    // This meeting's own rows are in them: five held, five signed.
+    expect(figures.meetings_held.value).toBeGreaterThanOrEqual(5);
+    expect(figures.meeting_agreements_signed.value).toBeGreaterThanOrEqual(5);
   });
 
   it('lets the region’s officers and the members’ coordinator read it, and refuses them any change', async () => {
