@@ -1,4 +1,4 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   agreements,
@@ -10,7 +10,10 @@ import {
 } from '../../db/schema/index.js';
 import { createTestPlatform, registerOrg, type LoggedIn, type TestPlatform } from '../../test/harness.js';
 import { caller, logins } from '../agreements/testing.js';
+import { createAccessPolicy } from '../access/policy.js';
+import { createNotificationService } from '../notifications/service.js';
 import { createOrgRepository } from '../orgs/repository.js';
+import { createMeetingService } from './service.js';
 
 let platform: TestPlatform;
 let call: ReturnType<typeof caller>;
@@ -623,6 +626,45 @@ describe('a docking meeting from invitation to signing', () => {
     // This meeting's own rows are in them: five held, five signed.
     expect(figures.meetings_held.value).toBeGreaterThanOrEqual(5);
     expect(figures.meeting_agreements_signed.value).toBeGreaterThanOrEqual(5);
+  });
+
+  it('asks both sides for a follow-up once, the set number of months after the day, and takes their answer', async () => {
+    const { db } = platform.database;
+    // The service the app's hourly check calls, on the same database.
+    const service = createMeetingService({
+      db,
+      access: createAccessPolicy({ orgs: createOrgRepository() }),
+      notifications: createNotificationService({ db, sender: { send: async () => undefined } }),
+    });
+    const asked = async () =>
+      (
+        await db
+          .select({ userId: notifications.userId })
+          .from(notifications)
+          .where(and(eq(notifications.entityId, meetingId), eq(notifications.kind, 'meeting_follow_up')))
+      ).map((n) => n.userId);
+    // Three months (the default) after 2027-03-18 is 2027-06-18 on the platform's calendar.
+    await service.askFollowUps(new Date('2027-06-17T08:00:00+08:00'));
+    expect(await asked()).toHaveLength(0);
+    await service.askFollowUps(new Date('2027-06-18T08:00:00+08:00'));
+    const once = await asked();
+    expect(once).toEqual(expect.arrayContaining([enterprise.userId, college.userId]));
+    await service.askFollowUps(new Date('2027-09-18T08:00:00+08:00'));
+    expect(await asked()).toHaveLength(once.length);
+    const answered = await call(
+      'POST',
+      `/api/meetings/${meetingId}/requests/${requestIds[0]}/outcomes`,
+      enterprise,
+      { outcome: 'negotiation_started', phase: 'follow_up', note: '已开始技术方案对接' },
+    );
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json().outcomes).toContainEqual(
+      expect.objectContaining({
+        orgId: enterprise.orgId,
+        phase: 'follow_up',
+        outcome: 'negotiation_started',
+      }),
+    );
   });
 
   it('lets the region’s officers and the members’ coordinator read it, and refuses them any change', async () => {
