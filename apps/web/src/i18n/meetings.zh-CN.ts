@@ -8,6 +8,7 @@ const zhCN: MeetingMessages = {
     subtitle: '您组织或受邀参加的对接会：分桌一对一洽谈，然后集中签约。',
     create: '新建对接会',
     organising: '我方组织',
+    overseen: '可查看的全部',
     invited: '我方受邀',
     empty: '尚无对接会。点击“新建对接会”，再邀请会员企业和院校。',
     emptyInvited: '尚无邀请。协会或院校邀请您后，对接会会显示在这里。',
