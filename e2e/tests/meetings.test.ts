@@ -56,11 +56,16 @@ async function apiAs(email: string) {
   };
 }
 
-const option = (page: Page, text: string) =>
-  page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).first();
+/** The option of one Element Plus select, found through its own popper (the input's aria-controls), not any open one. */
+async function option(page: Page, selectTestId: string, text: string) {
+  const id = await page
+    .locator(`[data-testid="${selectTestId}"] input[role="combobox"]`)
+    .first()
+    .getAttribute('aria-controls');
+  return page.locator(`[id="${id}"] .el-select-dropdown__item`).filter({ hasText: text }).first();
+}
 
-// Not yet passing: picking the college in the remote invitation search times out (see the branch report).
-describe.skip('docking meeting', () => {
+describe('docking meeting', () => {
   test('from invitation to five framework agreements signed in one action', async ({ browser }) => {
     const page = await signedIn(browser, 'coordinator@demo.cn');
     try {
@@ -80,7 +85,7 @@ describe.skip('docking meeting', () => {
       for (const name of [...FIRMS, COLLEGE]) {
         await page.keyboard.press('Control+A');
         await page.keyboard.type(name);
-        await option(page, name).click({ force: true });
+        await (await option(page, 'invite-select', name)).click();
       }
       await page.keyboard.press('Escape');
       await byTestId(page, 'invite-submit').click();
@@ -97,14 +102,14 @@ describe.skip('docking meeting', () => {
       await page.getByRole('tab', { name: '对接请求' }).click();
       for (const firm of FIRMS) {
         await byTestId(page, 'request-from').click();
-        await option(page, firm).click();
+        await (await option(page, 'request-from', firm)).click();
         await byTestId(page, 'request-to').click();
-        await option(page, COLLEGE).click();
+        await (await option(page, 'request-to', COLLEGE)).click();
         await field(page, 'request-purpose').fill(`${firm}与${COLLEGE}洽谈共建实训基地`);
         await byTestId(page, 'request-send').click();
         await expectText(byTestId(page, 'request-list'), new RegExp(`${firm}[\\s\\S]*共建实训基地`));
       }
-      const meetingId = page.url().split('/').pop()!;
+      const meetingId = new URL(page.url()).pathname.split('/').pop()!;
       const college = await apiAs('college@demo.cn');
       const { items } = await college<{ items: { id: string }[] }>('GET', `/meetings/${meetingId}/requests`);
       expect(items).toHaveLength(5);
@@ -115,6 +120,7 @@ describe.skip('docking meeting', () => {
       await page.reload();
       await byTestId(page, 'meeting-action-start_scheduling').click();
       await page.getByRole('tab', { name: '日程排布' }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('tab')).toBe('schedule');
       await byTestId(page, 'schedule-run').click();
       await expectText(byTestId(page, 'schedule-result'), /已排 5 场；0 场未能安排/);
       await expect.poll(() => byTestId(page, 'schedule-chip').count()).toBe(5);
@@ -123,6 +129,26 @@ describe.skip('docking meeting', () => {
         .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-testid')!.split('-')[1]));
       expect(new Set(slots).size).toBe(5);
       await page.screenshot({ path: join(screenshotsDir, 'meeting-schedule-1440.png'), fullPage: true });
+
+      // The same meeting on a phone, opened by a link to its schedule tab: one slot at a time, "Move to…" per
+      // meeting instead of dragging, and the page does not scroll sideways.
+      const phone = await signedIn(browser, 'coordinator@demo.cn', 390);
+      await phone.goto(`/meetings/${meetingId}?tab=schedule`);
+      await expectVisible(byTestId(phone, 'slot-picker'), 'the slot picker');
+      await byTestId(phone, 'slot-picker').click();
+      const { slotStarts } = await college<{ slotStarts: string[] }>('GET', `/meetings/${meetingId}`);
+      const first = Number(slots[0]);
+      await (await option(phone, 'slot-picker', slotStarts[first]!)).click();
+      await expect.poll(() => byTestId(phone, 'schedule-chip').count()).toBe(1);
+      // Move it to a free slot: the first one with no meeting of the college.
+      const free = slotStarts.findIndex((_, i) => !slots.includes(String(i)));
+      await byTestId(phone, 'move-to').click();
+      await (await option(phone, 'move-to', `${slotStarts[free]} · 1 号桌`)).click();
+      await expect.poll(() => byTestId(phone, 'schedule-chip').count()).toBe(0);
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await phone.screenshot({ path: join(screenshotsDir, 'meeting-schedule-390.png'), fullPage: true });
+      await phone.context().close();
 
       // The day: every meeting held; the college records its outcomes.
       await byTestId(page, 'meeting-action-publish').click();
@@ -165,16 +191,6 @@ describe.skip('docking meeting', () => {
         'the new agreement',
       );
       await enterprise.context().close();
-
-      // The same meeting on a phone: the grid scrolls inside its own box; the page does not scroll sideways.
-      const phone = await signedIn(browser, 'coordinator@demo.cn', 390);
-      await phone.goto(`/meetings/${meetingId}`);
-      await phone.getByRole('tab', { name: '日程排布' }).click();
-      await expectVisible(byTestId(phone, 'schedule-grid'), 'the schedule grid');
-      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-      await phone.screenshot({ path: join(screenshotsDir, 'meeting-schedule-390.png'), fullPage: true });
-      await phone.context().close();
     } finally {
       await page.context().close();
     }

@@ -11,5 +11,6 @@ export * from './schemas/matching.js';
 export * from './schemas/transfer.js';
 export * from './schemas/admin.js';
 export * from './indicators.js';
+export * from './meeting-indicators.js';
 export * from './schemas/meetings.js';
 export * from './schemas/instruments.js';

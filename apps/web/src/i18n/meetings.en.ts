@@ -6,6 +6,7 @@ const en = {
     subtitle: 'Meetings you organise or are invited to: 1:1 talks at tables, then the signing ceremony.',
     create: 'New meeting',
     organising: 'Organised by us',
+    overseen: 'All we can see',
     invited: 'Our invitations',
     empty: 'No docking meetings yet. Create one with “New meeting”, then invite member firms and a college.',
     emptyInvited: 'No invitations yet. When an association or college invites you, the meeting appears here.',
@@ -99,6 +100,10 @@ const en = {
     slot: 'Slot',
     table: 'Table {n}',
     tableNumber: 'Table number',
+    moveTo: 'Move to…',
+    free: 'free',
+    moveHint:
+      'Pick a slot; "Move to…" puts a meeting in a free cell, and moved meetings are fixed and kept by later runs.',
     dragHint: 'Drag a meeting to a free cell to move it; moved meetings are fixed and kept by later runs.',
     moved: 'Meeting moved.',
     fixed: 'fixed',

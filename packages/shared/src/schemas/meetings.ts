@@ -234,8 +234,8 @@ export const Meeting = Type.Object({
   organiser: OrgRef,
   status: OneOf(MEETING_STATUSES),
   publishedAt: Nullable(Type.String()),
-  /** organiser: may run it; participant: the caller's organisation takes part. */
-  role: OneOf(['organiser', 'participant'] as const),
+  /** organiser: may run it; participant: the caller's organisation takes part; observer: oversees it (reads only). */
+  role: OneOf(['organiser', 'participant', 'observer'] as const),
   /** The caller's own participation, if any. */
   myParticipantId: Nullable(Uuid),
   allowedActions: Type.Array(OneOf(MEETING_ACTIONS)),

@@ -89,10 +89,19 @@ export interface MeetingFacts {
   organiserOrgId: string;
   /** Organisations invited to it, whatever their answer. */
   participantOrgIds: string[];
+  /** Region codes of the organiser and the invited (officers oversee by region). */
+  regionCodes: string[];
+  /** Associations the organiser or an invited organisation belongs to (coordinators oversee their members). */
+  associationIds: string[];
 }
 
-/** How a caller stands to a meeting: runs it, takes part, or neither (it stays hidden). */
-export type MeetingRole = 'organiser' | 'participant';
+/**
+ * How a caller stands to a meeting: runs it, takes part, oversees it (an officer of the region or a coordinator of
+ * a member involved: reads, never changes), or none (it stays hidden).
+ */
+export type MeetingRole = 'organiser' | 'participant' | 'observer';
+/** What a meeting route needs: to read it (observers too), to act as a participant, or to run it. */
+export type MeetingNeed = 'read' | 'participant' | 'organiser';
 
 /**
  * The organiser's side: a platform admin, a coordinator of the organising association, an admin of the organising
@@ -106,7 +115,16 @@ export function meetingRole(actor: Actor | null, facts: MeetingFacts): MeetingRo
     if (actor.orgRole === 'admin' && (actor.orgKind === 'college' || actor.orgKind === 'institute'))
       return 'organiser';
   }
-  return facts.participantOrgIds.includes(actor.orgId) ? 'participant' : null;
+  if (facts.participantOrgIds.includes(actor.orgId)) return 'participant';
+  if (isOfficer(actor) && facts.regionCodes.some((code) => regionWithin(code, actor.orgRegionCode)))
+    return 'observer';
+  if (
+    actor.platformRole === 'coordinator' &&
+    actor.orgKind === 'association' &&
+    facts.associationIds.includes(actor.orgId)
+  )
+    return 'observer';
+  return null;
 }
 
 /**
@@ -322,8 +340,11 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
       }
       return roles;
     },
-    /** Not-found to those with no part in the meeting; forbidden when `organiser` is asked of a participant. */
-    requireMeeting(actor: Actor | null, facts: MeetingFacts, need: MeetingRole = 'participant') {
+    /**
+     * Not-found to those with no part in the meeting; forbidden when `organiser` is asked of a participant, or any
+     * change of an observer.
+     */
+    requireMeeting(actor: Actor | null, facts: MeetingFacts, need: MeetingNeed = 'participant') {
       const caller = requireActor(actor);
       const role = meetingRole(caller, facts);
       if (!role) throw new NotFoundError('Meeting');
@@ -332,12 +353,18 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
           'Only the organiser of this meeting (its coordinator or college administrator) may do this',
         );
       }
+      if (need === 'participant' && role === 'observer') {
+        throw new ForbiddenError(
+          'Officers and coordinators overseeing this meeting read it; they change nothing',
+        );
+      }
       return { caller, role };
     },
     /** Who may set up a meeting for an organisation: its coordinator (association) or admin (college), or a platform admin. */
     requireMeetingCreation(actor: Actor | null, organiserOrgId: string): Actor {
       const caller = requireActor(actor);
-      if (meetingRole(caller, { organiserOrgId, participantOrgIds: [] }) !== 'organiser') {
+      const facts = { organiserOrgId, participantOrgIds: [], regionCodes: [], associationIds: [] };
+      if (meetingRole(caller, facts) !== 'organiser') {
         throw new ForbiddenError(
           'Only an association coordinator or a college administrator may organise a docking meeting for their organisation',
         );

@@ -35,20 +35,20 @@ const ATTENDANCE = {
 export function createAgendaService({ meetings }: { meetings: MeetingService }) {
   return {
     async agenda(actor: Actor | null, id: string, query: AgendaQuery): Promise<Agenda> {
-      const { record, caller, role } = await meetings.authorise(actor, id);
+      const { record, caller, role } = await meetings.authorise(actor, id, 'read');
       const lang: Locale = query.lang ?? 'zh-CN';
       const { row } = record;
       let participantId: string | undefined;
       let heading: string;
       if (query.table !== undefined) {
-        if (role !== 'organiser') throw new ForbiddenError('Table agendas are for the organiser');
+        if (role === 'participant') throw new ForbiddenError('Table agendas are for the organiser');
         if (query.table > row.tableCount) throw new NotFoundError('Table');
         heading = HEADERS[lang].tableHeading(query.table);
       } else {
         const participant = record.participants.find((p) =>
           query.participant ? p.id === query.participant : p.orgId === caller.orgId,
         );
-        if (!participant || (role !== 'organiser' && participant.orgId !== caller.orgId)) {
+        if (!participant || (role === 'participant' && participant.orgId !== caller.orgId)) {
           throw new NotFoundError('Participant');
         }
         participantId = participant.id;

@@ -1,4 +1,4 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   agreements,
@@ -8,9 +8,12 @@ import {
   notifications,
   projects,
 } from '../../db/schema/index.js';
-import { createTestPlatform, type LoggedIn, type TestPlatform } from '../../test/harness.js';
+import { createTestPlatform, registerOrg, type LoggedIn, type TestPlatform } from '../../test/harness.js';
 import { caller, logins } from '../agreements/testing.js';
+import { createAccessPolicy } from '../access/policy.js';
+import { createNotificationService } from '../notifications/service.js';
 import { createOrgRepository } from '../orgs/repository.js';
+import { createMeetingService } from './service.js';
 
 let platform: TestPlatform;
 let call: ReturnType<typeof caller>;
@@ -19,6 +22,7 @@ let enterprise: LoggedIn;
 let college: LoggedIn;
 let vocational: LoggedIn;
 let ouyue: LoggedIn;
+let admin: LoggedIn;
 let enterpriseOrgIds: string[];
 
 const TERMS = {
@@ -55,12 +59,13 @@ const count_ = async (
 beforeAll(async () => {
   platform = await createTestPlatform();
   call = caller(platform.app);
-  [coordinator, enterprise, college, vocational, ouyue] = await logins(platform.app, [
+  [coordinator, enterprise, college, vocational, ouyue, admin] = await logins(platform.app, [
     'coordinator',
     'enterprise',
     'college',
     'vocational',
     'ouyue',
+    'admin',
   ]);
   const { db } = platform.database;
   // A fifth member enterprise of the association.
@@ -592,5 +597,153 @@ describe('a docking meeting from invitation to signing', () => {
       outcomes: { agreement_reached: 1 },
     });
     expect(row.signed).toBe(5);
+  });
+
+  it('puts its figures in the reports’ indicator list, each equal to a direct count', async () => {
+    const [from, to] = ['2027-01-01', '2027-12-31'];
+    const summary = await call('GET', `/api/reports/summary?from=${from}&to=${to}`, admin);
+    expect(summary.statusCode, summary.body).toBe(200);
+    const figures = summary.json().figures;
+    const inPeriod = sql`m.date between ${from}::date and ${to}::date`;
+    const requests = (where: ReturnType<typeof sql>) => sql`select count(*)::int as n from meeting_requests r
+      join meetings m on m.id = r.meeting_id left join meeting_assignments a on a.request_id = r.id
+      where ${inPeriod} and ${where}`;
+    const direct = {
+      meetings_requested: requests(sql`true`),
+      meetings_accepted: requests(sql`r.status = 'accepted'`),
+      meetings_scheduled: requests(sql`a.request_id is not null`),
+      meetings_held: requests(sql`a.attendance = 'held'`),
+      meetings_valuable: requests(sql`r.id in (select request_id from meeting_outcomes
+        where phase = 'meeting' and outcome <> 'no_further_contact')`),
+      meeting_agreements_signed: sql`select count(*)::int as n from meeting_agreements ma
+        join agreements ag on ag.id = ma.agreement_id
+        where ag.signed_on between ${from}::date and ${to}::date`,
+    };
+    for (const [id, query] of Object.entries(direct)) {
+      const result = (await platform.database.db.execute(query)) as unknown as { rows: { n: number }[] };
+      expect({ id, value: figures[id].value }).toEqual({ id, value: result.rows[0]!.n });
+    }
+    // This meeting's own rows are in them: five held, five signed.
+    expect(figures.meetings_held.value).toBeGreaterThanOrEqual(5);
+    expect(figures.meeting_agreements_signed.value).toBeGreaterThanOrEqual(5);
+  });
+
+  it('asks both sides for a follow-up once, the set number of months after the day, and takes their answer', async () => {
+    const { db } = platform.database;
+    // The service the app's hourly check calls, on the same database.
+    const service = createMeetingService({
+      db,
+      access: createAccessPolicy({ orgs: createOrgRepository() }),
+      notifications: createNotificationService({ db, sender: { send: async () => undefined } }),
+    });
+    const asked = async () =>
+      (
+        await db
+          .select({ userId: notifications.userId })
+          .from(notifications)
+          .where(and(eq(notifications.entityId, meetingId), eq(notifications.kind, 'meeting_follow_up')))
+      ).map((n) => n.userId);
+    // Three months (the default) after 2027-03-18 is 2027-06-18 on the platform's calendar.
+    await service.askFollowUps(new Date('2027-06-17T08:00:00+08:00'));
+    expect(await asked()).toHaveLength(0);
+    await service.askFollowUps(new Date('2027-06-18T08:00:00+08:00'));
+    const once = await asked();
+    expect(once).toEqual(expect.arrayContaining([enterprise.userId, college.userId]));
+    await service.askFollowUps(new Date('2027-09-18T08:00:00+08:00'));
+    expect(await asked()).toHaveLength(once.length);
+    const answered = await call(
+      'POST',
+      `/api/meetings/${meetingId}/requests/${requestIds[0]}/outcomes`,
+      enterprise,
+      { outcome: 'negotiation_started', phase: 'follow_up', note: '已开始技术方案对接' },
+    );
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json().outcomes).toContainEqual(
+      expect.objectContaining({
+        orgId: enterprise.orgId,
+        phase: 'follow_up',
+        outcome: 'negotiation_started',
+      }),
+    );
+  });
+
+  it('lets the region’s officers and the members’ coordinator read it, and refuses them any change', async () => {
+    const [gov] = await logins(platform.app, ['gov']);
+    const elsewhere = await registerOrg(
+      platform.app,
+      'officer@bj-meetings.gov.cn',
+      { kind: 'government', nameZh: '北京市科委', nameEn: 'Beijing S&T Commission', regionCode: '110000' },
+      { verify: true },
+    );
+    const requests = await call('GET', `/api/meetings/${meetingId}/requests`, coordinator);
+    const someRequest = requests.json().items[0].id as string;
+    // The province's officer reads everything a coordinator sees, with no action offered.
+    const read = await call('GET', `/api/meetings/${meetingId}`, gov);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ role: 'observer', allowedActions: [] });
+    for (const url of [
+      '/participants',
+      '/requests',
+      '/figures',
+      `/agenda?participant=${participantOf.get(enterprise.orgId)}`,
+    ]) {
+      expect((await call('GET', `/api/meetings/${meetingId}${url}`, gov)).statusCode, url).toBe(200);
+    }
+    expect((await call('GET', `/api/meetings/${meetingId}/requests`, gov)).json().items).toHaveLength(
+      requests.json().items.length,
+    );
+    expect((await call('GET', '/api/meetings', gov)).json().items.map((m: { id: string }) => m.id)).toContain(
+      meetingId,
+    );
+    const before = await platform.database.db.select({ n: count() }).from(meetingRequests);
+    const changes: [Parameters<typeof call>[0], string, object][] = [
+      ['PATCH', '', { venue: '别处', version }],
+      ['POST', '/transitions', { action: 'close', version }],
+      ['POST', '/participants', { orgIds: [vocational.orgId] }],
+      [
+        'POST',
+        '/requests',
+        {
+          fromParticipantId: participantOf.get(enterprise.orgId),
+          toParticipantId: participantOf.get(college.orgId),
+          purpose: '旁听',
+        },
+      ],
+      ['POST', `/requests/${someRequest}/answer`, { answer: 'declined' }],
+      ['POST', `/requests/${someRequest}/outcomes`, { outcome: 'no_further_contact' }],
+      ['PATCH', `/participants/${participantOf.get(enterprise.orgId)}`, { status: 'declined' }],
+      ['POST', '/schedule', { keep: 'all' }],
+    ];
+    for (const [method, url, body] of changes) {
+      const refused = await call(method, `/api/meetings/${meetingId}${url}`, gov, body);
+      expect(refused.statusCode, `${method} ${url}: ${refused.body}`).toBe(403);
+    }
+    expect(await platform.database.db.select({ n: count() }).from(meetingRequests)).toEqual(before);
+    // Another province's officer does not see it at all.
+    expect((await call('GET', `/api/meetings/${meetingId}`, elsewhere)).statusCode).toBe(404);
+    expect((await call('GET', '/api/meetings', elsewhere)).json().items).toHaveLength(0);
+    expect(
+      (await call('PATCH', `/api/meetings/${meetingId}`, elsewhere, { venue: '别处', version })).statusCode,
+    ).toBe(404);
+  });
+
+  it('lets the coordinator observe a member college’s meeting, and not one without its members', async () => {
+    const byCollege = await call('POST', '/api/meetings', college, {
+      ...TERMS,
+      titleEn: 'College day (observed)',
+    });
+    const observed = byCollege.json().id as string;
+    const seen = await call('GET', `/api/meetings/${observed}`, coordinator);
+    expect(seen.json()).toMatchObject({ role: 'observer', allowedActions: [] });
+    const invited = await call('POST', `/api/meetings/${observed}/participants`, coordinator, {
+      orgIds: [enterprise.orgId],
+    });
+    expect(invited.statusCode).toBe(403);
+    const byOutsider = await call('POST', '/api/meetings', vocational, {
+      ...TERMS,
+      titleEn: 'Not a member’s meeting',
+    });
+    expect(byOutsider.statusCode, byOutsider.body).toBe(201);
+    expect((await call('GET', `/api/meetings/${byOutsider.json().id}`, coordinator)).statusCode).toBe(404);
   });
 });

@@ -1,8 +1,9 @@
 // Storage of docking meetings: the meeting, its participants, requests, schedule cells and outcomes.
-import { and, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import {
+  associationMembers,
   meetingAgreements,
   meetingAssignments,
   meetingOutcomes,
@@ -70,17 +71,44 @@ export function createMeetingRepository() {
       const [found] = lock ? await query.for('update', { of: meetings }) : await query;
       if (!found) return null;
       const list = await participants(db, id);
+      const involved = [found.row.organiserOrgId, ...list.map((p) => p.orgId)];
+      // Officers oversee by region, coordinators by membership: the policy needs both of everyone involved.
+      const [regions, memberships] = await Promise.all([
+        db
+          .select({ code: organizations.regionCode })
+          .from(organizations)
+          .where(inArray(organizations.id, involved)),
+        db
+          .selectDistinct({ id: associationMembers.associationId })
+          .from(associationMembers)
+          .where(inArray(associationMembers.memberId, involved)),
+      ]);
       return {
         ...found,
         participants: list,
-        facts: { organiserOrgId: found.row.organiserOrgId, participantOrgIds: list.map((p) => p.orgId) },
+        facts: {
+          organiserOrgId: found.row.organiserOrgId,
+          participantOrgIds: list.map((p) => p.orgId),
+          regionCodes: regions.map((r) => r.code),
+          associationIds: memberships.map((m) => m.id),
+        },
       };
     },
 
-    /** Meetings run by `organiserOrgId` or with `participantOrgId` among the invited (both optional: all). */
+    /**
+     * Meetings run by `organiserOrgId` or with `participantOrgId` among the invited, or (observers) with the
+     * organiser or an invited organisation in `regionPrefix` or among `associationId`'s members (all optional: all).
+     */
     async list(
       db: Executor,
-      scope: { organiserOrgId?: string; participantOrgId?: string } | 'all',
+      scope:
+        | {
+            organiserOrgId?: string;
+            participantOrgId?: string;
+            regionPrefix?: string;
+            associationId?: string;
+          }
+        | 'all',
       status: MeetingRow['status'] | undefined,
       page: number,
       pageSize: number,
@@ -93,12 +121,39 @@ export function createMeetingRepository() {
             .from(meetingParticipants)
             .where(eq(meetingParticipants.orgId, orgId)),
         );
+      const involving = (observed: { regionPrefix?: string; associationId?: string }) => {
+        const orgs = db
+          .select({ id: organizations.id })
+          .from(organizations)
+          .where(
+            observed.regionPrefix
+              ? like(organizations.regionCode, `${observed.regionPrefix}%`)
+              : inArray(
+                  organizations.id,
+                  db
+                    .select({ id: associationMembers.memberId })
+                    .from(associationMembers)
+                    .where(eq(associationMembers.associationId, observed.associationId!)),
+                ),
+          );
+        return or(
+          inArray(meetings.organiserOrgId, orgs),
+          inArray(
+            meetings.id,
+            db
+              .select({ id: meetingParticipants.meetingId })
+              .from(meetingParticipants)
+              .where(inArray(meetingParticipants.orgId, orgs)),
+          ),
+        );
+      };
       const visible: SQL | undefined =
         scope === 'all'
           ? undefined
           : or(
               scope.organiserOrgId ? eq(meetings.organiserOrgId, scope.organiserOrgId) : undefined,
               scope.participantOrgId ? invitedIn(scope.participantOrgId) : undefined,
+              scope.regionPrefix || scope.associationId ? involving(scope) : undefined,
             );
       const where = and(visible, status ? eq(meetings.status, status) : undefined);
       const [ids, [total]] = await Promise.all([

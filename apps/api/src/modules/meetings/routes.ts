@@ -1,4 +1,6 @@
 // /meetings: docking meetings, their participants, requests, schedule, the day, outcomes, signing and agendas.
+// The meetings' indicators join the reports' list with this module.
+import './indicators.js';
 import {
   Agenda,
   AgendaQuery,

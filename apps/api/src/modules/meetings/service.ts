@@ -42,10 +42,17 @@ import {
 } from '../../db/schema/index.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import type { Actor } from '../access/actor.js';
-import { meetingRole, requireActor, type AccessPolicy, type MeetingRole } from '../access/policy.js';
+import {
+  meetingRole,
+  requireActor,
+  type AccessPolicy,
+  type MeetingNeed,
+  type MeetingRole,
+} from '../access/policy.js';
 import { platformDate } from '../agreements/dates.js';
 import { invalid, trimmed, withoutUndefined } from '../agreements/input.js';
 import { recordEvent } from '../events/repository.js';
+import { regionPrefix } from '../listings/repository.js';
 import type { Page } from '../listings/service.js';
 import type { NotificationService, NotifyInput } from '../notifications/service.js';
 import type { NotificationMessage } from '../notifications/sender.js';
@@ -309,7 +316,7 @@ export function createMeetingService({ db, access, notifications }: Deps) {
     requestViews: (id: string, participantId?: string) => repository.requests(db, id, participantId),
 
     /** Loads a meeting and the caller's standing; others see nothing of it. */
-    async authorise(actor: Actor | null, id: string, need: MeetingRole = 'participant') {
+    async authorise(actor: Actor | null, id: string, need: MeetingNeed = 'participant') {
       const record = await load(id);
       return { record, ...access.requireMeeting(actor, record.facts, need) };
     },
@@ -347,12 +354,16 @@ export function createMeetingService({ db, access, notifications }: Deps) {
       const caller = requireActor(actor);
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 20;
+      // Without a role asked for, officers and coordinators also see the meetings they oversee (read-only).
+      const oversight = query.role ? null : access.oversightScope(caller);
       const scope =
-        caller.platformRole === 'admin' && !query.role
+        oversight?.kind === 'all'
           ? ('all' as const)
           : {
               organiserOrgId: query.role === 'participant' ? undefined : caller.orgId,
               participantOrgId: query.role === 'organiser' ? undefined : caller.orgId,
+              ...(oversight?.kind === 'region' ? { regionPrefix: regionPrefix(oversight.regionCode) } : {}),
+              ...(oversight?.kind === 'association' ? { associationId: oversight.associationId } : {}),
             };
       const { ids, total } = await repository.list(db, scope, query.status, page, pageSize);
       const records = await Promise.all(ids.map((id) => load(id)));
@@ -365,7 +376,7 @@ export function createMeetingService({ db, access, notifications }: Deps) {
 
     async get(actor: Actor | null, id: string): Promise<Meeting> {
       const record = await load(id);
-      const { caller, role } = access.requireMeeting(actor, record.facts);
+      const { caller, role } = access.requireMeeting(actor, record.facts, 'read');
       return present(record, caller, role);
     },
 
@@ -481,7 +492,7 @@ export function createMeetingService({ db, access, notifications }: Deps) {
 
     async participants(actor: Actor | null, id: string): Promise<Participant[]> {
       const record = await load(id);
-      const { caller, role } = access.requireMeeting(actor, record.facts);
+      const { caller, role } = access.requireMeeting(actor, record.facts, 'read');
       const sent = await db
         .select({ id: meetingRequests.fromParticipantId, value: count() })
         .from(meetingRequests)
@@ -489,7 +500,7 @@ export function createMeetingService({ db, access, notifications }: Deps) {
         .groupBy(meetingRequests.fromParticipantId);
       // Participants see who else takes part (to ask for meetings), not their delegates or availability.
       return record.participants.map((p) => {
-        const full = role === 'organiser' || p.orgId === caller.orgId;
+        const full = role !== 'participant' || p.orgId === caller.orgId;
         return {
           id: p.id,
           org: p.org,
@@ -647,7 +658,7 @@ export function createMeetingService({ db, access, notifications }: Deps) {
     /** Pairs the matching engine found between participants' listings (those they bring, else all they hold). */
     async suggestions(actor: Actor | null, id: string): Promise<Suggestion[]> {
       const record = await load(id);
-      const { caller, role } = access.requireMeeting(actor, record.facts);
+      const { caller, role } = access.requireMeeting(actor, record.facts, 'read');
       const present = record.participants.filter((p) => p.status !== 'declined');
       if (present.length < 2) return [];
       const byOrg = new Map(present.map((p) => [p.orgId, p]));
@@ -711,8 +722,8 @@ export function createMeetingService({ db, access, notifications }: Deps) {
 
     async requests(actor: Actor | null, id: string, query: RequestListQuery): Promise<Page<MeetingRequest>> {
       const record = await load(id);
-      const { caller, role } = access.requireMeeting(actor, record.facts);
-      const own = role === 'organiser' ? undefined : mine(record, caller)!.id;
+      const { caller, role } = access.requireMeeting(actor, record.facts, 'read');
+      const own = role === 'participant' ? mine(record, caller)!.id : undefined;
       const views = (await repository.requests(db, id, own)).filter(
         (v) => !query.status || v.row.status === query.status,
       );
@@ -1191,7 +1202,7 @@ export function createMeetingService({ db, access, notifications }: Deps) {
     /** The meeting's figures, computed from its rows. */
     async figures(actor: Actor | null, id: string): Promise<MeetingFigures> {
       const record = await load(id);
-      access.requireMeeting(actor, record.facts, 'organiser');
+      access.requireMeeting(actor, record.facts, 'read');
       const [byStatus, byAttendance, outcomes, agreements] = await Promise.all([
         db
           .select({ status: meetingRequests.status, value: count() })
