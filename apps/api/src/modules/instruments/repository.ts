@@ -76,6 +76,7 @@ const bookingColumns = {
   instrumentTitle: capabilities.title,
   location: instrumentProfiles.location,
   owner: { id: ownerOrgs.id, nameZh: ownerOrgs.nameZh, nameEn: ownerOrgs.nameEn },
+  ownerRegionCode: ownerOrgs.regionCode,
   requester: { id: requesterOrgs.id, nameZh: requesterOrgs.nameZh, nameEn: requesterOrgs.nameEn },
   requesterName: users.displayName,
 };
