@@ -7,7 +7,7 @@ import { AGREEMENT_TYPE_LABELS } from './schemas/agreements.js';
 import { OneOf, PageQuery, StrictObject } from './schemas/common.js';
 import { COOPERATION_TYPE_LABELS, fieldLabel } from './taxonomy.js';
 
-export type IndicatorUnit = 'count' | 'yuan' | 'days';
+export type IndicatorUnit = 'count' | 'yuan' | 'days' | 'hours' | 'ratio';
 
 export interface Indicator {
   id: string;
@@ -18,6 +18,8 @@ export interface Indicator {
   formula: { zh: string; en: string };
   /** Whether an annual target may be set for it (medians and snapshots are not summed over a year). */
   targetable: boolean;
+  /** Counts bookings of instruments: it can be broken down by instrument (its facts answer instrument_id). */
+  byInstrument?: boolean;
 }
 
 const CORE_INDICATORS: Indicator[] = [
@@ -131,6 +133,79 @@ const CORE_INDICATORS: Indicator[] = [
     },
     targetable: false,
   },
+  // Shared instruments: the organisation is the instrument's owner, the day the booking's start (Asia/Shanghai).
+  {
+    id: 'instrument_effective_hours',
+    zh: '仪器有效机时',
+    en: 'Instrument effective hours',
+    unit: 'hours',
+    formula: {
+      zh: '期间内开始的已完成预约的实际使用时长之和（小时），按仪器所属单位计',
+      en: 'Actual hours of completed bookings that started in the period, counted for the instrument’s owner',
+    },
+    targetable: true,
+    byInstrument: true,
+  },
+  {
+    id: 'instrument_external_hours',
+    zh: '对外服务机时',
+    en: 'External service hours',
+    unit: 'hours',
+    formula: {
+      zh: '其中由其他单位使用的机时之和（小时）',
+      en: 'Of those, the hours used by other organisations',
+    },
+    targetable: true,
+    byInstrument: true,
+  },
+  {
+    id: 'instrument_sharing_rate',
+    zh: '仪器共享率',
+    en: 'Instrument sharing rate',
+    unit: 'ratio',
+    formula: {
+      zh: '对外服务机时之和 ÷ 有效机时之和（不是各台仪器比率的平均）',
+      en: 'Sum of external service hours ÷ sum of effective hours (not an average of each instrument’s rate)',
+    },
+    targetable: false,
+    byInstrument: true,
+  },
+  {
+    id: 'instrument_income',
+    zh: '仪器服务收入',
+    en: 'Instrument service income',
+    unit: 'yuan',
+    formula: {
+      zh: '期间内开始的已完成预约的费用之和（元）',
+      en: 'Fees of completed bookings that started in the period (yuan)',
+    },
+    targetable: true,
+    byInstrument: true,
+  },
+  {
+    id: 'instrument_enterprises_served',
+    zh: '仪器服务企业',
+    en: 'Enterprises served by instruments',
+    unit: 'count',
+    formula: {
+      zh: '期间内完成过预约的其他单位中的不同企业数',
+      en: 'Distinct enterprises, other than the owner, with a completed booking that started in the period',
+    },
+    targetable: true,
+    byInstrument: true,
+  },
+  {
+    id: 'instrument_no_shows',
+    zh: '预约爽约',
+    en: 'Booking no-shows',
+    unit: 'count',
+    formula: {
+      zh: '期间内开始、标记为爽约的预约数',
+      en: 'Bookings that started in the period and were marked no-show',
+    },
+    targetable: false,
+    byInstrument: true,
+  },
 ];
 
 const registry = new Map<string, Indicator>(CORE_INDICATORS.map((indicator) => [indicator.id, indicator]));
@@ -161,6 +236,8 @@ export const REPORT_DIMENSIONS = [
   'cooperation_type',
   'designation',
   'org_kind',
+  'organization',
+  'instrument',
 ] as const;
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 
@@ -171,7 +248,12 @@ export const DIMENSION_LABELS: Record<ReportDimension, { zh: string; en: string 
   cooperation_type: { zh: '合作类型', en: 'Cooperation type' },
   designation: { zh: '企业资质', en: 'Designation' },
   org_kind: { zh: '机构类型', en: 'Organisation kind' },
+  organization: { zh: '机构', en: 'Organisation' },
+  instrument: { zh: '仪器', en: 'Instrument' },
 };
+
+/** Dimensions whose keys are ids: the breakdown answers each row's name beside it. */
+export const NAMED_DIMENSIONS: readonly ReportDimension[] = ['organization', 'instrument'];
 
 /** How a breakdown's key reads (`none`: the thing names no field, type or designation). */
 export function dimensionKeyLabel(by: ReportDimension, key: string, locale: string): string {
@@ -198,7 +280,20 @@ export function dimensionKeyLabel(by: ReportDimension, key: string, locale: stri
       return among([DESIGNATION_LABELS]);
     case 'org_kind':
       return among([ORG_KIND_LABELS]);
+    case 'organization':
+    case 'instrument':
+      return key;
   }
+}
+
+/** A breakdown row's name: the one the API answered (id dimensions), else the key's label. */
+export function breakdownRowLabel(
+  by: ReportDimension,
+  row: { key: string; labelZh?: string; labelEn?: string },
+  locale: string,
+): string {
+  const named = locale === 'en' ? row.labelEn : row.labelZh;
+  return named ?? dimensionKeyLabel(by, row.key, locale);
 }
 
 const IndicatorId = Type.String({ minLength: 1, maxLength: 60, pattern: '^[a-z_]+$' });
@@ -261,9 +356,17 @@ export type FunnelResponse = Static<typeof FunnelResponse>;
 export const BreakdownResponse = StrictObject({
   indicator: IndicatorId,
   by: Type.String(),
-  rows: Type.Array(StrictObject({ key: Type.String(), value: Type.Number(), lastYear: Type.Number() }), {
-    maxItems: 500,
-  }),
+  rows: Type.Array(
+    StrictObject({
+      key: Type.String(),
+      value: Type.Number(),
+      lastYear: Type.Number(),
+      /** The organisation's or instrument's name, for the id dimensions. */
+      labelZh: Type.Optional(Type.String()),
+      labelEn: Type.Optional(Type.String()),
+    }),
+    { maxItems: 500 },
+  ),
 });
 export type BreakdownResponse = Static<typeof BreakdownResponse>;
 

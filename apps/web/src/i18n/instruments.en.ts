@@ -144,6 +144,7 @@ const en = {
     groupBy: 'By',
     groups: { instrument: 'Instrument', owner: 'Owner', region: 'Region', month: 'Month' },
     effectiveHours: 'Effective hours',
+    hoursAxis: 'Hours',
     externalHours: 'External service hours',
     sharingRate: 'Sharing rate',
     income: 'Service income',

@@ -138,6 +138,7 @@ const zhCN: InstrumentMessages = {
     groupBy: '统计维度',
     groups: { instrument: '仪器', owner: '所属单位', region: '地区', month: '月份' },
     effectiveHours: '有效机时',
+    hoursAxis: '机时（小时）',
     externalHours: '对外服务机时',
     sharingRate: '共享率',
     income: '服务收入',

@@ -129,6 +129,12 @@ export const instrumentBookings = pgTable(
   },
   (table) => [
     index('instrument_bookings_instrument_idx').on(table.instrumentId, table.startsAt),
+    // Calendars and free-slot searches ask for bookings overlapping a range: a range index finds them at both ends.
+    index('instrument_bookings_period_idx').using(
+      'gist',
+      table.instrumentId,
+      sql`tstzrange(${table.startsAt}, ${table.endsAt}, '[)')`,
+    ),
     index('instrument_bookings_requester_idx').on(table.requesterOrgId, table.startsAt),
     index('instrument_bookings_owner_idx').on(table.ownerOrgId, table.status),
     check('instrument_bookings_period_check', sql`${table.startsAt} < ${table.endsAt}`),

@@ -197,6 +197,20 @@ export function allowsBooking(actor: Actor | null, permission: BookingPermission
   return permission !== 'booking.decide' && actor.orgId === facts.requesterOrgId;
 }
 
+/**
+ * How a caller sees a booking: in full (the owner, the requester, a platform admin), redacted (a government officer
+ * whose region holds the instrument's owner: times, status and fee, not who booked or why), or not at all.
+ */
+export function bookingView(
+  actor: Actor | null,
+  facts: BookingFacts & { ownerRegionCode: string },
+): 'full' | 'redacted' | null {
+  if (allowsBooking(actor, 'booking.read', facts)) return 'full';
+  return actor && isOfficer(actor) && regionWithin(facts.ownerRegionCode, actor.orgRegionCode)
+    ? 'redacted'
+    : null;
+}
+
 /** Whose instruments' usage a caller may see: all, a region's (government), an association's, or one's own. */
 export type UsageScope =
   { all: true } | { all: false; orgId: string; regionPrefix: string | null; associationId: string | null };
@@ -380,6 +394,19 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
         );
       }
       return caller;
+    },
+    /** An instrument's bookings list: all of them (owner), redacted (its region's officer), or one's own. */
+    instrumentBookingsView(
+      actor: Actor | null,
+      owner: { id: string; regionCode: string },
+    ): 'all' | 'redacted' | 'own' {
+      const caller = requireActor(actor);
+      if (managesInstrument(caller, owner.id)) return 'all';
+      if (!isOfficer(caller)) return 'own';
+      if (!regionWithin(owner.regionCode, caller.orgRegionCode)) {
+        throw new ForbiddenError('That instrument lies outside the region your office oversees');
+      }
+      return 'redacted';
     },
     /** Throws not-found to those who may not see the booking, forbidden to those who see but may not act. */
     requireBooking(actor: Actor | null, permission: BookingPermission, facts: BookingFacts): Actor {

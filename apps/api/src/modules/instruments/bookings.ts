@@ -18,6 +18,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../../errors.js';
 import type { Actor } from '../access/actor.js';
 import {
   allowsBooking,
+  bookingView,
   managesInstrument,
   requireActor,
   type AccessPolicy,
@@ -213,6 +214,8 @@ export function createBookingService({
   }
 
   async function dto(actor: Actor | null, record: BookingRecord): Promise<Booking> {
+    const view = bookingView(actor, { ...factsOf(record.booking), ownerRegionCode: record.ownerRegionCode });
+    if (view === 'redacted') return toBooking(record, [], true);
     return toBooking(record, await allowedActions(actor, record.booking));
   }
 
@@ -348,7 +351,9 @@ export function createBookingService({
 
     async get(actor: Actor | null, id: string): Promise<Booking> {
       const record = await load(id);
-      const caller = access.requireBooking(actor, 'booking.read', factsOf(record.booking));
+      const caller = requireActor(actor);
+      const facts = { ...factsOf(record.booking), ownerRegionCode: record.ownerRegionCode };
+      if (!bookingView(caller, facts)) throw new NotFoundError('Booking');
       return dto(caller, record);
     },
 
@@ -366,10 +371,12 @@ export function createBookingService({
     async ofInstrument(actor: Actor | null, id: string, query: BookingListQuery) {
       const caller = requireActor(actor);
       const record = await instruments.bookable(caller, id);
-      // Others see only their own organisation's bookings of it.
-      const filter = managesInstrument(caller, record.capability.orgId)
-        ? {}
-        : { requesterOrgId: caller.orgId };
+      // Others see only their own organisation's bookings of it; the region's officers all, redacted.
+      const view = access.instrumentBookingsView(caller, {
+        id: record.capability.orgId,
+        regionCode: record.org.regionCode,
+      });
+      const filter = view === 'own' ? { requesterOrgId: caller.orgId } : {};
       return page(caller, { ...filter, instrumentId: id }, query);
     },
 

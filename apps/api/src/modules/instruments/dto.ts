@@ -44,18 +44,19 @@ export function toInstrument(record: InstrumentRecord, actor: Actor | null): Ins
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-export function toBooking(record: BookingRecord, allowedActions: BookingAction[]): Booking {
+export function toBooking(record: BookingRecord, allowedActions: BookingAction[], redacted = false): Booking {
   const { booking: b } = record;
   return {
     id: b.id,
     instrument: { id: b.instrumentId, title: record.instrumentTitle, location: record.location },
     ownerOrg: record.owner,
-    requesterOrg: record.requester,
-    requesterName: record.requesterName,
+    requesterOrg: redacted ? null : record.requester,
+    requesterName: redacted ? null : record.requesterName,
     startsAt: b.startsAt.toISOString(),
     endsAt: b.endsAt.toISOString(),
-    purpose: b.purpose,
-    sample: b.sample,
+    purpose: redacted ? null : b.purpose,
+    sample: redacted ? null : b.sample,
+    redacted,
     status: b.status,
     relation: b.relation,
     rateYuanPerHour: b.rateYuanPerHour,

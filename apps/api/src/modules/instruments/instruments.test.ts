@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, instrumentBookings, notifications } from '../../db/schema/index.js';
-import { createTestPlatform, type LoggedIn, type TestPlatform } from '../../test/harness.js';
+import { createTestPlatform, registerOrg, type LoggedIn, type TestPlatform } from '../../test/harness.js';
 import { createAccessPolicy } from '../access/policy.js';
 import { caller, logins } from '../agreements/testing.js';
 import { createNotificationService } from '../notifications/service.js';
@@ -451,6 +451,107 @@ describe('usage', () => {
     expect(region.rows.map((r: { key: string }) => r.key)).toContain(college.orgId);
     const enterpriseView = (await call('GET', '/api/instruments/usage?groupBy=owner', enterprise)).json();
     expect(enterpriseView.rows).toEqual([]);
+  });
+});
+
+describe('usage in the reports', () => {
+  const scalar = async (query: ReturnType<typeof sql>) =>
+    Number(
+      ((await platform.database.db.execute(query)) as unknown as { rows: { n: string | null }[] }).rows[0]
+        ?.n ?? 0,
+    );
+  let used: string;
+  let period: string;
+
+  beforeAll(async () => {
+    used = await bookableInstrument(platform.app, college, '万能材料试验机 Universal testing machine');
+    const done = async (who: LoggedIn, day: number, minutes: number) => {
+      const booking = await approved(who, used, slot(day, '09:00', minutes));
+      const started = (await move(college, booking, 'start', { at: slot(day, '09:00', 0).startsAt })).json();
+      const completed = await move(college, started, 'complete', { at: slot(day, '09:00', minutes).endsAt });
+      expect(completed.statusCode, completed.body).toBe(200);
+    };
+    await done(enterprise, 7, 180);
+    await done(enterprise, 8, 60);
+    await done(college, 9, 120);
+    const from = slot(0, '00:00', 0).startsAt.slice(0, 10);
+    const to = new Date(Date.parse(slot(40, '12:00', 0).startsAt)).toISOString().slice(0, 10);
+    period = `from=${from}&to=${to}`;
+  });
+
+  const breakdown = async (who: LoggedIn, indicator: string, by: string) =>
+    call('GET', `/api/reports/breakdown?${period}&indicator=${indicator}&by=${by}`, who);
+
+  it('breaks each figure down by instrument, organisation, region and month, matching a direct count', async () => {
+    const completed = sql`status = 'completed' and instrument_id = ${used}`;
+    const direct: Record<string, ReturnType<typeof sql>> = {
+      instrument_effective_hours: sql`select sum(extract(epoch from actual_end_at - actual_start_at)) / 3600 as n from instrument_bookings where ${completed}`,
+      instrument_external_hours: sql`select sum(extract(epoch from actual_end_at - actual_start_at)) / 3600 as n from instrument_bookings where ${completed} and requester_org_id <> owner_org_id`,
+      instrument_income: sql`select sum(fee_yuan) as n from instrument_bookings where ${completed}`,
+      instrument_enterprises_served: sql`select count(distinct b.requester_org_id) as n from instrument_bookings b join organizations o on o.id = b.requester_org_id where b.status = 'completed' and b.instrument_id = ${used} and o.kind = 'enterprise' and b.requester_org_id <> b.owner_org_id`,
+      instrument_no_shows: sql`select count(*) as n from instrument_bookings where status = 'no_show' and instrument_id = ${used}`,
+    };
+    for (const [indicator, query] of Object.entries(direct)) {
+      const rows = (await breakdown(gov, indicator, 'instrument')).json().rows;
+      const row = rows.find((r: { key: string }) => r.key === used) ?? { value: 0 };
+      expect(row.value, indicator).toBeCloseTo(await scalar(query), 4);
+    }
+    // 4 hours of 6 used by the enterprise: the rate is a ratio of the sums.
+    const rate = (await breakdown(gov, 'instrument_sharing_rate', 'instrument')).json();
+    expect(rate.rows.find((r: { key: string }) => r.key === used)).toMatchObject({
+      value: 4 / 6,
+      labelZh: '万能材料试验机 Universal testing machine',
+    });
+    const byOwner = (await breakdown(gov, 'instrument_effective_hours', 'organization')).json().rows;
+    const owner = byOwner.find((r: { key: string }) => r.key === college.orgId);
+    const ownerHours = await scalar(
+      sql`select sum(extract(epoch from actual_end_at - actual_start_at)) / 3600 as n from instrument_bookings where status = 'completed' and owner_org_id = ${college.orgId} and starts_at >= ${slot(0, '00:00', 0).startsAt}::timestamptz`,
+    );
+    expect(owner.value).toBeCloseTo(ownerHours, 4);
+    expect(owner.labelEn).toBeTruthy();
+    const months = (await breakdown(gov, 'instrument_effective_hours', 'month')).json().rows;
+    const regions = (await breakdown(gov, 'instrument_effective_hours', 'region')).json().rows;
+    const sum = (rows: { value: number }[]) => rows.reduce((total, r) => total + r.value, 0);
+    const summary = (await call('GET', `/api/reports/summary?${period}`, gov)).json();
+    expect(sum(months)).toBeCloseTo(summary.figures.instrument_effective_hours.value, 4);
+    expect(sum(regions)).toBeCloseTo(summary.figures.instrument_effective_hours.value, 4);
+    expect(summary.figures.instrument_sharing_rate.value).toBeCloseTo(
+      summary.figures.instrument_external_hours.value / summary.figures.instrument_effective_hours.value,
+      6,
+    );
+  });
+
+  it('refuses a breakdown by instrument of a figure that is not about instruments', async () => {
+    const refused = await breakdown(gov, 'needs_posted', 'instrument');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details[0].field).toBe('querystring.by');
+  });
+
+  it("shows an officer the region's bookings redacted, and refuses another region's", async () => {
+    const list = (await call('GET', `/api/instruments/${used}/bookings?pageSize=100`, gov)).json();
+    expect(list.total).toBeGreaterThanOrEqual(3);
+    for (const booking of list.items) {
+      expect(booking).toMatchObject({ redacted: true, requesterOrg: null, purpose: null, sample: null });
+      expect(booking.allowedActions).toEqual([]);
+    }
+    const one = await call('GET', `/api/bookings/${list.items[0].id}`, gov);
+    expect(one.json()).toMatchObject({ redacted: true, requesterName: null, feeYuan: list.items[0].feeYuan });
+    expect((await move(gov, list.items[0], 'cancel')).statusCode).toBe(404);
+
+    const jiangsu = await registerOrg(
+      platform.app,
+      'officer@js-instruments.gov.cn',
+      { kind: 'government', nameZh: '江苏省科技厅', nameEn: 'Jiangsu S&T Department', regionCode: '320000' },
+      { verify: true },
+    );
+    expect((await call('GET', `/api/instruments/${used}/bookings`, jiangsu)).statusCode).toBe(403);
+    expect((await call('GET', `/api/bookings/${list.items[0].id}`, jiangsu)).statusCode).toBe(404);
+    const theirs = (await call('GET', '/api/instruments/usage?groupBy=owner', jiangsu)).json();
+    expect(theirs.rows).toEqual([]);
+    const elsewhere = (await breakdown(jiangsu, 'instrument_effective_hours', 'instrument')).json().rows;
+    expect(elsewhere.map((r: { key: string }) => r.key)).not.toContain(used);
+    const outside = await call('GET', `/api/reports/summary?${period}&region=330000`, jiangsu);
+    expect(outside.statusCode).toBe(403);
   });
 });
 

@@ -23,9 +23,12 @@ export const PENDING_STATUSES = ['requested', 'approved'] as const;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 type TimeColumn = PgColumn;
-/** [start, end) meets the row's [startCol, endCol): touching ends do not count. */
+/**
+ * [start, end) meets the row's [startCol, endCol): touching ends do not count. Written as ranges so the GiST indexes
+ * on (instrument_id, tstzrange) answer it (two comparisons bound only one end of a btree scan).
+ */
 const overlaps = (start: Date, end: Date, startCol: TimeColumn, endCol: TimeColumn) =>
-  and(lt(startCol, end), gt(endCol, start));
+  sql`tstzrange(${startCol}, ${endCol}, '[)') && tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, '[)')`;
 
 const instrumentColumns = {
   capability: capabilities,
@@ -76,6 +79,7 @@ const bookingColumns = {
   instrumentTitle: capabilities.title,
   location: instrumentProfiles.location,
   owner: { id: ownerOrgs.id, nameZh: ownerOrgs.nameZh, nameEn: ownerOrgs.nameEn },
+  ownerRegionCode: ownerOrgs.regionCode,
   requester: { id: requesterOrgs.id, nameZh: requesterOrgs.nameZh, nameEn: requesterOrgs.nameEn },
   requesterName: users.displayName,
 };
@@ -347,8 +351,7 @@ export function createInstrumentRepository() {
           and(
             eq(instrumentBookings.instrumentId, id),
             inArray(instrumentBookings.status, ['requested', 'approved', 'in_use', 'completed']),
-            lt(instrumentBookings.startsAt, to),
-            gt(instrumentBookings.endsAt, from),
+            overlaps(from, to, instrumentBookings.startsAt, instrumentBookings.endsAt),
           ),
         )
         .orderBy(instrumentBookings.startsAt);

@@ -134,7 +134,11 @@ export function createInstrumentService({ db, access, repository }: Deps) {
     const profile = record.profile!;
     const manager = managesInstrument(actor, record.capability.orgId);
     const result: CalendarBlock[] = [];
-    for (const b of await repository.calendarBookings(db, record.capability.id, from, to)) {
+    const [bookings, outages] = await Promise.all([
+      repository.calendarBookings(db, record.capability.id, from, to),
+      repository.outagesBetween(db, record.capability.id, from, to),
+    ]);
+    for (const b of bookings) {
       const visible = manager || actor?.orgId === b.requesterOrgId;
       // Others' requests are nobody else's business; their holding bookings show only as busy.
       if (b.status === 'requested' && !visible) continue;
@@ -155,7 +159,7 @@ export function createInstrumentService({ db, access, repository }: Deps) {
           : {}),
       });
     }
-    for (const outage of await repository.outagesBetween(db, record.capability.id, from, to)) {
+    for (const outage of outages) {
       result.push({ kind: 'outage', ...toOutage(outage) });
     }
     for (const closed of closedIntervals(

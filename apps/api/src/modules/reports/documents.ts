@@ -2,7 +2,7 @@
 // and the PDF report of a period with its figures and bar charts, Chinese set in Noto Sans SC.
 import {
   DIMENSION_LABELS,
-  dimensionKeyLabel,
+  breakdownRowLabel,
   FUNNEL_STAGE_LABELS,
   indicatorOf,
   indicators,
@@ -104,7 +104,7 @@ export function breakdownXlsx(breakdown: BreakdownResponse, locale: Locale) {
   return workbook(
     indicatorName(breakdown.indicator, locale),
     [dimension, indicatorName(breakdown.indicator, locale), w.lastYear],
-    breakdown.rows.map((row) => [dimensionKeyLabel(by, row.key, locale), row.value, row.lastYear]),
+    breakdown.rows.map((row) => [breakdownRowLabel(by, row, locale), row.value, row.lastYear]),
   );
 }
 
@@ -208,7 +208,7 @@ export async function reportPdf(contents: ReportContents, locale: Locale): Promi
     bars(
       doc,
       breakdown.rows.map((row) => ({
-        label: dimensionKeyLabel(breakdown.by as ReportDimension, row.key, locale),
+        label: breakdownRowLabel(breakdown.by as ReportDimension, row, locale),
         ...row,
       })),
       locale,

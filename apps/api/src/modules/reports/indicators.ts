@@ -6,12 +6,15 @@ import { sql, type SQL } from 'drizzle-orm';
 
 /**
  * Columns every fact query answers: org_id uuid, day date (platform calendar), ref_type text, ref_id uuid,
- * title text (null: confidential), value float8, fields text[], coop_types text[].
+ * title text (null: confidential), value float8, fields text[], coop_types text[]; and instrument_id uuid for the
+ * indicators marked byInstrument.
  */
 export interface IndicatorSql {
   /** count: distinct things; sum: their values (each thing once); median: of their values. */
   aggregate: 'count' | 'sum' | 'median';
   facts(context: { today: string }): SQL;
+  /** A ratio of two sums (not an average of ratios): each figure is numerator ÷ denominator. */
+  ratio?: { numerator: string; denominator: string };
 }
 
 const registry = new Map<string, IndicatorSql>();
@@ -178,3 +181,53 @@ export const funnelFacts = sql`
       where m.need_id = n.id and a.signed_on is not null
     ) as signed
   from needs n where n.published_at is not null`;
+
+/** Completed and no-show bookings, counted for the instrument's owner on the day (Asia/Shanghai) they started. */
+const bookingFacts = (value: SQL, where: SQL) => sql`
+  select b.owner_org_id as org_id, ${dayOf(sql`b.starts_at`)} as day, 'instrument_booking' as ref_type,
+         b.id as ref_id, c.title, ${value}::float8 as value, c.fields, '{}'::text[] as coop_types,
+         b.instrument_id
+  from instrument_bookings b join capabilities c on c.id = b.instrument_id
+  where ${where}`;
+const usedHours = sql`extract(epoch from b.actual_end_at - b.actual_start_at) / 3600`;
+const external = sql`b.relation <> 'own'`;
+
+registerIndicatorSql('instrument_effective_hours', {
+  aggregate: 'sum',
+  facts: () => bookingFacts(usedHours, sql`b.status = 'completed'`),
+});
+
+registerIndicatorSql('instrument_external_hours', {
+  aggregate: 'sum',
+  facts: () => bookingFacts(usedHours, sql`b.status = 'completed' and ${external}`),
+});
+
+registerIndicatorSql('instrument_sharing_rate', {
+  aggregate: 'sum',
+  ratio: { numerator: 'instrument_external_hours', denominator: 'instrument_effective_hours' },
+  // Drilling lists the bookings behind the denominator, each with its hours.
+  facts: () => bookingFacts(usedHours, sql`b.status = 'completed'`),
+});
+
+registerIndicatorSql('instrument_income', {
+  aggregate: 'sum',
+  facts: () => bookingFacts(sql`b.fee_yuan`, sql`b.status = 'completed'`),
+});
+
+registerIndicatorSql('instrument_enterprises_served', {
+  aggregate: 'count',
+  // One row per (booking's enterprise): the thing counted is the enterprise, so it counts once however often it came.
+  facts: () => sql`
+    select b.owner_org_id as org_id, ${dayOf(sql`b.starts_at`)} as day, 'organization' as ref_type,
+           b.requester_org_id as ref_id, r.name_zh as title, 1::float8 as value, c.fields,
+           '{}'::text[] as coop_types, b.instrument_id
+    from instrument_bookings b
+    join capabilities c on c.id = b.instrument_id
+    join organizations r on r.id = b.requester_org_id and r.kind = 'enterprise'
+    where b.status = 'completed' and ${external}`,
+});
+
+registerIndicatorSql('instrument_no_shows', {
+  aggregate: 'count',
+  facts: () => bookingFacts(sql`1`, sql`b.status = 'no_show'`),
+});

@@ -4,7 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { OversightScope } from '../access/policy.js';
 import { currentDesignations } from '../orgs/designations.js';
-import { funnelFacts, type IndicatorSql } from './indicators.js';
+import { funnelFacts, indicatorSql, type IndicatorSql } from './indicators.js';
 
 /** A period (dates inclusive) and whose organisations count. */
 export interface ReportWindow {
@@ -71,6 +71,10 @@ function dimension(window: ReportWindow, by: ReportDimension | null): { join: SQ
       return { join: each(currentDesignations(sql`o.id`, window.today)), key: sql`d.v` };
     case 'org_kind':
       return { join: sql``, key: sql`o.kind` };
+    case 'organization':
+      return { join: sql``, key: sql`o.id::text` };
+    case 'instrument':
+      return { join: sql``, key: sql`w.instrument_id::text` };
   }
 }
 
@@ -109,7 +113,13 @@ const rowsOf = async <T>(db: Executor, query: SQL): Promise<T[]> =>
 export function createReportRepository() {
   return {
     /** An indicator, in total (by = null) or by a dimension, this period beside last year's. */
-    async figures(db: Executor, indicator: IndicatorSql, window: ReportWindow, by: ReportDimension | null) {
+    async figures(
+      db: Executor,
+      indicator: IndicatorSql,
+      window: ReportWindow,
+      by: ReportDimension | null,
+    ): Promise<FigureRow[]> {
+      if (indicator.ratio) return this.ratio(db, indicator.ratio, window, by);
       const { join, key } = dimension(window, by);
       const rows = await rowsOf<FigureRow>(
         db,
@@ -132,6 +142,45 @@ export function createReportRepository() {
         sameBasis: Number(row.sameBasis),
         lastYear: Number(row.lastYear),
       }));
+    },
+
+    /** Numerator ÷ denominator per key, each a sum over its facts (0 where nothing was used). */
+    async ratio(
+      db: Executor,
+      parts: NonNullable<IndicatorSql['ratio']>,
+      window: ReportWindow,
+      by: ReportDimension | null,
+    ): Promise<FigureRow[]> {
+      const [numerators, denominators] = await Promise.all(
+        [parts.numerator, parts.denominator].map((id) => this.figures(db, indicatorSql(id)!, window, by)),
+      );
+      const above = new Map(numerators!.map((row) => [row.key, row]));
+      const share = (part: number | undefined, whole: number) => (whole > 0 ? (part ?? 0) / whole : 0);
+      return denominators!.map((whole) => {
+        const part = above.get(whole.key);
+        return {
+          key: whole.key,
+          value: share(part?.value, whole.value),
+          sameBasis: share(part?.sameBasis, whole.sameBasis),
+          lastYear: share(part?.lastYear, whole.lastYear),
+        };
+      });
+    },
+
+    /** The names of organisations or instruments a breakdown's keys are the ids of. */
+    async names(db: Executor, by: ReportDimension, ids: string[]) {
+      if (ids.length === 0) return new Map<string, { zh: string; en: string }>();
+      const list = sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      );
+      const rows = await rowsOf<{ id: string; zh: string; en: string }>(
+        db,
+        by === 'organization'
+          ? sql`select id::text, name_zh as zh, name_en as en from organizations where id in (${list})`
+          : sql`select id::text, title as zh, title as en from capabilities where id in (${list})`,
+      );
+      return new Map(rows.map((row) => [row.id, { zh: row.zh, en: row.en }]));
     },
 
     /** The rows behind a figure: each thing counted once, newest first. */

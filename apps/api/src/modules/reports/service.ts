@@ -4,7 +4,9 @@ import {
   FUNNEL_STAGES,
   indicatorOf,
   indicators,
+  NAMED_DIMENSIONS,
   regionWithin,
+  type ReportDimension,
   type BreakdownQuery,
   type DrillQuery,
   type FunnelResponse,
@@ -80,6 +82,15 @@ export function createReportService({ db, access }: { db: Database; access: Acce
     return definition;
   }
 
+  /** An indicator that can be broken down by the dimension asked for. */
+  function sqlBy(id: string, by: ReportDimension | undefined) {
+    const definition = sqlOf(id);
+    if (by === 'instrument' && !indicatorOf(id)?.byInstrument) {
+      throw invalid('querystring.by', 'is not a dimension of this indicator', 'not_allowed');
+    }
+    return definition;
+  }
+
   async function actualFor(window: ReportWindow, id: string) {
     const [row] = await repository.figures(db, sqlOf(id), window, null);
     return row?.value ?? 0;
@@ -124,8 +135,21 @@ export function createReportService({ db, access }: { db: Database; access: Acce
 
     async breakdown(actor: Actor | null, query: BreakdownQuery) {
       const { window } = windowOf(actor, query);
-      const rows = await repository.figures(db, sqlOf(query.indicator), window, query.by);
+      const rows = await repository.figures(db, sqlBy(query.indicator, query.by), window, query.by);
       const found = rows.map(({ key, value, lastYear }) => ({ key, value, lastYear }));
+      if (NAMED_DIMENSIONS.includes(query.by)) {
+        const names = await repository.names(
+          db,
+          query.by,
+          found.map((row) => row.key),
+        );
+        const named = found.map((row) => ({
+          ...row,
+          labelZh: names.get(row.key)?.zh ?? row.key,
+          labelEn: names.get(row.key)?.en ?? row.key,
+        }));
+        return { indicator: query.indicator, by: query.by, rows: named };
+      }
       if (query.by !== 'month') return { indicator: query.indicator, by: query.by, rows: found };
       // A trend shows every month of the period, the quiet ones as 0.
       const byMonth = new Map(found.map((row) => [row.key, row]));
@@ -146,7 +170,7 @@ export function createReportService({ db, access }: { db: Database; access: Acce
         throw invalid('querystring.by', 'is required with key', 'required');
       const found = await repository.drill(
         db,
-        sqlOf(query.indicator),
+        sqlBy(query.indicator, query.by),
         window,
         { by: query.by ?? null, key: query.key ?? null },
         page,
@@ -164,7 +188,11 @@ export function createReportService({ db, access }: { db: Database; access: Acce
 
     async topOrgs(actor: Actor | null, query: ReportQuery & { indicator: string }) {
       const { window } = windowOf(actor, query);
-      return { items: await repository.topOrgs(db, sqlOf(query.indicator), window, 10) };
+      const definition = sqlOf(query.indicator);
+      // A ratio ranks no one: its parts (the hours) do.
+      if (definition.ratio)
+        throw invalid('querystring.indicator', 'is a ratio; rank by its parts', 'not_allowed');
+      return { items: await repository.topOrgs(db, definition, window, 10) };
     },
 
     /** The caller's targets of a year with progress: actual so far, share of the year gone, projection. */

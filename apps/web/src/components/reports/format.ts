@@ -1,4 +1,4 @@
-// How report figures read: counts as numbers, yuan compact (4019万 / 40M), medians in days.
+// How report figures read: counts as numbers, yuan compact (4019万 / 40M), medians in days, hours, ratios as %.
 import { indicatorOf, type IndicatorUnit } from '@coop/shared';
 
 export function formatFigure(value: number, unit: IndicatorUnit, locale: string): string {
@@ -12,6 +12,10 @@ export function formatFigure(value: number, unit: IndicatorUnit, locale: string)
       }).format(value);
     case 'days':
       return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)}${locale === 'en' ? ' days' : ' 天'}`;
+    case 'hours':
+      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)}${locale === 'en' ? ' h' : ' 机时'}`;
+    case 'ratio':
+      return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
     case 'count':
       return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
   }

@@ -1,0 +1,1 @@
+CREATE INDEX "instrument_bookings_period_idx" ON "instrument_bookings" USING gist ("instrument_id",tstzrange("starts_at", "ends_at", '[)'));
