@@ -1,7 +1,7 @@
 // A person at a screen: a signed-in browser context of its own (language, screen size), navigation the way that
 // screen offers it (the side menu on a desktop, the drawer on a phone), every page kept as a screenshot and every
 // console error collected for the test to judge.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { baseURL, byTestId, expectVisible, field, logIn, openLogin } from './browser';
@@ -14,7 +14,13 @@ export interface Screen {
   phone: boolean;
 }
 
-export const DESKTOP_ZH: Screen = { name: 'desktop-zh', locale: 'zh-CN', width: 1440, height: 900, phone: false };
+export const DESKTOP_ZH: Screen = {
+  name: 'desktop-zh',
+  locale: 'zh-CN',
+  width: 1440,
+  height: 900,
+  phone: false,
+};
 export const PHONE_EN: Screen = { name: 'phone-en', locale: 'en', width: 390, height: 844, phone: true };
 
 export interface Person {
@@ -29,14 +35,18 @@ export interface Person {
   close(): Promise<void>;
 }
 
-/** Screenshots numbered in the order they were taken, in one folder per run. */
+/** Screenshots numbered in the order they were taken, in one folder per run (emptied first). */
 export function shotCounter(folder: string): (page: Page, name: string) => Promise<void> {
+  rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   let n = 0;
   return async (page, name) => {
     n += 1;
     await page.waitForLoadState('networkidle').catch(() => undefined);
-    await page.screenshot({ path: join(folder, `${String(n).padStart(2, '0')}-${name}.png`), fullPage: true });
+    await page.screenshot({
+      path: join(folder, `${String(n).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    });
   };
 }
 
@@ -56,7 +66,8 @@ export async function signIn(
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`${who}: page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${who}: console error: ${message.text()} at ${page.url()}`);
+    if (message.type() === 'error')
+      problems.push(`${who}: console error: ${message.text()} at ${page.url()}`);
   });
   await openLogin(page);
   await logIn(page, email);
@@ -86,7 +97,12 @@ export async function signIn(
 
 /** Types a date (and time) into an Element Plus picker inside a dialog, then closes the picker's panel by clicking
  * the dialog's title (Escape would close the dialog too). */
-export async function pickDate(page: Page, dialogTestId: string, testId: string, value: string): Promise<void> {
+export async function pickDate(
+  page: Page,
+  dialogTestId: string,
+  testId: string,
+  value: string,
+): Promise<void> {
   const input = field(page, testId);
   await input.fill(value);
   await input.press('Enter');

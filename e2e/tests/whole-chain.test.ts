@@ -1,13 +1,23 @@
 // The whole chain through the UI, as its users go through it, on the demo data: an enterprise posts a need in
 // Chinese, a college publishes a capability, the match shows with its reasons, the enterprise shows interest, the
-// coordinator introduces them, a docking meeting is created, the three-party agreement's checklist item is ticked
-// and seen live by another party, an instrument booking is requested and approved, and the government dashboard
-// counts the new need. Twice: in Chinese on a desktop, and in English on a phone (navigation through the drawer).
+// coordinator introduces them, a small docking meeting is held and its framework agreement signed, the demo
+// three-party agreement's checklist item is ticked and seen live by another party, an instrument booking is
+// requested and approved, and the government dashboard counts the new need. The parties' own answers inside the
+// meeting (accepting the request, the outcome) go through the API as those parties, as in meetings.test.ts. Twice: in Chinese on a desktop, and in English on a phone (navigation through the drawer).
 // Every page visited is kept in e2e/screenshots/whole-chain/<run>/; no console error is allowed.
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { byTestId, expectText, expectVisible, field, screenshotsDir, test } from '../support/browser';
+import {
+  baseURL,
+  byTestId,
+  DEMO_PASSWORD,
+  expectText,
+  expectVisible,
+  field,
+  screenshotsDir,
+  test,
+} from '../support/browser';
 import {
   DESKTOP_ZH,
   PHONE_EN,
@@ -47,6 +57,112 @@ async function fillListing(page: Page, title: string, description: string, field
   await field(page, 'listing-title').fill(title);
   await textArea(page, 'listing-description').fill(description);
   await chooseField(page, fieldLabel);
+}
+
+const option = (page: Page, text: string) =>
+  page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).first();
+
+/** Picks an option of one Element Plus select: its own list (by aria-controls), not another still closing. */
+async function choose(page: Page, testId: string, text: string) {
+  const select = byTestId(page, testId);
+  await select.click();
+  const list = await select.locator('input').getAttribute('aria-controls');
+  await page.locator(`[id="${list}"] .el-select-dropdown__item`).filter({ hasText: text }).first().click();
+}
+
+/** An API caller signed in as a demo user, for the parties' own answers inside the meeting. */
+async function apiAs(email: string) {
+  const login = await fetch(`${baseURL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return async <T>(method: string, path: string, body?: object): Promise<T> => {
+    const response = await fetch(`${baseURL}/api${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${accessToken}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+}
+
+async function dockingMeeting(coordinator: Person, run: string, zh: boolean) {
+  const page = coordinator.page;
+  const firm = zh ? '恒川数控' : 'Hengchuan';
+  const college = zh ? '浙东理工大学' : 'East Zhejiang University';
+  const tab = (zhName: string, enName: string) => page.getByRole('tab', { name: zh ? zhName : enName });
+  await coordinator.navigate('meetings');
+  await byTestId(page, 'meeting-create').click();
+  await field(page, 'meeting-title-zh').fill(`风电齿轮产学研对接会 ${run}`);
+  await field(page, 'meeting-title-en').fill(`Wind gear docking meeting ${run}`);
+  await field(page, 'meeting-date').fill('2027-06-15');
+  await field(page, 'meeting-deadline').fill('2027-06-05');
+  await field(page, 'meeting-venue').fill('浙东理工大学学术交流中心');
+  await coordinator.shot('meeting-form');
+  await byTestId(page, 'meeting-form-submit').click();
+  await expectText(byTestId(page, 'meeting-title'), /风电齿轮产学研对接会|Wind gear docking/);
+
+  const invite = byTestId(page, 'invite-select');
+  await invite.click();
+  for (const name of [firm, college]) {
+    await invite.locator('input').fill(name);
+    await option(page, name).click();
+  }
+  await page.keyboard.press('Escape');
+  await byTestId(page, 'invite-submit').click();
+  await expect.poll(() => byTestId(page, 'participant-row').count(), { timeout: 30_000 }).toBe(2);
+  await byTestId(page, 'meeting-action-open').click();
+  for (let left = 1; left >= 0; left--) {
+    await byTestId(page, 'participant-accept').first().click();
+    await expect.poll(() => byTestId(page, 'participant-accept').count(), { timeout: 30_000 }).toBe(left);
+  }
+  await coordinator.shot('meeting-participants');
+
+  await tab('对接请求', 'Requests').click();
+  await choose(page, 'request-from', firm);
+  await choose(page, 'request-to', college);
+  await field(page, 'request-purpose').fill('洽谈风电齿轮磨齿工艺合作');
+  await byTestId(page, 'request-send').click();
+  await expectText(byTestId(page, 'request-list'), /磨齿工艺合作/);
+  const meetingId = page.url().split('/').pop()!;
+  const asCollege = await apiAs('college@demo.cn');
+  const { items } = await asCollege<{ items: { id: string }[] }>('GET', `/meetings/${meetingId}/requests`);
+  for (const r of items)
+    await asCollege('POST', `/meetings/${meetingId}/requests/${r.id}/answer`, { answer: 'accepted' });
+
+  await page.reload();
+  await byTestId(page, 'meeting-action-start_scheduling').click();
+  await tab('日程排布', 'Schedule').click();
+  await byTestId(page, 'schedule-run').click();
+  await expect.poll(() => byTestId(page, 'schedule-chip').count(), { timeout: 30_000 }).toBe(1);
+  await coordinator.shot('meeting-schedule');
+  await byTestId(page, 'meeting-action-publish').click();
+  await tab('会议当天', 'On the day').click();
+  await byTestId(page, 'mark-held').first().click();
+  await expectText(byTestId(page, 'day-row'), zh ? /已举行/ : /Held/);
+  await byTestId(page, 'meeting-action-hold').click();
+  for (const r of items)
+    await asCollege('POST', `/meetings/${meetingId}/requests/${r.id}/outcomes`, {
+      outcome: 'agreement_reached',
+    });
+
+  await page.reload();
+  await tab('集中签约', 'Signing').click();
+  await expect.poll(() => byTestId(page, 'signing-party').count()).toBe(1);
+  await byTestId(page, 'signing-party').first().click();
+  const names = page.locator('[data-testid="signatory-name"] input, input[data-testid="signatory-name"]');
+  await expect.poll(() => names.count()).toBe(2);
+  for (let i = 0; i < 2; i++) await names.nth(i).fill(`签约代表 ${i + 1}`);
+  await coordinator.shot('meeting-signing');
+  await byTestId(page, 'signing-submit').click();
+  await expect.poll(() => byTestId(page, 'signed-agreement-link').count(), { timeout: 30_000 }).toBe(1);
+  await coordinator.shot('meeting-signed');
 }
 
 async function runChain(browser: Browser, screen: Screen) {
@@ -143,18 +259,8 @@ async function runChain(browser: Browser, screen: Screen) {
     await expectText(row.getByTestId('match-stage'), zh ? /已对接/ : /Introduced/);
     await coordinator.shot('brokering');
 
-    // The coordinator creates a small docking meeting (the full scheduling and signing is meetings.test.ts).
-    await coordinator.navigate('meetings');
-    await byTestId(coordinator.page, 'meeting-create').click();
-    await field(coordinator.page, 'meeting-title-zh').fill(`风电齿轮产学研对接会 ${run}`);
-    await field(coordinator.page, 'meeting-title-en').fill(`Wind gear docking meeting ${run}`);
-    await field(coordinator.page, 'meeting-date').fill('2027-06-15');
-    await field(coordinator.page, 'meeting-deadline').fill('2027-06-05');
-    await field(coordinator.page, 'meeting-venue').fill('浙东理工大学学术交流中心');
-    await coordinator.shot('meeting-form');
-    await byTestId(coordinator.page, 'meeting-form-submit').click();
-    await expectText(byTestId(coordinator.page, 'meeting-title'), /风电齿轮产学研对接会|Wind gear docking/);
-    await coordinator.shot('meeting');
+    // A small docking meeting: the coordinator invites the two, they meet, and one framework agreement is signed.
+    await dockingMeeting(coordinator, run, zh);
 
     // The three-party agreement: the enterprise ticks a checklist item; the college sees it without a reload.
     const openItem = async (p: Person) => {
@@ -189,11 +295,13 @@ async function runChain(browser: Browser, screen: Screen) {
     await enterprise.page.locator('[data-testid="instrument-card"]', { hasText: INSTRUMENT }).first().click();
     await expectVisible(byTestId(enterprise.page, 'book-slot'), 'the booking button');
     await enterprise.shot('instrument');
-    const day = workingDayAhead(zh ? 4 : 11);
+    // Each run its own day (a server reused through E2E_BASE_URL keeps earlier runs' bookings), within the horizon.
+    const day = workingDayAhead(3 + (Math.floor(Date.now() / 60_000) % 20));
+    const [from, to] = zh ? ['09:00', '11:00'] : ['13:00', '15:00'];
     await byTestId(enterprise.page, 'book-slot').click();
     await expectVisible(byTestId(enterprise.page, 'booking-dialog'), 'the booking dialog');
-    await pickDate(enterprise.page, 'booking-dialog', 'booking-start', `${day} 09:00`);
-    await pickDate(enterprise.page, 'booking-dialog', 'booking-end', `${day} 11:00`);
+    await pickDate(enterprise.page, 'booking-dialog', 'booking-start', `${day} ${from}`);
+    await pickDate(enterprise.page, 'booking-dialog', 'booking-end', `${day} ${to}`);
     await field(enterprise.page, 'booking-purpose').fill(purpose);
     await field(enterprise.page, 'booking-sample').fill('风电齿轮试件 2 件');
     await expectText(byTestId(enterprise.page, 'booking-fee'), /600/);
@@ -216,12 +324,16 @@ async function runChain(browser: Browser, screen: Screen) {
 
     // The government dashboard counts the new need.
     await gov.page.reload();
-    await expect.poll(() => tileValue(gov.page, 'needs_posted'), { timeout: 30_000 }).toBeGreaterThan(needsBefore);
+    await expect
+      .poll(() => tileValue(gov.page, 'needs_posted'), { timeout: 30_000 })
+      .toBeGreaterThan(needsBefore);
     await gov.shot('dashboard-after');
 
     if (screen.phone) {
       for (const p of people) {
-        const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        const overflow = await p.page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
         expect(overflow, `${p.page.url()} scrolls sideways`).toBeLessThanOrEqual(0);
       }
     }
