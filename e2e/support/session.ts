@@ -109,10 +109,12 @@ export async function pickDate(
   await byTestId(page, dialogTestId).locator('.el-dialog__title').click();
 }
 
-/** A Tuesday to Thursday at least `fromDays` ahead, as a Shanghai date (YYYY-MM-DD). */
-export function workingDayAhead(fromDays = 3): string {
-  for (let days = fromDays; ; days++) {
-    const date = new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000);
-    if ([2, 3, 4].includes(date.getUTCDay())) return date.toISOString().slice(0, 10);
+/** The Tuesdays to Thursdays from 3 to 28 days ahead, as Shanghai dates (YYYY-MM-DD): inside a 30-day horizon. */
+export function workingDaysAhead(): string[] {
+  const days: string[] = [];
+  for (let ahead = 3; ahead <= 28; ahead++) {
+    const date = new Date(Date.now() + 8 * 3_600_000 + ahead * 86_400_000);
+    if ([2, 3, 4].includes(date.getUTCDay())) days.push(date.toISOString().slice(0, 10));
   }
+  return days;
 }

@@ -1,7 +1,7 @@
 // The whole chain through the UI, as its users go through it, on the demo data: an enterprise posts a need in
 // Chinese, a college publishes a capability, the match shows with its reasons, the enterprise shows interest, the
-// coordinator introduces them, a small docking meeting is held and its framework agreement signed, the demo
-// three-party agreement's checklist item is ticked and seen live by another party, an instrument booking is
+// coordinator introduces them, a small docking meeting is held and one three-party agreement (the college and two
+// enterprises) signed there in one action, the demo three-party agreement's checklist item is ticked and seen live by another party, an instrument booking is
 // requested and approved, and the government dashboard counts the new need. The parties' own answers inside the
 // meeting (accepting the request, the outcome) go through the API as those parties, as in meetings.test.ts. Twice: in Chinese on a desktop, and in English on a phone (navigation through the drawer).
 // Every page visited is kept in e2e/screenshots/whole-chain/<run>/; no console error is allowed.
@@ -24,7 +24,7 @@ import {
   pickDate,
   shotCounter,
   signIn,
-  workingDayAhead,
+  workingDaysAhead,
   type Person,
   type Screen,
 } from '../support/session';
@@ -96,6 +96,7 @@ async function dockingMeeting(coordinator: Person, run: string, zh: boolean) {
   const page = coordinator.page;
   const firm = zh ? '恒川数控' : 'Hengchuan';
   const college = zh ? '浙东理工大学' : 'East Zhejiang University';
+  const second = zh ? '瓯越精密' : 'Ouyue Precision';
   const tab = (zhName: string, enName: string) => page.getByRole('tab', { name: zh ? zhName : enName });
   await coordinator.navigate('meetings');
   await byTestId(page, 'meeting-create').click();
@@ -110,15 +111,15 @@ async function dockingMeeting(coordinator: Person, run: string, zh: boolean) {
 
   const invite = byTestId(page, 'invite-select');
   await invite.click();
-  for (const name of [firm, college]) {
+  for (const name of [firm, second, college]) {
     await invite.locator('input').fill(name);
     await option(page, name).click();
   }
   await page.keyboard.press('Escape');
   await byTestId(page, 'invite-submit').click();
-  await expect.poll(() => byTestId(page, 'participant-row').count(), { timeout: 30_000 }).toBe(2);
+  await expect.poll(() => byTestId(page, 'participant-row').count(), { timeout: 30_000 }).toBe(3);
   await byTestId(page, 'meeting-action-open').click();
-  for (let left = 1; left >= 0; left--) {
+  for (let left = 2; left >= 0; left--) {
     await byTestId(page, 'participant-accept').first().click();
     await expect.poll(() => byTestId(page, 'participant-accept').count(), { timeout: 30_000 }).toBe(left);
   }
@@ -154,15 +155,24 @@ async function dockingMeeting(coordinator: Person, run: string, zh: boolean) {
 
   await page.reload();
   await tab('集中签约', 'Signing').click();
-  await expect.poll(() => byTestId(page, 'signing-party').count()).toBe(1);
-  await byTestId(page, 'signing-party').first().click();
+  // One agreement of the college and both enterprises: the three-party agreement.
+  await byTestId(page, 'signing-panel').locator('.el-radio').nth(1).click();
+  const parties = byTestId(page, 'signing-party');
+  await expect.poll(() => parties.count()).toBe(2);
+  for (let i = 0; i < 2; i++) await parties.nth(i).click();
   const names = page.locator('[data-testid="signatory-name"] input, input[data-testid="signatory-name"]');
-  await expect.poll(() => names.count()).toBe(2);
-  for (let i = 0; i < 2; i++) await names.nth(i).fill(`签约代表 ${i + 1}`);
+  await expect.poll(() => names.count()).toBe(3);
+  for (let i = 0; i < 3; i++) await names.nth(i).fill(`签约代表 ${i + 1}`);
   await coordinator.shot('meeting-signing');
   await byTestId(page, 'signing-submit').click();
   await expect.poll(() => byTestId(page, 'signed-agreement-link').count(), { timeout: 30_000 }).toBe(1);
   await coordinator.shot('meeting-signed');
+  await byTestId(page, 'signed-agreement-link').click();
+  await expectText(
+    page.locator('main, .el-main').first(),
+    zh ? /瓯越[\s\S]*恒川|恒川[\s\S]*瓯越/ : /Ouyue|Hengchuan/,
+  );
+  await coordinator.shot('three-party-agreement');
 }
 
 async function runChain(browser: Browser, screen: Screen) {
@@ -296,7 +306,8 @@ async function runChain(browser: Browser, screen: Screen) {
     await expectVisible(byTestId(enterprise.page, 'book-slot'), 'the booking button');
     await enterprise.shot('instrument');
     // Each run its own day (a server reused through E2E_BASE_URL keeps earlier runs' bookings), within the horizon.
-    const day = workingDayAhead(3 + (Math.floor(Date.now() / 60_000) % 20));
+    const days = workingDaysAhead();
+    const day = days[Math.floor(Date.now() / 60_000) % days.length];
     const [from, to] = zh ? ['09:00', '11:00'] : ['13:00', '15:00'];
     await byTestId(enterprise.page, 'book-slot').click();
     await expectVisible(byTestId(enterprise.page, 'booking-dialog'), 'the booking dialog');
