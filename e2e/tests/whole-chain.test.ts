@@ -1,10 +1,11 @@
 // The whole chain through the UI, as its users go through it, on the demo data: an enterprise posts a need in
 // Chinese, a college publishes a capability, the match shows with its reasons, the enterprise shows interest, the
 // coordinator introduces them, a small docking meeting is held and one three-party agreement (the college and two
-// enterprises) signed there in one action, the demo three-party agreement's checklist item is ticked and seen live by another party, an instrument booking is
-// requested and approved, and the government dashboard counts the new need. The parties' own answers inside the
-// meeting (accepting the request, the outcome) go through the API as those parties, as in meetings.test.ts. Twice: in Chinese on a desktop, and in English on a phone (navigation through the drawer).
-// Every page visited is kept in e2e/screenshots/whole-chain/<run>/; no console error is allowed.
+// enterprises) is signed there in one action, a checklist item of the demo three-party agreement is ticked and seen
+// live by another party, an instrument booking is requested and approved, and the government dashboard counts the
+// new need. The parties' own answers inside the meeting (accepting the request, the outcome) go through the API as
+// those parties, as in meetings.test.ts. Twice: in Chinese on a desktop, and in English on a phone (navigation
+// through the drawer). Every page visited is kept in e2e/screenshots/whole-chain/<run>/; no console error allowed.
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
