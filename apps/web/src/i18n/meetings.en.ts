@@ -136,7 +136,8 @@ const en = {
     signedOn: 'Signing date',
     sign: 'Sign {n} agreements',
     signOne: 'Sign the agreement',
-    signed: '{n} agreements signed with {projects} projects to fill.',
+    signed:
+      '{n} agreement signed with {projects} projects to fill. | {n} agreements signed with {projects} projects to fill.',
     agreements: 'Agreements signed at this meeting',
     none: 'No agreements signed at this meeting yet.',
   },

@@ -1,0 +1,120 @@
+// A person at a screen: a signed-in browser context of its own (language, screen size), navigation the way that
+// screen offers it (the side menu on a desktop, the drawer on a phone), every page kept as a screenshot and every
+// console error collected for the test to judge.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { baseURL, byTestId, expectVisible, field, logIn, openLogin } from './browser';
+
+export interface Screen {
+  name: string;
+  locale: 'zh-CN' | 'en';
+  width: number;
+  height: number;
+  phone: boolean;
+}
+
+export const DESKTOP_ZH: Screen = {
+  name: 'desktop-zh',
+  locale: 'zh-CN',
+  width: 1440,
+  height: 900,
+  phone: false,
+};
+export const PHONE_EN: Screen = { name: 'phone-en', locale: 'en', width: 390, height: 844, phone: true };
+
+export interface Person {
+  page: Page;
+  screen: Screen;
+  /** Console errors and uncaught page errors seen so far, prefixed by who saw them. */
+  problems: string[];
+  /** Saves a full-page screenshot of what this person sees now. */
+  shot(name: string): Promise<void>;
+  /** Opens a page from the navigation: the side menu, or on a phone the drawer from the top bar. */
+  navigate(key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Screenshots numbered in the order they were taken, in one folder per run (emptied first). */
+export function shotCounter(folder: string): (page: Page, name: string) => Promise<void> {
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  let n = 0;
+  return async (page, name) => {
+    n += 1;
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    await page.screenshot({
+      path: join(folder, `${String(n).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    });
+  };
+}
+
+export async function signIn(
+  browser: Browser,
+  email: string,
+  screen: Screen,
+  save: (page: Page, name: string) => Promise<void>,
+): Promise<Person> {
+  const context = await browser.newContext({
+    locale: screen.locale,
+    viewport: { width: screen.width, height: screen.height },
+    baseURL,
+  });
+  const page = await context.newPage();
+  const who = email.split('@')[0];
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`${who}: page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error')
+      problems.push(`${who}: console error: ${message.text()} at ${page.url()}`);
+  });
+  await openLogin(page);
+  await logIn(page, email);
+  await expectVisible(page.locator('[data-testid^="home-"]'), `the home page of ${email}`);
+
+  const person: Person = {
+    page,
+    screen,
+    problems,
+    shot: (name) => save(page, `${who}-${name}`),
+    async navigate(key) {
+      if (screen.phone) {
+        await page.locator('.top-bar > button').first().click();
+        const drawer = byTestId(page, 'nav-drawer');
+        await expectVisible(drawer, 'the navigation drawer');
+        await drawer.locator(`[data-testid="nav-${key}"]`).click();
+        await drawer.waitFor({ state: 'hidden' });
+      } else {
+        await byTestId(page, `nav-${key}`).click();
+      }
+    },
+    close: () => context.close(),
+  };
+  await person.shot('home');
+  return person;
+}
+
+/** Types a date (and time) into an Element Plus picker inside a dialog, then closes the picker's panel by clicking
+ * the dialog's title (Escape would close the dialog too). */
+export async function pickDate(
+  page: Page,
+  dialogTestId: string,
+  testId: string,
+  value: string,
+): Promise<void> {
+  const input = field(page, testId);
+  await input.fill(value);
+  await input.press('Enter');
+  await byTestId(page, dialogTestId).locator('.el-dialog__title').click();
+}
+
+/** The Tuesdays to Thursdays from 3 to 28 days ahead, as Shanghai dates (YYYY-MM-DD): inside a 30-day horizon. */
+export function workingDaysAhead(): string[] {
+  const days: string[] = [];
+  for (let ahead = 3; ahead <= 28; ahead++) {
+    const date = new Date(Date.now() + 8 * 3_600_000 + ahead * 86_400_000);
+    if ([2, 3, 4].includes(date.getUTCDay())) days.push(date.toISOString().slice(0, 10));
+  }
+  return days;
+}
