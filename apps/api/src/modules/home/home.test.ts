@@ -1,0 +1,129 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateHistory } from '../../seed/history.js';
+import { hashPassword } from '../auth/passwords.js';
+import { addDays, platformDate } from '../agreements/dates.js';
+import { caller, logins } from '../agreements/testing.js';
+import { createTestPlatform, orgId, type LoggedIn, type TestPlatform } from '../../test/harness.js';
+
+let platform: TestPlatform;
+let call: ReturnType<typeof caller>;
+let people: Record<string, LoggedIn>;
+const today = platformDate();
+const NAMES = ['enterprise', 'college', 'coordinator', 'gov', 'testcentre'] as const;
+
+const one = async (query: SQL): Promise<number> => {
+  const result = (await platform.database.db.execute(query)) as unknown as { rows: { n: number | string }[] };
+  return Number(result.rows[0]?.n ?? 0);
+};
+const orgOf = (name: string) => sql`(select org_id from users where email = ${`${name}@demo.cn`})`;
+const members = (name: string) =>
+  sql`(select member_id from association_members where association_id = ${orgOf(name)})`;
+const province = sql`(select id from organizations where region_code like '33%')`;
+
+/** The same to-dos counted straight from the tables, written apart from the repository's SQL. */
+function expected(name: string, key: string, overseen: SQL | null): SQL {
+  const mine = (column: SQL) => (overseen ? sql`${column} in ${overseen}` : sql`${column} = ${orgOf(name)}`);
+  const tasks = sql`select count(*) as n from checklist_items where status <> 'done' and ${mine(sql`responsible_org_id`)}`;
+  switch (key) {
+    case 'new_matches':
+      return sql`select count(*) as n from matches m where m.stage = 'suggested' and m.created_at > now() - interval '7 days'
+        and (${mine(sql`(select org_id from needs where id = m.need_id)`)}
+          or ${mine(sql`(select org_id from capabilities where id = m.capability_id)`)})`;
+    case 'proposals_to_answer':
+      return sql`select count(distinct m.id) as n from matches m join proposals p on p.match_id = m.id
+        where m.stage = 'interested' and p.org_id <> ${orgOf(name)}
+        and (${mine(sql`(select org_id from needs where id = m.need_id)`)}
+          or ${mine(sql`(select org_id from capabilities where id = m.capability_id)`)})`;
+    case 'tasks_overdue':
+      return sql`${tasks} and due_date < ${today}::date`;
+    case 'tasks_due_this_week':
+      return sql`${tasks} and due_date >= ${today}::date and due_date <= ${addDays(today, 6)}::date`;
+    case 'meeting_invitations':
+      return sql`select count(*) as n from meeting_participants
+        where status = 'invited' and ${mine(sql`org_id`)}
+        and meeting_id in (select id from meetings where status = 'open')`;
+    case 'bookings_to_approve':
+      return sql`select count(*) as n from instrument_bookings where status = 'requested' and ${mine(sql`owner_org_id`)}`;
+    case 'introductions_to_broker':
+      return sql`select count(*) as n from matches m where m.stage = 'interested'
+        and ${mine(sql`(select org_id from needs where id = m.need_id)`)}
+        and ${mine(sql`(select org_id from capabilities where id = m.capability_id)`)}`;
+  }
+  throw new Error(`no expected count for ${key}`);
+}
+
+beforeAll(async () => {
+  platform = await createTestPlatform();
+  call = caller(platform.app);
+  await generateHistory(platform.database.db, {
+    size: { orgs: 20, needs: 80, capabilities: 40, matchedNeeds: 40, agreements: 15, days: 200 },
+    now: new Date(),
+    associationId: await orgId(platform.app, 'Zhijiang Machinery Industry Association'),
+    passwordHash: await hashPassword('nobody-knows-this-password'),
+  });
+  const db = platform.database.db;
+  // Edge cases around tasks the enterprise is responsible for: done yet past due, due today, due in a week (outside), no date.
+  await db.execute(sql`
+    with p as (select id from projects order by id limit 1)
+    insert into checklist_items (project_id, title, due_date, responsible_org_id, status, position)
+    select p.id, t.title, t.due::date, ${orgOf('enterprise')}, t.status, 900 + t.pos from p,
+      (values ('done late', ${addDays(today, -3)}, 'done', 1), ('due today', ${today}, 'pending', 2),
+              ('due in 7 days', ${addDays(today, 7)}, 'in_progress', 3), ('no date', null, 'pending', 4))
+        as t(title, due, status, pos)`);
+  people = Object.fromEntries(
+    (await logins(platform.app, NAMES)).map((who, index) => [NAMES[index], who]),
+  ) as Record<string, LoggedIn>;
+}, 180_000);
+afterAll(() => platform?.close());
+
+describe('GET /api/home', () => {
+  it('refuses a visitor', async () => {
+    expect((await call('GET', '/api/home')).statusCode).toBe(401);
+  });
+
+  it.each([
+    ['enterprise', null],
+    ['college', null],
+    ['testcentre', null],
+    ['coordinator', 'members'],
+    ['gov', 'province'],
+  ] as const)('every to-do of %s equals a count made directly in SQL', async (name, scope) => {
+    const response = await call('GET', '/api/home', people[name]);
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as { today: string; todos: { key: string; count: number; link: string }[] };
+    expect(body.today).toBe(today);
+    expect(body.todos.length).toBeGreaterThan(0);
+    const overseen = scope === 'members' ? members(name) : scope === 'province' ? province : null;
+    for (const todo of body.todos) {
+      expect({ key: todo.key, count: todo.count }).toEqual({
+        key: todo.key,
+        count: await one(expected(name, todo.key, overseen)),
+      });
+      expect(todo.link).toMatch(/^\/[a-z/]+$/);
+    }
+  });
+
+  it('tells each role what it can act on', async () => {
+    const keys = async (name: string) =>
+      ((await call('GET', '/api/home', people[name])).json().todos as { key: string }[]).map((t) => t.key);
+    expect(await keys('enterprise')).toContain('proposals_to_answer');
+    expect(await keys('enterprise')).not.toContain('bookings_to_approve');
+    expect(await keys('testcentre')).toContain('bookings_to_approve');
+    expect(await keys('coordinator')).toContain('introductions_to_broker');
+    expect(await keys('gov')).not.toContain('new_matches');
+  });
+
+  it('counts the enterprise task due today, not the one done late or the one a week away', async () => {
+    const todos = (await call('GET', '/api/home', people.enterprise)).json().todos as {
+      key: string;
+      count: number;
+    }[];
+    const dueThisWeek = todos.find((t) => t.key === 'tasks_due_this_week')!;
+    expect(dueThisWeek.count).toBeGreaterThanOrEqual(1);
+    expect(dueThisWeek.count).toBe(
+      await one(sql`select count(*) as n from checklist_items where responsible_org_id = ${orgOf('enterprise')}
+        and status <> 'done' and due_date between ${today}::date and ${addDays(today, 6)}::date`),
+    );
+  });
+});
