@@ -1,5 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organizations } from '../../db/schema/index.js';
+import { seedDemoAgreements } from '../../seed/demo-agreements.js';
+import { seedDemoInstruments } from '../../seed/demo-instruments.js';
+import { seedDemoMeetings } from '../../seed/demo-meetings.js';
 import { generateHistory } from '../../seed/history.js';
 import { hashPassword } from '../auth/passwords.js';
 import { addDays, platformDate } from '../agreements/dates.js';
@@ -10,6 +14,12 @@ let platform: TestPlatform;
 let call: ReturnType<typeof caller>;
 let people: Record<string, LoggedIn>;
 const today = platformDate();
+const DEMO_KEYS: Record<string, string> = {
+  'Hengchuan CNC Machine Tools Co., Ltd.': 'hengchuan',
+  'East Zhejiang University of Technology': 'university',
+  'Qiantang Vocational and Technical College': 'vocational',
+  'Zhijiang Machinery Industry Association': 'association',
+};
 const NAMES = ['enterprise', 'college', 'coordinator', 'gov', 'testcentre'] as const;
 
 const one = async (query: SQL): Promise<number> => {
@@ -63,6 +73,35 @@ beforeAll(async () => {
     passwordHash: await hashPassword('nobody-knows-this-password'),
   });
   const db = platform.database.db;
+  // The demo's agreements, meetings (one open for registration) and instruments (bookings waiting for approval).
+  const ids = new Map<string, string>();
+  for (const o of await db.select().from(organizations)) {
+    const key =
+      DEMO_KEYS[o.nameEn] ?? (o.kind === 'enterprise' ? o.nameEn.split(' ')[0]!.toLowerCase() : undefined);
+    if (key) ids.set(key, o.id);
+  }
+  await seedDemoAgreements(db, ids);
+  await seedDemoMeetings(db, ids);
+  await seedDemoInstruments(db);
+  // Matches of the enterprise's need with the college's capabilities: new, old, interest with and without a
+  // proposal from the college, a proposal by the enterprise itself, and one the enterprise declined.
+  await db.execute(sql`
+    with n as (insert into needs (org_id, created_by, title, description, region_code, status)
+               select org_id, id, '主轴热误差补偿', 'Spindle thermal error', '330100', 'open' from users
+               where email = 'enterprise@demo.cn' returning id),
+         c as (insert into capabilities (org_id, created_by, kind, title, description, region_code, status)
+               select org_id, id, 'research_team', t.title, 'team', '330100', 'open' from users,
+                 (values ('A'), ('B'), ('C'), ('D'), ('E'), ('F')) as t(title)
+               where email = 'college@demo.cn' returning id, title)
+    insert into matches (need_id, capability_id, score, stage, created_at)
+    select n.id, c.id, 0.5, s.stage, now() - make_interval(days => s.age) from n, c
+      join (values ('A', 'suggested', 1), ('B', 'suggested', 30), ('C', 'interested', 2), ('D', 'interested', 2),
+                   ('E', 'interested', 2), ('F', 'declined', 2)) as s(title, stage, age) on s.title = c.title`);
+  await db.execute(sql`
+    insert into proposals (match_id, org_id, created_by, approach)
+    select m.id, u.org_id, u.id, 'proposal ' || c.title from matches m join capabilities c on c.id = m.capability_id
+      join users u on u.email = case when c.title = 'D' then 'enterprise@demo.cn' else 'college@demo.cn' end
+    where c.title in ('C', 'D', 'F') and c.description = 'team'`);
   // Edge cases around tasks the enterprise is responsible for: done yet past due, due today, due in a week (outside), no date.
   await db.execute(sql`
     with p as (select id from projects order by id limit 1)
@@ -102,6 +141,19 @@ describe('GET /api/home', () => {
       });
       expect(todo.link).toMatch(/^\/[a-z/]+$/);
     }
+  });
+
+  it('has something to do for the enterprise and the college on this data', async () => {
+    const counts = async (name: string) =>
+      Object.fromEntries(
+        ((await call('GET', '/api/home', people[name])).json().todos as { key: string; count: number }[]).map(
+          (t) => [t.key, t.count],
+        ),
+      );
+    // A, not B (a month old); C for the enterprise to answer; D for the college; never F (declined).
+    expect(await counts('enterprise')).toMatchObject({ new_matches: 1, proposals_to_answer: 1 });
+    expect(await counts('college')).toMatchObject({ new_matches: 1, proposals_to_answer: 1 });
+    expect((await counts('testcentre')).bookings_to_approve).toBeGreaterThan(0);
   });
 
   it('tells each role what it can act on', async () => {
