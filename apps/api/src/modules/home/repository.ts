@@ -29,9 +29,13 @@ export function homeCounts(orgs: HomeOrgs, today: string) {
   const side = (column: string) => sql.raw(column);
   const onEitherSide = sql`(${within(side('n.org_id'), orgs)} or ${within(side('c.org_id'), orgs)})`;
   const matchPairs = sql`matches m join needs n on n.id = m.need_id join capabilities c on c.id = m.capability_id`;
-  const openTasks = sql`checklist_items i where i.status <> 'done' and i.due_date is not null
-    and ${within(side('i.responsible_org_id'), orgs)}`;
   const partyAgreements = sql`select agreement_id from agreement_parties where ${within(side('org_id'), orgs)}`;
+  // Tasks of live projects only (as the reports' overdue list): one's own, or any in an overseen agreement.
+  const openTasks = sql`checklist_items i join projects pr on pr.id = i.project_id
+    join agreements a on a.id = pr.agreement_id
+    where i.status <> 'done' and i.due_date is not null
+    and pr.status not in ('done', 'closed') and a.status in ('signed', 'active')
+    and ${orgs.kind === 'org' ? within(side('i.responsible_org_id'), orgs) : sql`a.id in (${partyAgreements})`}`;
   const todos: Record<HomeTodoKey, SQL> = {
     new_matches: sql`select count(*) from ${matchPairs} where m.stage = 'suggested'
       and m.created_at >= now() - make_interval(days => ${NEW_MATCH_DAYS}) and ${onEitherSide}`,

@@ -22,9 +22,9 @@ const FIGURE_LINKS: Record<HomeFigureKey, string> = {
   projects_in_progress: '/projects',
   organisations_overseen: '/orgs',
 };
-/** Overseers follow their organisations' projects, not a task list of their own. */
+/** Overseers follow their organisations' projects (the dashboard lists what is overdue), not tasks of their own. */
 const OVERSIGHT_LINKS: Partial<Record<HomeTodoKey | HomeFigureKey, string>> = {
-  tasks_overdue: '/projects',
+  tasks_overdue: '/reports',
   tasks_due_this_week: '/projects',
 };
 
