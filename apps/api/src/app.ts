@@ -29,6 +29,8 @@ import { createAuthRepository } from './modules/auth/repository.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { createAuthService } from './modules/auth/service.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { homeRoutes } from './modules/home/routes.js';
+import { createHomeService } from './modules/home/service.js';
 import { createCapabilityService } from './modules/capabilities/service.js';
 import { listingRoutes } from './modules/listings/routes.js';
 import { createNeedService } from './modules/needs/service.js';
@@ -241,6 +243,7 @@ export async function buildApp({ config, database, search, storage: givenStorage
         checklist: createChecklistService({ db, agreements, projects, journal }),
       });
       await api.register(reportRoutes, { reports: createReportService({ db, access }) });
+      await api.register(homeRoutes, { home: createHomeService({ db, access }) });
       await api.register(instrumentRoutes, {
         instruments,
         bookings,

@@ -14,3 +14,4 @@ export * from './indicators.js';
 export * from './meeting-indicators.js';
 export * from './schemas/meetings.js';
 export * from './schemas/instruments.js';
+export * from './schemas/home.js';

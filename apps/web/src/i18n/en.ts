@@ -179,6 +179,26 @@ const en = {
     login: 'Sign in',
   },
   home: {
+    today: {
+      title: 'Today',
+      nothing: 'Nothing waits for you today.',
+      todos: {
+        new_matches: 'new match this week | new matches this week',
+        proposals_to_answer: 'proposal to answer | proposals to answer',
+        tasks_overdue: 'checklist task overdue | checklist tasks overdue',
+        tasks_due_this_week: 'task due this week | tasks due this week',
+        meeting_invitations: 'docking-meeting invitation to answer | docking-meeting invitations to answer',
+        bookings_to_approve: 'instrument booking to approve | instrument bookings to approve',
+        introductions_to_broker:
+          'interest between members to introduce | interests between members to introduce',
+      },
+      figures: {
+        open_listings: 'Open listings',
+        live_agreements: 'Agreements in force',
+        projects_in_progress: 'Projects under way',
+        organisations_overseen: 'Organisations overseen',
+      },
+    },
     headings: {
       enterprise: 'Enterprise workspace',
       college: 'College & institute workspace',

@@ -47,10 +47,9 @@ export default {
   },
   home: {
     figures: 'This year so far',
-    todo: 'Needs attention today',
-    overdue: '{n} overdue checklist items in your scope',
+    todo: 'Annual targets',
     behind: '{n} targets behind schedule',
-    allGood: 'Nothing overdue and every target on track.',
+    allGood: 'Every target is on track.',
     open: 'Open the dashboard',
   },
 };

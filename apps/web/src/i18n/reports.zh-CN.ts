@@ -47,10 +47,9 @@ const zhCN: typeof en = {
   },
   home: {
     figures: '今年以来',
-    todo: '今日待办',
-    overdue: '辖区内有 {n} 项逾期清单事项',
+    todo: '年度目标',
     behind: '{n} 项目标进度落后',
-    allGood: '没有逾期事项，各项目标进度正常。',
+    allGood: '各项目标进度正常。',
     open: '打开数据看板',
   },
 };

@@ -168,6 +168,25 @@ const zhCN: MessageSchema = {
     login: '去登录',
   },
   home: {
+    today: {
+      title: '今日待办',
+      nothing: '今天没有需要您处理的事项。',
+      todos: {
+        new_matches: '个本周新匹配',
+        proposals_to_answer: '份合作方案待回复',
+        tasks_overdue: '项清单任务已逾期',
+        tasks_due_this_week: '项任务本周到期',
+        meeting_invitations: '个对接会邀请待回复',
+        bookings_to_approve: '个仪器预约待审批',
+        introductions_to_broker: '对会员间意向待引荐',
+      },
+      figures: {
+        open_listings: '发布中的需求与能力',
+        live_agreements: '生效中的协议',
+        projects_in_progress: '进行中的项目',
+        organisations_overseen: '所辖机构',
+      },
+    },
     headings: {
       enterprise: '企业工作台',
       college: '高校院所工作台',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   emptyHomeCounts,
   emptyReports,
+  emptyToday,
   makeCapability,
   makeHit,
   makeNeed,
@@ -40,6 +41,33 @@ describe('HomePage', () => {
     expect(home.find('[data-testid=org-card]').text()).toContain('Hangzhou Precision Machinery Co.');
   });
 
+  it('opens on today’s to-dos, each a link to where to act, and the organisation’s figures', async () => {
+    mockApi({
+      ...restoresSessionOf(makeUser()),
+      ...emptyHomeCounts(),
+      'GET /home': {
+        body: {
+          today: '2026-12-02',
+          figures: [{ key: 'live_agreements', value: 3, link: '/agreements' }],
+          todos: [
+            { key: 'proposals_to_answer', count: 2, link: '/my/matches' },
+            { key: 'tasks_overdue', count: 1, link: '/tasks' },
+            { key: 'meeting_invitations', count: 0, link: '/meetings' },
+          ],
+        },
+      },
+    });
+    const { wrapper } = await renderAt('/');
+
+    const panel = wrapper.find('[data-testid=today-panel]');
+    expect(panel.find('[data-testid=todo-proposals_to_answer]').text()).toContain('2 proposals to answer');
+    expect(panel.find('[data-testid=todo-tasks_overdue] a').attributes('href')).toBe('/tasks');
+    expect(panel.find('[data-testid=todo-tasks_overdue]').text()).toContain('1 checklist task overdue');
+    // Nothing to answer: not listed at all.
+    expect(panel.find('[data-testid=todo-meeting_invitations]').exists()).toBe(false);
+    expect(panel.text()).toContain('Agreements in force');
+  });
+
   it('counts an enterprise’s open needs and lists the drafts review sent back', async () => {
     const returned = makeNeed({
       id: 'need-9',
@@ -49,6 +77,7 @@ describe('HomePage', () => {
     });
     mockApi({
       ...restoresSessionOf(makeUser()),
+      ...emptyToday(),
       'GET /needs': (request) => {
         const status = request.query.get('status');
         if (status === 'open') return { body: paged([makeNeed()], 1, 1, 4) };
@@ -71,6 +100,7 @@ describe('HomePage', () => {
     const user = makeUser({ organization: makeOrg({ kind: 'college' }) });
     const api = mockApi({
       ...restoresSessionOf(user),
+      ...emptyToday(),
       'GET /capabilities': { body: paged([makeCapability({ fields: ['machinery.cnc', 'materials'] })]) },
       'GET /search': {
         body: makeSearchResponse({
@@ -105,6 +135,7 @@ describe('HomePage', () => {
     const verified = makeOrg({ id: 'member-1' });
     const api = mockApi({
       ...restoresSessionOf(coordinator),
+      ...emptyToday(),
       ...emptyReports(),
       'GET /orgs/assoc-1/members': { body: paged([verified, waiting], 1, 100) },
       'POST /orgs/member-2/verification': { body: { ...waiting, verified: true } },

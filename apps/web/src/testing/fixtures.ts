@@ -148,8 +148,14 @@ export const NO_SESSION = {
 };
 
 /** Quiet answers for what the home pages count (own listings, review queue, market); nothing needs attention. */
+/** A home with nothing to do and no figures. */
+export function emptyToday() {
+  return { 'GET /home': { body: { today: '2026-12-02', figures: [], todos: [] } } };
+}
+
 export function emptyHomeCounts() {
   return {
+    ...emptyToday(),
     'GET /needs': { body: paged([]) },
     'GET /capabilities': { body: paged([]) },
     'GET /review-queue': { body: paged([]) },
