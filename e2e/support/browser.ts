@@ -77,6 +77,15 @@ export function byTestId(page: Page, testId: string): Locator {
   return page.locator(`[data-testid="${testId}"]`);
 }
 
+/** The option of one Element Plus select, found through its own popper (the input's aria-controls), not any open one. */
+export async function selectOption(page: Page, selectTestId: string, text: string): Promise<Locator> {
+  const id = await page
+    .locator(`[data-testid="${selectTestId}"] input[role="combobox"]`)
+    .first()
+    .getAttribute('aria-controls');
+  return page.locator(`[id="${id}"] .el-select-dropdown__item`).filter({ hasText: text }).first();
+}
+
 /** Waits until the element is on screen (Playwright's auto-wait); fails with the test id in the message. */
 export async function expectVisible(locator: Locator, what = String(locator)): Promise<void> {
   await locator

@@ -8,7 +8,7 @@ import { describe, expect } from 'vitest';
 import {
   baseURL,
   byTestId,
-  DEMO_PASSWORD,
+  selectOption,
   expectText,
   expectVisible,
   field,
@@ -17,6 +17,7 @@ import {
   screenshotsDir,
   test,
 } from '../support/browser';
+import { apiAs } from '../support/api';
 
 const TITLE = '浙东机械装备产学研对接会 E2E';
 const FIRMS = ['恒川数控', '瓯越', '明湖', '越溪', '钱塘精密'];
@@ -29,40 +30,6 @@ async function signedIn(browser: Browser, email: string, width = 1440): Promise<
   await logIn(page, email);
   await expectVisible(page.locator('[data-testid^="home-"]'), 'the home page');
   return page;
-}
-
-/** An API caller logged in as a demo user, for the other parties' answers. */
-async function apiAs(email: string) {
-  const login = await fetch(`${baseURL}/api/auth/login`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-forwarded-for': `10.9.0.${Math.floor(Math.random() * 200) + 1}`,
-    },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  return async <T>(method: string, path: string, body?: object): Promise<T> => {
-    const response = await fetch(`${baseURL}/api${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${accessToken}`,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-}
-
-/** The option of one Element Plus select, found through its own popper (the input's aria-controls), not any open one. */
-async function option(page: Page, selectTestId: string, text: string) {
-  const id = await page
-    .locator(`[data-testid="${selectTestId}"] input[role="combobox"]`)
-    .first()
-    .getAttribute('aria-controls');
-  return page.locator(`[id="${id}"] .el-select-dropdown__item`).filter({ hasText: text }).first();
 }
 
 describe('docking meeting', () => {
@@ -85,7 +52,7 @@ describe('docking meeting', () => {
       for (const name of [...FIRMS, COLLEGE]) {
         await page.keyboard.press('Control+A');
         await page.keyboard.type(name);
-        await (await option(page, 'invite-select', name)).click();
+        await (await selectOption(page, 'invite-select', name)).click();
       }
       await page.keyboard.press('Escape');
       await byTestId(page, 'invite-submit').click();
@@ -102,9 +69,9 @@ describe('docking meeting', () => {
       await page.getByRole('tab', { name: '对接请求' }).click();
       for (const firm of FIRMS) {
         await byTestId(page, 'request-from').click();
-        await (await option(page, 'request-from', firm)).click();
+        await (await selectOption(page, 'request-from', firm)).click();
         await byTestId(page, 'request-to').click();
-        await (await option(page, 'request-to', COLLEGE)).click();
+        await (await selectOption(page, 'request-to', COLLEGE)).click();
         await field(page, 'request-purpose').fill(`${firm}与${COLLEGE}洽谈共建实训基地`);
         await byTestId(page, 'request-send').click();
         await expectText(byTestId(page, 'request-list'), new RegExp(`${firm}[\\s\\S]*共建实训基地`));
@@ -138,12 +105,12 @@ describe('docking meeting', () => {
       await byTestId(phone, 'slot-picker').click();
       const { slotStarts } = await college<{ slotStarts: string[] }>('GET', `/meetings/${meetingId}`);
       const first = Number(slots[0]);
-      await (await option(phone, 'slot-picker', slotStarts[first]!)).click();
+      await (await selectOption(phone, 'slot-picker', slotStarts[first]!)).click();
       await expect.poll(() => byTestId(phone, 'schedule-chip').count()).toBe(1);
       // Move it to a free slot: the first one with no meeting of the college.
       const free = slotStarts.findIndex((_, i) => !slots.includes(String(i)));
       await byTestId(phone, 'move-to').click();
-      await (await option(phone, 'move-to', `${slotStarts[free]} · 1 号桌`)).click();
+      await (await selectOption(phone, 'move-to', `${slotStarts[free]} · 1 号桌`)).click();
       await expect.poll(() => byTestId(phone, 'schedule-chip').count()).toBe(0);
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);

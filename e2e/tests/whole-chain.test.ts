@@ -10,15 +10,15 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import {
-  baseURL,
   byTestId,
-  DEMO_PASSWORD,
+  selectOption,
   expectText,
   expectVisible,
   field,
   screenshotsDir,
   test,
 } from '../support/browser';
+import { apiAs } from '../support/api';
 import {
   DESKTOP_ZH,
   PHONE_EN,
@@ -67,30 +67,7 @@ const option = (page: Page, text: string) =>
 async function choose(page: Page, testId: string, text: string) {
   const select = byTestId(page, testId);
   await select.click();
-  const list = await select.locator('input').getAttribute('aria-controls');
-  await page.locator(`[id="${list}"] .el-select-dropdown__item`).filter({ hasText: text }).first().click();
-}
-
-/** An API caller signed in as a demo user, for the parties' own answers inside the meeting. */
-async function apiAs(email: string) {
-  const login = await fetch(`${baseURL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  return async <T>(method: string, path: string, body?: object): Promise<T> => {
-    const response = await fetch(`${baseURL}/api${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${accessToken}`,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
+  await (await selectOption(page, testId, text)).click();
 }
 
 async function dockingMeeting(coordinator: Person, run: string, zh: boolean) {
