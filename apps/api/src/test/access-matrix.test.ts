@@ -181,12 +181,149 @@ beforeAll(async () => {
   who.otherRegion = await registerOrg(
     app,
     'officer@gd.example.cn',
-    { kind: 'government', nameZh: '广东省科学技术厅', nameEn: 'Guangdong S&T Department', regionCode: '440000' },
+    {
+      kind: 'government',
+      nameZh: '广东省科学技术厅',
+      nameEn: 'Guangdong S&T Department',
+      regionCode: '440000',
+    },
     { verify: true },
   );
 }, 120_000);
 afterAll(() => platform?.close());
 
+const OBJECT_ROLES = [
+  'visitor',
+  'member',
+  'enterprise',
+  'otherOrg',
+  'college',
+  'coordinator',
+  'officer',
+  'otherRegion',
+  'admin',
+] as const;
+type ObjectRole = (typeof OBJECT_ROLES)[number];
+
+/** The objects asked for: the enterprise's own, an agreement it signed with the college, in the officer's region. */
+interface Objects {
+  orgId: string;
+  needId: string;
+  agreementId: string;
+}
+
+/**
+ * Status per role, in the order of OBJECT_ROLES: the enterprise's own people (member, admin), another enterprise,
+ * the college party, the association's coordinator, the officer of the province and one of another province, the
+ * platform admin. Writes carry a stale version, so an allowed caller gets 409 and nothing changes; a refused one gets
+ * 403 (it may know the object exists) or 404 (it may not).
+ */
+const OBJECT_LEVEL: [string, (o: Objects) => string, unknown, readonly number[]][] = [
+  ['GET', (o) => `/api/orgs/${o.orgId}/users`, undefined, [401, 200, 200, 403, 403, 200, 403, 403, 200]],
+  ['PATCH', (o) => `/api/orgs/${o.orgId}`, { industry: 'x' }, [401, 403, 200, 403, 403, 403, 403, 403, 200]],
+  [
+    'POST',
+    (o) => `/api/orgs/${o.orgId}/invitations`,
+    { email: 'new@hengchuan.example.cn', orgRole: 'admin' },
+    [401, 403, 201, 403, 403, 403, 403, 403, 201],
+  ],
+  // A published confidential need: outsiders who are signed in read its anonymised summary (checked below).
+  ['GET', (o) => `/api/needs/${o.needId}`, undefined, [404, 200, 200, 200, 200, 200, 200, 200, 200]],
+  [
+    'PATCH',
+    (o) => `/api/needs/${o.needId}`,
+    { title: '改过的标题 A changed title', version: 999_999 },
+    [401, 409, 409, 403, 403, 403, 403, 403, 409],
+  ],
+  [
+    'GET',
+    (o) => `/api/agreements/${o.agreementId}`,
+    undefined,
+    [401, 200, 200, 404, 200, 200, 200, 404, 200],
+  ],
+  [
+    'PATCH',
+    (o) => `/api/agreements/${o.agreementId}`,
+    { title: '改过的协议 A changed agreement', version: 999_999 },
+    [401, 403, 409, 404, 409, 409, 403, 404, 409],
+  ],
+  [
+    'GET',
+    (o) => `/api/agreements/${o.agreementId}/projects`,
+    undefined,
+    [401, 200, 200, 404, 200, 200, 200, 404, 200],
+  ],
+  [
+    'POST',
+    (o) => `/api/agreements/${o.agreementId}/projects`,
+    { title: '项目 A project', ownerOrgId: '00000000-0000-4000-8000-000000000000' },
+    [401, 400, 400, 404, 400, 400, 403, 404, 400],
+  ],
+  [
+    'GET',
+    (o) => `/api/agreements/${o.agreementId}/timeline`,
+    undefined,
+    [401, 200, 200, 404, 200, 200, 200, 404, 200],
+  ],
+];
+
+describe('object level (API1) and property level (API3)', () => {
+  let objects: Objects;
+  const callers = (role: ObjectRole) => (role === 'visitor' ? null : who[role]);
+
+  beforeAll(async () => {
+    const needOp = operations.find((op) => key(op) === 'POST /api/needs')!;
+    const need = await send('POST', '/api/needs', who.enterprise, {
+      ...(sample(needOp.body!) as object),
+      visibility: 'confidential',
+    });
+    expect(need.statusCode).toBe(201);
+    const agreement = await runningAgreement(platform.app, who.enterprise, [
+      who.enterprise.orgId,
+      who.college.orgId,
+    ]);
+    objects = { orgId: who.enterprise.orgId, needId: need.json().id, agreementId: agreement.id };
+  });
+
+  it('answers own, other organisation and other region with the status of each row', async () => {
+    const wrong: string[] = [];
+    for (const [method, url, payload, expected] of OBJECT_LEVEL) {
+      for (const [index, role] of OBJECT_ROLES.entries()) {
+        const response = await send(method, url(objects), callers(role), payload);
+        if (response.statusCode !== expected[index])
+          wrong.push(`${method} ${url(objects)} as ${role}: ${response.statusCode}, not ${expected[index]}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('shows outsiders only the anonymised summary of a confidential need, never its organisation or keywords', async () => {
+    const url = `/api/needs/${objects.needId}`;
+    const own = (await send('GET', url, who.member)).json();
+    expect(own.org?.id).toBe(who.enterprise.orgId);
+    for (const role of ['otherOrg', 'college', 'officer', 'otherRegion'] as const) {
+      const seen = (await send('GET', url, who[role])).json();
+      expect(seen.org, role).toBeNull();
+      expect(seen.keywords, role).toEqual([]);
+      expect(seen.description, role).not.toBe(own.description);
+    }
+  });
+
+  it('refuses fields a caller may not set: the owner, the status and the org role outside their own moves', async () => {
+    const needOp = operations.find((op) => key(op) === 'POST /api/needs')!;
+    const forged = { ...(sample(needOp.body!) as object), orgId: who.otherOrg.orgId };
+    expect((await send('POST', '/api/needs', who.member, forged)).statusCode).toBe(400);
+    const patch = await send('PATCH', `/api/needs/${objects.needId}`, who.member, {
+      status: 'closed',
+      version: 1,
+    });
+    expect(patch.statusCode).toBe(400);
+    const me = await send('PATCH', `/api/orgs/${who.enterprise.orgId}`, who.member, { industry: 'x' });
+    expect(me.statusCode).toBe(403);
+  });
+});
+
+// Last: its logout row ends every caller's session.
 describe('function level (API5)', () => {
   it('has a row for every operation of the OpenAPI document, and none for a route that is gone', () => {
     expect(operations.map(key).sort()).toEqual(Object.keys(FUNCTION_LEVEL).sort());
@@ -208,7 +345,11 @@ describe('function level (API5)', () => {
           op.body ? sample(op.body) : undefined,
         );
         const want = expected === 'stream' ? 401 : expected[index];
-        if (response.statusCode !== want) wrong.push(`${key(op)} as ${role}: ${response.statusCode}, not ${want}`);
+        // API3: no answer to anyone carries a secret column.
+        if (/password_?hash|token_?hash/i.test(response.body))
+          wrong.push(`${key(op)} as ${role}: leaks a hash`);
+        if (response.statusCode !== want)
+          wrong.push(`${key(op)} as ${role}: ${response.statusCode}, not ${want}`);
       }
     }
     expect(wrong).toEqual([]);
