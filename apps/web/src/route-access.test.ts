@@ -18,6 +18,20 @@ describe('pages by role', () => {
     },
   );
 
+  it.each(['/admin/users', '/admin/audit'])(
+    'keeps %s, like its API, to platform administrators',
+    async (path) => {
+      const coordinator = makeUser({
+        platformRole: 'coordinator',
+        organization: makeOrg({ kind: 'association' }),
+      });
+      mockApi({ ...restoresSessionOf(coordinator) });
+      const { router } = await renderAt(path, 'en');
+
+      expect(router.currentRoute.value.name).toBe('no-access');
+    },
+  );
+
   it.each([
     '/needs/not-a-uuid',
     '/agreements/123',

@@ -277,6 +277,8 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
     },
     async requireOrg(db: Executor, actor: Actor | null, action: OrgAction, orgId: string): Promise<Actor> {
       const caller = requireActor(actor);
+      // An unknown organisation is not found for everyone, so a platform admin's write never meets a missing row.
+      if (!(await deps.orgs.get(db, orgId))) throw new NotFoundError('Organisation');
       if (!(await allowsOrg(db, caller, action, orgId))) {
         throw new ForbiddenError(`Your account may not ${describe[action]} of this organisation`);
       }

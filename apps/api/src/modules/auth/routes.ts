@@ -145,7 +145,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = asyn
         tags: ['orgs'],
         params: IdParams,
         body: InvitationBody,
-        response: { 201: Invitation, ...errorResponses(400, 401, 403) },
+        response: { 201: Invitation, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) =>
