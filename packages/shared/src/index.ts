@@ -13,3 +13,4 @@ export * from './schemas/admin.js';
 export * from './indicators.js';
 export * from './schemas/meetings.js';
 export * from './schemas/instruments.js';
+export * from './schemas/designations.js';
