@@ -175,7 +175,9 @@ export async function buildApp({ config, database, search, storage: givenStorage
         agreements.checkExpiry(now).catch((err) => app.log.error({ err }, 'agreement expiry check failed')),
         meetings.askFollowUps(now).catch((err) => app.log.error({ err }, 'meeting follow-up check failed')),
         bookings.remindUpcoming(now).catch((err) => app.log.error({ err }, 'booking reminder check failed')),
-        designations.checkExpiry(now).catch((err) => app.log.error({ err }, 'designation expiry check failed')),
+        designations
+          .checkExpiry(now)
+          .catch((err) => app.log.error({ err }, 'designation expiry check failed')),
       ]);
     };
     void check();

@@ -16,9 +16,7 @@ export const designations = pgTable(
     issuingBody: text('issuing_body'),
     validFrom: date('valid_from'),
     validUntil: date('valid_until'),
-    status: text('status', { enum: DESIGNATION_STATUSES })
-      .notNull()
-      .default('pending'),
+    status: text('status', { enum: DESIGNATION_STATUSES }).notNull().default('pending'),
     claimedBy: uuid('claimed_by').references(() => users.id, { onDelete: 'set null' }),
     verifiedBy: uuid('verified_by').references(() => users.id, { onDelete: 'set null' }),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
