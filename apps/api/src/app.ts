@@ -38,6 +38,9 @@ import { reviewRoutes } from './modules/review/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { createSearchService } from './modules/search/service.js';
 import { createOrgRepository } from './modules/orgs/repository.js';
+import { createDesignationRepository } from './modules/designations/repository.js';
+import { designationRoutes } from './modules/designations/routes.js';
+import { createDesignationService } from './modules/designations/service.js';
 import { createExporter } from './modules/transfer/export.js';
 import { createImporter } from './modules/transfer/import.js';
 import { transferRoutes } from './modules/transfer/routes.js';
@@ -133,6 +136,13 @@ export async function buildApp({ config, database, search, storage: givenStorage
   const orgs = createOrgService({ db, orgs: orgRepository, access });
   const sender = logSender(app.log);
   const notifications = createNotificationService({ db, sender });
+  const designations = createDesignationService({
+    db,
+    access,
+    orgs: orgRepository,
+    designations: createDesignationRepository(),
+    notifications,
+  });
   const matching = createMatchingService({
     db,
     access,
@@ -167,6 +177,9 @@ export async function buildApp({ config, database, search, storage: givenStorage
         agreements.checkExpiry(now).catch((err) => app.log.error({ err }, 'agreement expiry check failed')),
         meetings.askFollowUps(now).catch((err) => app.log.error({ err }, 'meeting follow-up check failed')),
         bookings.remindUpcoming(now).catch((err) => app.log.error({ err }, 'booking reminder check failed')),
+        designations
+          .checkExpiry(now)
+          .catch((err) => app.log.error({ err }, 'designation expiry check failed')),
       ]);
     };
     void check();
@@ -203,6 +216,7 @@ export async function buildApp({ config, database, search, storage: givenStorage
       });
       await api.register(authRoutes, { auth });
       await api.register(orgRoutes, { orgs });
+      await api.register(designationRoutes, { designations });
       await api.register(listingRoutes, {
         path: '/needs',
         tag: 'needs',

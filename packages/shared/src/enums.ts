@@ -35,6 +35,8 @@ export const DESIGNATIONS = [
   'provincial_tech_centre',
 ] as const;
 export type Designation = (typeof DESIGNATIONS)[number];
+export const DESIGNATION_STATUSES = ['pending', 'verified', 'rejected', 'expired'] as const;
+export type DesignationStatus = (typeof DESIGNATION_STATUSES)[number];
 
 export const DESIGNATION_LABELS: Labelled<Designation>[] = [
   { value: 'high_tech', zh: '高新技术企业', en: 'High-tech enterprise' },

@@ -15,3 +15,4 @@ export * from './meeting-indicators.js';
 export * from './schemas/meetings.js';
 export * from './schemas/instruments.js';
 export * from './schemas/home.js';
+export * from './schemas/designations.js';

@@ -9,6 +9,7 @@ import { createNeedService } from '../modules/needs/service.js';
 import { hashPassword } from '../modules/auth/passwords.js';
 import { createAuthRepository } from '../modules/auth/repository.js';
 import { createOrgRepository } from '../modules/orgs/repository.js';
+import { seedDemoDesignations } from './demo-designations.js';
 import { seedDemoAgreements } from './demo-agreements.js';
 import { seedDemoHistory } from './demo-history.js';
 import { seedDemoMeetings } from './demo-meetings.js';
@@ -200,12 +201,15 @@ export async function seedDemo(db: Database, options: { listings?: boolean } = {
       });
     }
   });
+  // Before listings are indexed, so their documents carry the designations that count; again after the history's organisations.
+  await seedDemoDesignations(db, ids);
   if (options.listings ?? true) {
     await seedListings(db, ids);
     await seedDemoAgreements(db, ids);
     await seedDemoHistory(db, ids);
     await seedDemoMeetings(db, ids);
     await seedDemoInstruments(db);
+    await seedDemoDesignations(db, ids);
   }
   return true;
 }

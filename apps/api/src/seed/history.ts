@@ -12,6 +12,7 @@ import {
 } from '@coop/shared';
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../db/client.js';
+import { certifyProfileDesignations } from './demo-designations.js';
 import {
   agreementEvents,
   agreementParties,
@@ -208,6 +209,7 @@ export async function generateHistory(db: Executor, options: HistoryOptions): Pr
   }
   const userIds = new Map<string, string>();
   await insertAll(db, orgRows, (chunk) => db.insert(organizations).values(chunk));
+  await certifyProfileDesignations(db);
   const userRows = orgRows.map((org, index) => {
     const id = randomUUID();
     userIds.set(org.id, id);

@@ -9,3 +9,4 @@ export * from './audit.js';
 export * from './reports.js';
 export * from './meetings.js';
 export * from './instruments.js';
+export * from './designations.js';

@@ -16,7 +16,11 @@ export type OrgAction =
   /** mark an organisation verified or not */
   | 'org.verify'
   /** add or remove an association's member organisations */
-  | 'org.members.manage';
+  | 'org.members.manage'
+  /** claim a designation, with its certificate */
+  | 'org.designation.claim'
+  /** verify or reject a claimed designation: the members' coordinator or the region's officer */
+  | 'org.designation.verify';
 
 /** What the policy needs to know of a need or capability. */
 export interface ListingFacts {
@@ -236,6 +240,15 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
         return (
           actor.platformRole === 'coordinator' && actor.orgId === orgId && actor.orgKind === 'association'
         );
+      case 'org.designation.claim':
+        return actor.orgId === orgId && actor.orgRole === 'admin';
+      case 'org.designation.verify':
+        if (actor.orgId === orgId) return false;
+        if (isOfficer(actor)) {
+          const org = await deps.orgs.get(db, orgId);
+          if (org && regionWithin(org.regionCode, actor.orgRegionCode)) return true;
+        }
+        return coordinates(db, actor, orgId);
     }
   }
 
@@ -449,6 +462,8 @@ const describe: Record<OrgAction, string> = {
   'org.users.read': 'see the people',
   'org.verify': 'change the verification',
   'org.members.manage': 'manage the member organisations',
+  'org.designation.claim': 'claim designations',
+  'org.designation.verify': 'verify the designations',
 };
 
 const refusedAgreement: Record<AgreementPermission, string> = {

@@ -1,6 +1,7 @@
 // Storage of needs and capabilities; both tables share their listing columns, so one repository serves both.
 import { and, arrayOverlaps, count, desc, eq, gt, ilike, inArray, like, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { orgWithCurrentDesignations } from '../orgs/designations.js';
 import { associationMembers, capabilities, needs, organizations } from '../../db/schema/index.js';
 
 export type NeedRow = typeof needs.$inferSelect;
@@ -69,7 +70,7 @@ export function createListingRepository<T extends ListingTable>(table: T) {
   return {
     async get(db: Executor, id: string): Promise<{ row: RowOf<T>; org: OrgRow } | null> {
       const [found] = await db
-        .select({ row: t, org: organizations })
+        .select({ row: t, org: orgWithCurrentDesignations })
         .from(t)
         .innerJoin(organizations, eq(organizations.id, t.orgId))
         .where(eq(t.id, id));
@@ -79,7 +80,7 @@ export function createListingRepository<T extends ListingTable>(table: T) {
     async getMany(db: Executor, ids: string[]): Promise<Map<string, { row: RowOf<T>; org: OrgRow }>> {
       if (ids.length === 0) return new Map();
       const rows = await db
-        .select({ row: t, org: organizations })
+        .select({ row: t, org: orgWithCurrentDesignations })
         .from(t)
         .innerJoin(organizations, eq(organizations.id, t.orgId))
         .where(inArray(t.id, ids));
@@ -120,7 +121,7 @@ export function createListingRepository<T extends ListingTable>(table: T) {
       const condition = where(db, filter);
       const [rows, [total]] = await Promise.all([
         db
-          .select({ row: t, org: organizations })
+          .select({ row: t, org: orgWithCurrentDesignations })
           .from(t)
           .innerJoin(organizations, eq(organizations.id, t.orgId))
           .where(condition)
@@ -140,7 +141,7 @@ export function createListingRepository<T extends ListingTable>(table: T) {
     /** Batches for a rebuild, in id order. */
     async batchAfter(db: Executor, afterId: string | null, limit: number) {
       const rows = await db
-        .select({ row: t, org: organizations })
+        .select({ row: t, org: orgWithCurrentDesignations })
         .from(t)
         .innerJoin(organizations, eq(organizations.id, t.orgId))
         .where(afterId ? gt(t.id, afterId) : undefined)
