@@ -15,7 +15,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Database; access: Acce
       schema: {
         tags: ['admin'],
         description:
-          'Security audit log, newest first: logins and failures, account, role and verification changes, exports, administrator actions. `from`/`to` are days in the reader\'s time zone.',
+          "Security audit log, newest first: logins and failures, account, role and verification changes, exports, administrator actions. `from`/`to` are days in the reader's time zone.",
         querystring: AuditQuery,
         response: { 200: Paged(AuditEntry), ...errorResponses(400, 401, 403) },
       },

@@ -144,7 +144,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = asyn
     {
       schema: {
         tags: ['auth'],
-        description: "The reader's own settings: `timeZone` (IANA name) sets the calendar of the digest and date filters.",
+        description:
+          "The reader's own settings: `timeZone` (IANA name) sets the calendar of the digest and date filters.",
         body: MeUpdate,
         response: { 200: Me, ...errorResponses(400, 401) },
       },

@@ -1,4 +1,11 @@
-import type { LoginBody, Me, MeUpdate, PasswordChangeBody, PasswordResetBody, RegisterBody } from '@coop/shared';
+import type {
+  LoginBody,
+  Me,
+  MeUpdate,
+  PasswordChangeBody,
+  PasswordResetBody,
+  RegisterBody,
+} from '@coop/shared';
 import { isTimeZone } from '../../calendar.js';
 import type { Database, Executor } from '../../db/client.js';
 import {

@@ -14,7 +14,10 @@ const call = (method: 'GET' | 'PATCH', url: string, headers: Record<string, stri
   platform.app.inject({ method, url, headers, payload, remoteAddress: freshAddress() });
 
 async function notify(email: string, at: string, kind: string) {
-  const [user] = await platform.database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  const [user] = await platform.database.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, email));
   await platform.database.db
     .insert(notifications)
     .values({ userId: user!.id, kind, entityType: 'need', entityId: randomUUID(), createdAt: new Date(at) });
