@@ -94,6 +94,7 @@ export async function actorOf(db: Database, email: string): Promise<Actor> {
     orgVerified: org!.verified,
     orgRole: user!.orgRole,
     platformRole: user!.platformRole,
+    timeZone: user!.timeZone,
   };
 }
 

@@ -172,6 +172,7 @@ async function seedListings(db: Database, orgIds: Map<string, string>) {
       orgVerified: org!.verified,
       orgRole: 'admin' as const,
       platformRole: null,
+      timeZone: author!.timeZone,
     };
   };
   for (const { org, ...need } of DEMO_NEEDS) await needs.create(await actorOf(org), need);

@@ -1,4 +1,4 @@
-import type { RegisterBody } from '@coop/shared';
+import type { Me, MeUpdate, RegisterBody } from '@coop/shared';
 import { api } from './client';
 import type { Session } from './types';
 
@@ -10,6 +10,7 @@ export const authApi = {
   register: (body: RegisterBody) => api.post<Session>('/auth/register', body, { noRefresh: true }),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<void>('/auth/password', { currentPassword, newPassword }),
+  updateMe: (body: MeUpdate) => api.patch<Me>('/me', body),
   resetPassword: (token: string, newPassword: string) =>
     api.post<void>('/auth/password-reset', { token, newPassword }, { noRefresh: true }),
 };

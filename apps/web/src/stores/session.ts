@@ -100,6 +100,10 @@ export const useSessionStore = defineStore('session', () => {
     end('password_changed');
   }
 
+  function userUpdated(me: Me) {
+    if (user.value?.id === me.id) user.value = me;
+  }
+
   function organizationUpdated(org: Org) {
     if (user.value && user.value.organization.id === org.id)
       user.value = { ...user.value, organization: org };
@@ -123,5 +127,6 @@ export const useSessionStore = defineStore('session', () => {
     logout,
     passwordChanged,
     organizationUpdated,
+    userUpdated,
   };
 });

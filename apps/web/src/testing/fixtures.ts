@@ -25,6 +25,7 @@ export function makeUser(overrides: Partial<Me> = {}): Me {
     locale: 'en',
     orgRole: 'admin',
     platformRole: null,
+    timeZone: 'Asia/Shanghai',
     organization: makeOrg(),
     ...overrides,
   };

@@ -36,9 +36,19 @@ export const Me = Type.Object({
   locale: OneOf(LOCALES),
   orgRole: OrgRoleSchema,
   platformRole: Type.Union([OneOf(PLATFORM_ROLES), Type.Null()]),
+  /** IANA time zone name; the digest and date filters use this calendar. */
+  timeZone: Type.String(),
   organization: Org,
 });
 export type Me = Static<typeof Me>;
 
 export const TokenResponse = Type.Object({ accessToken: Type.String(), expiresIn: Type.Integer(), user: Me });
 export type TokenResponse = Static<typeof TokenResponse>;
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** The reader's own settings. The time zone is checked against the runtime's IANA list by the API. */
+export const MeUpdate = StrictObject({
+  timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_+\\-/]+$' })),
+});
+export type MeUpdate = Static<typeof MeUpdate>;

@@ -15,6 +15,8 @@ export const users = pgTable(
     locale: text('locale', { enum: ['zh-CN', 'en'] })
       .notNull()
       .default('zh-CN'),
+    /** IANA name: the reader's calendar day for the digest and date filters. */
+    timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
     orgRole: text('org_role', { enum: ['admin', 'member'] })
       .notNull()
       .default('member'),

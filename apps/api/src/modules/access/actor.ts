@@ -12,4 +12,6 @@ export interface Actor {
   orgVerified: boolean;
   orgRole: OrgRole;
   platformRole: PlatformRole | null;
+  /** The reader's IANA time zone: which instants make up "a day" for them. */
+  timeZone: string;
 }

@@ -22,7 +22,3 @@ export const EXPIRY_WARNING_DAYS = 30;
 /** True when an active agreement's term ends within the warning window. */
 export const endsSoon = (endDate: string | null, today: string) =>
   endDate !== null && endDate >= today && endDate <= addDays(today, EXPIRY_WARNING_DAYS);
-
-/** The instant a platform calendar day begins (China keeps one offset all year, without daylight saving). */
-export const platformDayStart = (date: string, plusDays = 0): Date =>
-  new Date(`${addDays(date, plusDays)}T00:00:00+08:00`);

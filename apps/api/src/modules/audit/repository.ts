@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm'
 import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
 import { auditLog, users } from '../../db/schema/index.js';
-import { platformDayStart } from '../agreements/dates.js';
+import { dayStartIn } from '../../calendar.js';
 
 export interface AuditInput {
   action: AuditAction;
@@ -30,7 +30,8 @@ export async function recordAudit(db: Executor, input: AuditInput): Promise<void
   });
 }
 
-export async function listAudit(db: Executor, query: AuditQuery) {
+/** `from`/`to` are days on the reader's calendar (`timeZone`). */
+export async function listAudit(db: Executor, query: AuditQuery, timeZone: string) {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
   const conditions: (SQL | undefined)[] = [
@@ -39,8 +40,8 @@ export async function listAudit(db: Executor, query: AuditQuery) {
     query.target
       ? or(ilike(auditLog.targetLabel, containsPattern(query.target)), eq(auditLog.targetId, query.target))
       : undefined,
-    query.from ? gte(auditLog.occurredAt, platformDayStart(query.from)) : undefined,
-    query.to ? lt(auditLog.occurredAt, platformDayStart(query.to, 1)) : undefined,
+    query.from ? gte(auditLog.occurredAt, dayStartIn(timeZone, query.from)) : undefined,
+    query.to ? lt(auditLog.occurredAt, dayStartIn(timeZone, query.to, 1)) : undefined,
   ];
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([

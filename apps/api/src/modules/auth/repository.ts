@@ -111,6 +111,10 @@ export function createAuthRepository() {
         .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
     },
 
+    async setTimeZone(db: Executor, userId: string, timeZone: string) {
+      await db.update(users).set({ timeZone }).where(eq(users.id, userId));
+    },
+
     /** The caller behind an access token, or null when the session has ended. */
     async actorFor(db: Executor, userId: string, sessionId: string): Promise<Actor | null> {
       const [row] = await db
@@ -119,6 +123,7 @@ export function createAuthRepository() {
           orgId: users.orgId,
           orgRole: users.orgRole,
           platformRole: users.platformRole,
+          timeZone: users.timeZone,
           orgKind: organizations.kind,
           orgRegionCode: organizations.regionCode,
           orgVerified: organizations.verified,

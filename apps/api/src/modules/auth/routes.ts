@@ -3,6 +3,7 @@ import {
   Invitation,
   LoginBody,
   Me,
+  MeUpdate,
   IdParams,
   PasswordChangeBody,
   PasswordResetBody,
@@ -136,6 +137,20 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService }> = asyn
     '/me',
     { schema: { tags: ['auth'], response: { 200: Me, ...errorResponses(401) } } },
     async (request) => auth.me(requireActor(request.actor)),
+  );
+
+  app.patch(
+    '/me',
+    {
+      schema: {
+        tags: ['auth'],
+        description:
+          "The reader's own settings: `timeZone` (IANA name) sets the calendar of the digest and date filters.",
+        body: MeUpdate,
+        response: { 200: Me, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => auth.updateMe(requireActor(request.actor), request.body),
   );
 
   app.post(

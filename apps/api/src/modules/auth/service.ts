@@ -1,4 +1,12 @@
-import type { LoginBody, Me, PasswordChangeBody, PasswordResetBody, RegisterBody } from '@coop/shared';
+import type {
+  LoginBody,
+  Me,
+  MeUpdate,
+  PasswordChangeBody,
+  PasswordResetBody,
+  RegisterBody,
+} from '@coop/shared';
+import { isTimeZone } from '../../calendar.js';
 import type { Database, Executor } from '../../db/client.js';
 import {
   BadRequestError,
@@ -62,6 +70,7 @@ export function createAuthService({ db, auth, orgs, access, signAccessToken }: D
       locale: user.locale,
       orgRole: user.orgRole,
       platformRole: user.platformRole,
+      timeZone: user.timeZone,
       organization,
     };
   }
@@ -233,6 +242,20 @@ export function createAuthService({ db, auth, orgs, access, signAccessToken }: D
         });
         return startSession(tx, user, meta);
       });
+    },
+
+    async updateMe(actor: Actor, body: MeUpdate): Promise<Me> {
+      if (body.timeZone !== undefined) {
+        if (!isTimeZone(body.timeZone)) {
+          throw new BadRequestError('invalid_time_zone', 'Unknown time zone', [
+            { field: 'body.timeZone', problem: 'is not an IANA time zone name', rule: 'not_one_of' },
+          ]);
+        }
+        await auth.setTimeZone(db, actor.userId, body.timeZone);
+      }
+      const user = await auth.userById(db, actor.userId);
+      if (!user) throw sessionEnded();
+      return me(db, user);
     },
 
     async changePassword(actor: Actor, body: PasswordChangeBody, meta: ClientMeta): Promise<void> {

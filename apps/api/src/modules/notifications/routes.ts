@@ -77,11 +77,6 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ notifications: Noti
         },
       },
     },
-    async (request) =>
-      notifications.digest(
-        requireActor(request.actor),
-        // Today in China when no date is given.
-        request.query.date ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
-      ),
+    async (request) => notifications.digest(requireActor(request.actor), request.query.date),
   );
 };

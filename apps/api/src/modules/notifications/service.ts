@@ -1,6 +1,7 @@
 // In-app notifications: one row per recipient, written in the transaction of the change they report.
 import type { Notification } from '@coop/shared';
 import { and, count, desc, eq, gte, inArray, isNull, lt, ne } from 'drizzle-orm';
+import { dateIn, dayStartIn } from '../../calendar.js';
 import type { Database, Executor } from '../../db/client.js';
 import { notifications, users } from '../../db/schema/index.js';
 import type { Actor } from '../access/actor.js';
@@ -91,10 +92,10 @@ export function createNotificationService({ db, sender }: { db: Database; sender
       return rows.length;
     },
 
-    /** One day's notifications (a calendar day in China, UTC+8), counted by kind: the daily digest. */
-    async digest(actor: Actor, date: string) {
-      const start = new Date(`${date}T00:00:00+08:00`);
-      const end = new Date(start.getTime() + 86_400_000);
+    /** One day's notifications on the reader's calendar (today when no date is given), counted by kind. */
+    async digest(actor: Actor, date: string = dateIn(actor.timeZone)) {
+      const start = dayStartIn(actor.timeZone, date);
+      const end = dayStartIn(actor.timeZone, date, 1);
       const rows = await db
         .select()
         .from(notifications)
