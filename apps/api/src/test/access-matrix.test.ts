@@ -26,6 +26,7 @@ const FUNCTION_LEVEL: Record<string, readonly number[] | 'stream'> = {
   'POST /api/auth/password': [401, 400, 400, 400, 400, 400, 400],
   'POST /api/auth/password-reset': [400, 400, 400, 400, 400, 400, 400],
   'GET /api/me': [401, 200, 200, 200, 200, 200, 200],
+  'PATCH /api/me': [401, 200, 200, 200, 200, 200, 200],
   'GET /api/home': [401, 200, 200, 200, 200, 200, 200],
   'GET /api/orgs/{id}/designations': [404, 404, 404, 404, 404, 404, 404],
   'POST /api/orgs/{id}/designations': [401, 404, 404, 404, 404, 404, 404],
