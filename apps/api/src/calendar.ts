@@ -30,7 +30,7 @@ function formatter(timeZone: string) {
 }
 
 /** The zone's offset from UTC at an instant, in milliseconds. */
-function offsetAt(timeZone: string, instant: number): number {
+export function offsetAt(timeZone: string, instant: number): number {
   const parts = Object.fromEntries(
     formatter(timeZone)
       .formatToParts(instant)

@@ -1,5 +1,6 @@
 // Wall-clock time in an instrument's time zone (Asia/Shanghai), and its weekly opening hours as instants.
 import type { OpeningWindow } from '@coop/shared';
+import { offsetAt as offsetMs } from '../../calendar.js';
 
 export interface Interval {
   start: number;
@@ -7,44 +8,6 @@ export interface Interval {
 }
 
 const DAY_MS = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timezone: string) {
-  let found = formatters.get(timezone);
-  if (!found) {
-    found = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timezone, found);
-  }
-  return found;
-}
-
-/** The zone's offset from UTC at an instant, in milliseconds. */
-function offsetMs(timezone: string, at: number): number {
-  const parts = Object.fromEntries(
-    formatter(timezone)
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const wall = Date.UTC(
-    +parts.year!,
-    +parts.month! - 1,
-    +parts.day!,
-    +parts.hour!,
-    +parts.minute!,
-    +parts.second!,
-  );
-  return wall - Math.floor(at / 1000) * 1000;
-}
-
 /** Midnight of the local calendar day holding `at`, as a UTC "wall clock" number (no zone). */
 const localDay = (timezone: string, at: number) => {
   const wall = at + offsetMs(timezone, at);
