@@ -68,7 +68,7 @@ const FUNCTION_LEVEL: Record<string, readonly number[] | 'stream'> = {
   'POST /api/admin/users/{id}/enable': [401, 403, 403, 403, 403, 403, 404],
   'POST /api/admin/users/{id}/password-reset': [401, 403, 403, 403, 403, 403, 404],
   'GET /api/notifications': [401, 200, 200, 200, 200, 200, 200],
-  'POST /api/notifications/{id}/read': [401, 200, 200, 200, 200, 200, 200],
+  'POST /api/notifications/{id}/read': [401, 404, 404, 404, 404, 404, 404],
   'POST /api/notifications/read-all': [401, 200, 200, 200, 200, 200, 200],
   'GET /api/notifications/digest': [401, 200, 200, 200, 200, 200, 200],
   'POST /api/import/{kind}': [401, 400, 400, 400, 400, 400, 400],

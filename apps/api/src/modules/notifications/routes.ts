@@ -42,7 +42,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ notifications: Noti
       schema: {
         tags: ['notifications'],
         params: IdParams,
-        response: { 200: Type.Object({ marked: Type.Integer() }), ...errorResponses(400, 401) },
+        response: { 200: Type.Object({ marked: Type.Integer() }), ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => ({

@@ -5,6 +5,7 @@ import { dateIn, dayStartIn } from '../../calendar.js';
 import type { Database, Executor } from '../../db/client.js';
 import { notifications, users } from '../../db/schema/index.js';
 import type { Actor } from '../access/actor.js';
+import { NotFoundError } from '../../errors.js';
 import type { NotificationMessage, NotificationSender } from './sender.js';
 
 type Row = typeof notifications.$inferSelect;
@@ -89,6 +90,14 @@ export function createNotificationService({ db, sender }: { db: Database; sender
           ),
         )
         .returning({ id: notifications.id });
+      if (id && rows.length === 0) {
+        // Already read is fine (marking twice is harmless); an id that is not the caller's names nothing.
+        const [own] = await db
+          .select({ id: notifications.id })
+          .from(notifications)
+          .where(and(eq(notifications.id, id), eq(notifications.userId, actor.userId)));
+        if (!own) throw new NotFoundError('Notification');
+      }
       return rows.length;
     },
 
