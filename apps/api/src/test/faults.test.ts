@@ -228,7 +228,7 @@ describe('a transaction failing half-way', () => {
     expect(await counts(...tables)).toEqual(before);
     const signed = await call('POST', `/api/meetings/${meetingId}/signing`, coordinator, signing);
     expect(signed.statusCode, signed.body).toBe(201);
-    expect(signed.json().agreementIds).toHaveLength(firmParticipants.length);
+    expect(signed.json().agreements).toHaveLength(firmParticipants.length);
     expect(await countOf('agreements')).toBe(before.agreements! + firmParticipants.length);
   });
 });

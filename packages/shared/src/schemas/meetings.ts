@@ -337,7 +337,7 @@ export const Agenda = Type.Object({
 export type Agenda = Static<typeof Agenda>;
 
 export const SigningResult = Type.Object({
-  agreementIds: Type.Array(Uuid),
+  agreements: Type.Array(Type.Object({ id: Uuid, title: Type.String() })),
   projectCount: Type.Integer(),
 });
 export type SigningResult = Static<typeof SigningResult>;

@@ -14,6 +14,7 @@ import { createAccessPolicy } from '../access/policy.js';
 import { createNotificationService } from '../notifications/service.js';
 import { createOrgRepository } from '../orgs/repository.js';
 import { createMeetingService } from './service.js';
+import { frameworkTitle } from './signing.js';
 
 let platform: TestPlatform;
 let call: ReturnType<typeof caller>;
@@ -550,10 +551,11 @@ describe('a docking meeting from invitation to signing', () => {
       endDate: '2030-03-31',
     });
     expect(signed.statusCode, signed.body).toBe(201);
-    expect(signed.json().agreementIds).toHaveLength(5);
+    expect(signed.json().agreements).toHaveLength(5);
+    const signedIds = signed.json().agreements.map((a: { id: string }) => a.id);
     expect(signed.json().projectCount).toBe(30);
     const mine = await call('GET', '/api/agreements?org=mine', enterprise);
-    const ours = mine.json().items.filter((a: { id: string }) => signed.json().agreementIds.includes(a.id));
+    const ours = mine.json().items.filter((a: { id: string }) => signedIds.includes(a.id));
     expect(ours).toHaveLength(1);
     expect(ours[0]).toMatchObject({
       status: 'signed',
@@ -566,14 +568,10 @@ describe('a docking meeting from invitation to signing', () => {
       '共建检测中心 Co-built testing centre',
     );
     const collegeSees = await call('GET', '/api/agreements?org=mine&pageSize=50', college);
-    expect(
-      collegeSees.json().items.filter((a: { id: string }) => signed.json().agreementIds.includes(a.id)),
-    ).toHaveLength(5);
+    expect(collegeSees.json().items.filter((a: { id: string }) => signedIds.includes(a.id))).toHaveLength(5);
     // An organisation that is not a party sees none of them.
     const outsider = await call('GET', '/api/agreements?pageSize=50', vocational);
-    expect(
-      outsider.json().items.filter((a: { id: string }) => signed.json().agreementIds.includes(a.id)),
-    ).toHaveLength(0);
+    expect(outsider.json().items.filter((a: { id: string }) => signedIds.includes(a.id))).toHaveLength(0);
   });
 
   it('counts its figures from the rows', async () => {
@@ -745,5 +743,22 @@ describe('a docking meeting from invitation to signing', () => {
     });
     expect(byOutsider.statusCode, byOutsider.body).toBe(201);
     expect((await call('GET', `/api/meetings/${byOutsider.json().id}`, coordinator)).statusCode).toBe(404);
+  });
+});
+
+describe('the title of an agreement signed at a meeting', () => {
+  const org = (zh: string, en: string) => ({ nameZh: zh, nameEn: en });
+  it('names every party in both languages when that fits, else the first party and how many more', () => {
+    expect(frameworkTitle([org('恒川数控', 'Hengchuan CNC'), org('浙东理工大学', 'EZUT')])).toBe(
+      '恒川数控—浙东理工大学 产学研合作框架协议 / Framework agreement on industry–education cooperation: Hengchuan CNC – EZUT',
+    );
+    const long = Array.from({ length: 4 }, (_, i) =>
+      org(`之江第${i}精密轴承制造有限公司`, `Zhijiang No. ${i} Precision Bearing Manufacturing Co., Ltd.`),
+    );
+    const title = frameworkTitle(long);
+    expect(title.length).toBeLessThanOrEqual(200);
+    expect(title).toBe(
+      '之江第0精密轴承制造有限公司等4方 产学研合作框架协议 / Framework agreement on industry–education cooperation: Zhijiang No. 0 Precision Bearing Manufacturing Co., Ltd. and 3 more',
+    );
   });
 });

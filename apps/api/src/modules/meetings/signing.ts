@@ -26,6 +26,25 @@ interface Deps {
 
 const SIGNABLE = ['scheduled', 'held', 'closed'];
 
+const TITLE_MAX = 200;
+
+/**
+ * The agreement's title: both languages with every party's name when that fits the title's limit, else the first
+ * party and how many more, never a name cut in the middle.
+ */
+export function frameworkTitle(orgs: { nameZh: string; nameEn: string }[]): string {
+  const zh = (names: string) => `${names} 产学研合作框架协议`;
+  const en = (names: string) => `Framework agreement on industry–education cooperation: ${names}`;
+  const [first] = orgs;
+  const others = orgs.length - 1;
+  const candidates = [
+    `${zh(orgs.map((o) => o.nameZh).join('—'))} / ${en(orgs.map((o) => o.nameEn).join(' – '))}`,
+    `${zh(`${first!.nameZh}等${orgs.length}方`)} / ${en(`${first!.nameEn} and ${others} more`)}`,
+    zh(`${first!.nameZh}等${orgs.length}方`),
+  ];
+  return candidates.find((title) => title.length <= TITLE_MAX) ?? candidates.at(-1)!.slice(0, TITLE_MAX);
+}
+
 export function createSigningService({ db, access, meetings, agreements, journal }: Deps) {
   return {
     async sign(actor: Actor | null, meetingId: string, body: SigningBody): Promise<SigningResult> {
@@ -105,8 +124,8 @@ export function createSigningService({ db, access, meetings, agreements, journal
       );
 
       let projectCount = 0;
-      const agreementIds = await journal.write(caller, async (tx, record_) => {
-        const ids: string[] = [];
+      const signed = await journal.write(caller, async (tx, record_) => {
+        const made: { id: string; title: string }[] = [];
         for (const { parties, orgIds, brokerOrgId } of plans) {
           // A pair's meeting that reached an agreement brings its match along, which moves to `agreed`.
           const linked =
@@ -135,11 +154,7 @@ export function createSigningService({ db, access, meetings, agreements, journal
             parties.map((p) => p.org[lang]).join(joint);
           const row = await agreements.repository.insert(tx, {
             type: 'framework',
-            title:
-              `${names('nameZh', '—')} 产学研合作框架协议 / Framework agreement on industry–education cooperation: ${names('nameEn', ' – ')}`.slice(
-                0,
-                200,
-              ),
+            title: frameworkTitle(parties.map((p) => p.org)),
             description: `签订于 ${record.row.titleZh}（${record.row.date}）。Signed at ${record.row.titleEn} (${record.row.date}).`,
             status: 'signed',
             signedOn: body.signedOn,
@@ -191,11 +206,11 @@ export function createSigningService({ db, access, meetings, agreements, journal
             });
           }
           projectCount += inserted.length;
-          ids.push(row.id);
+          made.push({ id: row.id, title: row.title });
         }
-        return ids;
+        return made;
       });
-      return { agreementIds, projectCount };
+      return { agreements: signed, projectCount };
     },
   };
 }
