@@ -239,6 +239,8 @@ describe('OrgProfilePage', () => {
 
     expect(wrapper.find('[data-testid=org-designations]').text()).toContain('尚未申报资质');
     expect(wrapper.find('[data-testid=claim-open]').exists()).toBe(false);
+    // Only those who verify designations have the queue in their navigation.
+    expect(wrapper.find('[data-testid=nav-designation-queue]').exists()).toBe(false);
   });
 
   it('says so when the organisation does not exist', async () => {

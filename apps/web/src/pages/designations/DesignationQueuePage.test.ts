@@ -43,6 +43,7 @@ describe('DesignationQueuePage', () => {
     });
     const { wrapper } = await renderAt('/designation-queue');
 
+    expect(wrapper.find('[data-testid=nav-designation-queue]').classes()).toContain('is-active');
     const card = wrapper.find('[data-testid=designation]');
     expect(card.text()).toContain('Ningbo Gears Ltd.');
     expect(card.text()).toContain('GR202433001234');
