@@ -32,6 +32,13 @@ describe('pages by role', () => {
     },
   );
 
+  it('keeps the designation queue, like its API, to those who oversee organisations', async () => {
+    mockApi({ ...restoresSessionOf(makeUser()) });
+    const { router } = await renderAt('/designation-queue', 'en');
+
+    expect(router.currentRoute.value.name).toBe('no-access');
+  });
+
   it.each([
     '/needs/not-a-uuid',
     '/agreements/123',

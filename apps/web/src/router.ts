@@ -9,6 +9,7 @@ import { adminRoutes } from '@/pages/admin/routes';
 import { reportRoutes } from '@/pages/reports/routes';
 import { meetingRoutes } from '@/pages/meetings/routes';
 import { instrumentRoutes } from '@/pages/instruments/routes';
+import { designationRoutes } from '@/pages/designations/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -172,6 +173,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
           ...reportRoutes(signedIn),
           ...meetingRoutes(signedIn),
           ...instrumentRoutes(signedIn),
+          ...designationRoutes(signedIn),
         ],
       },
       {

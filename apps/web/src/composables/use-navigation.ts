@@ -21,6 +21,7 @@ import { adminNavItems } from '@/pages/admin/navigation';
 import { reportNavItems } from '@/pages/reports/navigation';
 import { meetingNavItems } from '@/pages/meetings/navigation';
 import { instrumentNavItems } from '@/pages/instruments/navigation';
+import { designationNavItems } from '@/pages/designations/navigation';
 import { useSessionStore } from '@/stores/session';
 
 interface NavItem {
@@ -95,6 +96,7 @@ export function useNavigation() {
       ...(reviews.value ? [item('review', 'nav.review', DocumentChecked)] : []),
       ...matchingNavItems(session.role, item),
       ...reportNavItems(session.role, item),
+      ...designationNavItems(session.role, item),
       ...agreementNavItems(session.role, item),
       ...adminNavItems(session.role, item),
       ...meetingNavItems(session.role, item),

@@ -10,6 +10,7 @@ import admin from './admin.en';
 import instruments from './instruments.en';
 import agreements from './agreements.en';
 import reports from './reports.en';
+import designations from './designations.en';
 import meetings from './meetings.en';
 
 const en = {
@@ -313,6 +314,7 @@ const en = {
   admin,
   reports,
   meetings,
+  designations,
   instruments,
   notFound: {
     title: 'Page not found',

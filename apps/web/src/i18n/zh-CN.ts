@@ -8,6 +8,7 @@ import admin from './admin.zh-CN';
 import instruments from './instruments.zh-CN';
 import agreements from './agreements.zh-CN';
 import reports from './reports.zh-CN';
+import designations from './designations.zh-CN';
 import meetings from './meetings.zh-CN';
 
 const zhCN: MessageSchema = {
@@ -299,6 +300,7 @@ const zhCN: MessageSchema = {
   admin,
   reports,
   meetings,
+  designations,
   instruments,
   notFound: {
     title: '页面不存在',

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { DesignationRecord } from '@/api/designations';
 import type { OrgDetail } from '@/api/types';
 import { makeOrg, makeUser, paged, restoresSessionOf } from '@/testing/fixtures';
 import { mockApi } from '@/testing/mock-api';
@@ -35,7 +36,7 @@ describe('OrgProfilePage', () => {
     });
     const { wrapper } = await renderAt('/orgs/00000000-0000-4000-8000-000000000001');
     expect(wrapper.find('[data-testid=org-name]').text()).toBe('Hangzhou Precision Machinery Co.');
-    expect(tabNames(wrapper)).toEqual(['Overview', 'People']);
+    expect(tabNames(wrapper)).toEqual(['Overview', 'Designations', 'People']);
 
     await wrapper.find('[data-testid=org-edit]').trigger('click');
     await settle();
@@ -92,7 +93,7 @@ describe('OrgProfilePage', () => {
 
     expect(wrapper.find('[data-testid=org-edit]').exists()).toBe(false);
     expect(wrapper.find('[data-testid=org-invite]').exists()).toBe(false);
-    expect(tabNames(wrapper)).toEqual(['Overview']);
+    expect(tabNames(wrapper)).toEqual(['Overview', 'Designations']);
     expect(api.callsTo('GET /orgs/00000000-0000-4000-8000-000000000002/users')).toHaveLength(0);
   });
 
@@ -110,7 +111,7 @@ describe('OrgProfilePage', () => {
     });
     const { wrapper } = await renderAt('/orgs/00000000-0000-4000-8000-000000000009');
 
-    expect(tabNames(wrapper)).toEqual(['Overview']);
+    expect(tabNames(wrapper)).toEqual(['Overview', 'Designations']);
   });
 
   it('lists an association’s members and lets its coordinator verify them', async () => {
@@ -141,6 +142,105 @@ describe('OrgProfilePage', () => {
 
     expect(api.callsTo('POST /orgs/00000000-0000-4000-8000-000000000011/verification')).toHaveLength(1);
     expect(members.find('[data-testid=verified-badge]').exists()).toBe(true);
+  });
+
+  it('lists the designations with what counts today, and lets the org admin claim one', async () => {
+    const verified: DesignationRecord = {
+      id: '00000000-0000-4000-8000-0000000000d1',
+      orgId: OWN_ORG,
+      orgNameZh: '杭州精密机械有限公司',
+      orgNameEn: 'Hangzhou Precision Machinery Co.',
+      kind: 'high_tech',
+      certificateNo: 'GR202433001234',
+      issuingBody: 'Zhejiang Department of Science and Technology',
+      validFrom: '2024-12-01',
+      validUntil: '2027-11-30',
+      status: 'verified',
+      counts: true,
+      reason: 'Found in the provincial register',
+      verifiedAt: '2026-11-01T08:00:00Z',
+      createdAt: '2026-10-30T08:00:00Z',
+    };
+    const api = mockApi({
+      ...restoresSessionOf(ownAdmin()),
+      [`GET /orgs/${OWN_ORG}`]: { body: detail() },
+      [`GET /orgs/${OWN_ORG}/users`]: { body: people },
+      [`GET /orgs/${OWN_ORG}/designations`]: { body: [verified] },
+      [`POST /orgs/${OWN_ORG}/designations`]: (request) => ({
+        status: 201,
+        body: {
+          ...verified,
+          ...(request.body as object),
+          id: '00000000-0000-4000-8000-0000000000d2',
+          status: 'pending',
+          counts: false,
+          reason: null,
+        },
+      }),
+    });
+    const { wrapper } = await renderAt(`/orgs/${OWN_ORG}?tab=designations`);
+
+    const list = wrapper.find('[data-testid=org-designations]');
+    expect(list.text()).toContain('GR202433001234');
+    expect(list.find('[data-testid=designation-counts]').text()).toBe('Counts today');
+    expect(list.find('[data-testid=designation-reason]').text()).toBe('Found in the provincial register');
+
+    await list.find('[data-testid=claim-open]').trigger('click');
+    await settle();
+    const dialog = () => document.querySelector('[data-testid=claim-dialog]') as HTMLElement;
+    (document.querySelector('[data-testid=claim-submit]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(dialog().textContent).toContain('Certificate number is required'));
+    expect(api.callsTo(`POST /orgs/${OWN_ORG}/designations`)).toHaveLength(0);
+
+    const type = (selector: string, value: string, event = 'input') => {
+      // Element Plus puts the test id on the input itself or on its wrapper.
+      const found = dialog().querySelector(selector)!;
+      const field = (
+        found.matches('input, textarea') ? found : found.querySelector('input')
+      )! as HTMLInputElement;
+      field.value = value;
+      field.dispatchEvent(new Event(event));
+    };
+    (
+      dialog().querySelector('[data-testid=claim-kind] input[value=little_giant]') as HTMLInputElement
+    ).click();
+    type('[data-testid=claim-certificate]', 'ZJXJR-2026-0088');
+    type('[data-testid=claim-issuer]', 'Ministry of Industry and Information Technology');
+    for (const [field, date] of [
+      ['claim-from', '2026-07-01'],
+      ['claim-until', '2029-06-30'],
+    ] as const) {
+      type(`[data-testid=${field}]`, date);
+      type(`[data-testid=${field}]`, date, 'change');
+    }
+    await settle();
+    (document.querySelector('[data-testid=claim-submit]') as HTMLButtonElement).click();
+    await settle();
+
+    expect(api.callsTo(`POST /orgs/${OWN_ORG}/designations`)[0]!.body).toEqual({
+      kind: 'little_giant',
+      certificateNo: 'ZJXJR-2026-0088',
+      issuingBody: 'Ministry of Industry and Information Technology',
+      validFrom: '2026-07-01',
+      validUntil: '2029-06-30',
+    });
+    const statuses = wrapper.findAll('[data-testid=designation-status]').map((tag) => tag.text());
+    expect(statuses).toEqual(['Pending', 'Verified']);
+  });
+
+  it('shows the designations of another organisation without the claim form', async () => {
+    const other = '00000000-0000-4000-8000-000000000002';
+    mockApi({
+      ...restoresSessionOf(ownAdmin()),
+      [`GET /orgs/${other}`]: { body: detail({ id: other }) },
+      [`GET /orgs/${other}/designations`]: { body: [] },
+    });
+    const { wrapper } = await renderAt(`/orgs/${other}?tab=designations`, 'zh-CN');
+
+    expect(wrapper.find('[data-testid=org-designations]').text()).toContain('尚未申报资质');
+    expect(wrapper.find('[data-testid=claim-open]').exists()).toBe(false);
+    // Only those who verify designations have the queue in their navigation.
+    expect(wrapper.find('[data-testid=nav-designation-queue]').exists()).toBe(false);
   });
 
   it('says so when the organisation does not exist', async () => {

@@ -1,0 +1,43 @@
+// English messages of designation claims and their verification queue.
+export default {
+  tab: 'Designations',
+  nav: 'Designation checks',
+  queueTitle: 'Designations to verify',
+  queueSubtitle:
+    'Certificates claimed by the organisations you oversee. Check each against the issuing body before deciding.',
+  queueEmpty: 'Nothing to verify. New claims from your organisations will appear here.',
+  empty: 'No designations claimed yet.',
+  emptyAdmin: 'No designations yet. Claim one with its certificate so partners and reports can count it.',
+  claim: 'Claim a designation',
+  claimTitle: 'Claim a designation',
+  claimHint: 'A coordinator or government officer checks the certificate before it counts.',
+  claimed: 'Claim sent for verification',
+  fields: {
+    kind: 'Designation',
+    certificateNo: 'Certificate number',
+    issuingBody: 'Issuing body',
+    validity: 'Valid',
+    validFrom: 'Valid from',
+    validUntil: 'Valid until',
+    status: 'Status',
+    org: 'Organisation',
+    reason: 'Reason',
+    claimedAt: 'Claimed',
+  },
+  status: { pending: 'Pending', verified: 'Verified', rejected: 'Rejected', expired: 'Expired' },
+  counts: 'Counts today',
+  notCounting: 'Does not count',
+  verify: 'Verify',
+  reject: 'Reject',
+  decideTitle: {
+    verified: 'Verify {kind} of {org}',
+    rejected: 'Reject {kind} of {org}',
+  },
+  reasonPlaceholder: {
+    verified: 'What you checked, e.g. "Certificate found in the provincial register"',
+    rejected: 'Why, so the organisation can correct it',
+  },
+  decided: { verified: 'Verified', rejected: 'Rejected' },
+  validityRange: '{from} to {until}',
+  untilBeforeFrom: 'The end date must not be before the start date',
+};
