@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import components from 'unplugin-vue-components/vite';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
-import { chunkBudget, precompress } from './build-plugins';
+import { chunkBudget, precompress, zhejiangCities } from './build-plugins';
 
 // The dev server forwards /api to the API; override the target with API_PROXY_TARGET when it runs elsewhere.
 const apiTarget = process.env.API_PROXY_TARGET ?? 'http://127.0.0.1:3000';
@@ -12,6 +12,7 @@ const apiTarget = process.env.API_PROXY_TARGET ?? 'http://127.0.0.1:3000';
 export default defineConfig(({ mode }) => ({
   plugins: [
     vue(),
+    zhejiangCities(),
     components({
       dirs: [],
       dts: 'src/components.d.ts',

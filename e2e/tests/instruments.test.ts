@@ -197,7 +197,7 @@ describe('shared instruments', () => {
       await byTestId(page, 'nav-instrument-usage').click();
       const row = page.locator('[data-testid="usage-table"] .el-table__row', { hasText: '白光干涉' });
       await expectText(row, /白光干涉[\s\S]*2[\s\S]*2[\s\S]*100%[\s\S]*560/);
-      await expectVisible(page.locator('[data-testid="usage-chart"] canvas'), 'the usage chart');
+      await expectVisible(page.locator('[data-testid="usage-chart"] svg'), 'the usage chart');
       await page.screenshot({ path: join(screenshotsDir, 'instrument-usage-1440.png'), fullPage: true });
     } catch (error) {
       await enterprise.screenshot({

@@ -72,6 +72,22 @@ describe('government dashboard', () => {
     expect(sticking).toEqual([]);
   });
 
+  test('colours the province’s cities on a map with their figures beside it, and drills from a city', async ({
+    page,
+  }) => {
+    await openDashboard(page);
+    const map = byTestId(page, 'chart-map');
+    await map.scrollIntoViewIfNeeded();
+    await expectText(byTestId(page, 'chart-map-rows'), /杭州市[\s\S]*宁波市/);
+    // One filled outline a city at least (some cities are several islands).
+    await expect
+      .poll(() => map.locator('.chart svg path[fill]').count(), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(11);
+    await map.locator('.chart svg path[fill]').nth(2).click({ force: true });
+    await expectVisible(byTestId(page, 'drill-rows'), 'the rows behind the city');
+    await expectText(byTestId(page, 'drill-dialog'), /发布需求 · .*市/);
+  });
+
   test('drills from a figure to the rows behind it, and downloads the PDF report', async ({ page }) => {
     await openDashboard(page);
     await byTestId(page, 'kpi-agreements_signed').click();

@@ -1,28 +1,26 @@
-// Apache ECharts, loaded on first use and only the parts the report charts draw (bar, line, funnel; SVG renderer).
+// Apache ECharts, loaded on first use and only the parts the report charts draw (bar, line, funnel; SVG renderer);
+// the map's parts and boundaries are a second import that only a map asks for.
 import { onBeforeUnmount, shallowRef, watch, type Ref } from 'vue';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 
 let loading: Promise<typeof import('echarts/core')> | null = null;
 
 function loadECharts() {
-  loading ??= Promise.all([
-    import('echarts/core'),
-    import('echarts/charts'),
-    import('echarts/components'),
-    import('echarts/renderers'),
-  ]).then(([core, charts, components, renderers]) => {
-    core.use([
-      charts.BarChart,
-      charts.LineChart,
-      charts.FunnelChart,
-      components.GridComponent,
-      components.TooltipComponent,
-      components.LegendComponent,
-      renderers.SVGRenderer,
-    ]);
+  loading ??= import('./echarts-parts').then((parts) => parts.core);
+  return loading;
+}
+
+/** The name the region's city boundaries are registered under; each feature is named by its region code. */
+export const REGION_MAP = 'coop-region-cities';
+
+let loadingMap: Promise<typeof import('echarts/core')> | null = null;
+
+function loadEChartsWithMap() {
+  loadingMap ??= Promise.all([loadECharts(), import('./echarts-map')]).then(([core, map]) => {
+    map.registerRegionMap(core, REGION_MAP);
     return core;
   });
-  return loading;
+  return loadingMap;
 }
 
 /** Resolves once the element is on or near the screen: charts below the fold do not hold up the first paint. */
@@ -41,11 +39,15 @@ function nearScreen(el: HTMLElement): Promise<void> {
   });
 }
 
-/** Draws `option` into the element, redraws when it changes, resizes with the element; `onClick` gets a category index. */
+/**
+ * Draws `option` into the element, redraws when it changes, resizes with the element; `onClick` gets a category
+ * index. `map` loads the map series and the region's boundaries (registered as `REGION_MAP`) first.
+ */
 export function useChart(
   element: Ref<HTMLElement | null>,
   option: Ref<EChartsCoreOption | null>,
   onClick?: (index: number) => void,
+  { map = false }: { map?: boolean } = {},
 ) {
   const chart = shallowRef<EChartsType | null>(null);
   let observer: ResizeObserver | null = null;
@@ -55,7 +57,7 @@ export function useChart(
       if (!el || !opt) return;
       if (!chart.value) await nearScreen(el);
       if (el !== element.value || opt !== option.value) return; // a newer call draws it
-      const echarts = await loadECharts();
+      const echarts = await (map ? loadEChartsWithMap() : loadECharts());
       if (!chart.value || chart.value.getDom() !== el) {
         chart.value?.dispose();
         chart.value = echarts.init(el, null, { renderer: 'svg' });

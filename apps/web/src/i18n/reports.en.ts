@@ -13,7 +13,7 @@ export default {
   tableView: 'Table',
   emptyChart:
     'Nothing in this period yet. Choose a longer period, or wait for needs and agreements to be recorded.',
-  drillHint: 'Click a bar or a row to see what was counted.',
+  drillHint: 'Click the chart or a row to see what was counted.',
   item: 'Item',
   value: 'Value',
   funnel: 'Cooperation funnel (needs posted in the period)',

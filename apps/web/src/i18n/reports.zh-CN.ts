@@ -14,7 +14,7 @@ const zhCN: typeof en = {
   chartView: '图表',
   tableView: '表格',
   emptyChart: '本期暂无数据。可选择更长的期间，或等待需求与协议录入。',
-  drillHint: '点击柱条或表格行，查看计入的明细。',
+  drillHint: '点击图表或表格行，查看计入的明细。',
   item: '项目',
   value: '数值',
   funnel: '合作漏斗（本期发布的需求）',
