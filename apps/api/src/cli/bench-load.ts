@@ -114,6 +114,8 @@ interface Figures {
   p95: number;
   p99: number;
   errors: number;
+  /** Of the errors, requests unanswered within autocannon's 10 s. */
+  timeouts: number;
   statuses: Record<string, number>;
 }
 
@@ -160,6 +162,7 @@ async function drive(
     p95: at(0.95),
     p99: at(0.99),
     errors: result.errors + result.timeouts + result.non2xx,
+    timeouts: result.timeouts,
     statuses,
   };
 }
@@ -217,7 +220,7 @@ const row = (name: string, f: Figures, peak?: number) =>
     .toFixed(0)
     .padStart(
       4,
-    )}  p95 ${f.p95.toFixed(0).padStart(4)}  p99 ${f.p99.toFixed(0).padStart(4)} ms  errors ${f.errors}${
+    )}  p95 ${f.p95.toFixed(0).padStart(4)}  p99 ${f.p99.toFixed(0).padStart(4)} ms  errors ${f.errors}${f.timeouts ? ` (${f.timeouts} timed out)` : ''}${
     peak ? `  peak RSS ${peak} MiB` : ''
   }`;
 const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
