@@ -9,14 +9,12 @@ import { join } from 'node:path';
 import { count } from 'drizzle-orm';
 import { indicators } from '@coop/shared';
 import { openDatabase } from '../db/client.js';
-import { agreements, events, organizations, projects } from '../db/schema/index.js';
-import { hashPassword } from '../modules/auth/passwords.js';
+import { agreements, events, projects } from '../db/schema/index.js';
 import { platformDate } from '../modules/agreements/dates.js';
 import { indicatorSql } from '../modules/reports/indicators.js';
 import { createReportRepository, type ReportWindow } from '../modules/reports/repository.js';
-import { seedDemo } from '../seed/demo.js';
-import { generateHistory } from '../seed/history.js';
 import { buildBenchApp } from './bench-app.js';
+import { loadBenchHistory } from './bench-data.js';
 
 const SCALE = Number(process.argv[2] ?? 1);
 const CONCURRENCY = 10;
@@ -26,27 +24,7 @@ const scaled = (n: number) => Math.max(1, Math.round(n * SCALE));
 const dataDir = mkdtempSync(join(tmpdir(), 'coop-bench-reports-'));
 const database = await openDatabase({ url: null, dataDir });
 await database.migrate();
-await seedDemo(database.db, { listings: false });
-const started = performance.now();
-const [association] = await database.db.select({ id: organizations.id }).from(organizations).limit(1);
-const passwordHash = await hashPassword('bench-password-nobody-has');
-await database.db.transaction((tx) =>
-  generateHistory(tx, {
-    size: {
-      orgs: scaled(2_000),
-      needs: scaled(30_000),
-      capabilities: scaled(20_000),
-      matchedNeeds: scaled(25_000),
-      agreements: scaled(10_000),
-      days: 730,
-    },
-    now: new Date(),
-    associationId: association!.id,
-    passwordHash,
-    tag: 'bench',
-  }),
-);
-const loadSeconds = (performance.now() - started) / 1000;
+const loadSeconds = await loadBenchHistory(database, SCALE);
 const sizes = Object.fromEntries(
   await Promise.all(
     Object.entries({ agreements, projects, events }).map(async ([name, table]) => [
