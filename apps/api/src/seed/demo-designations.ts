@@ -7,7 +7,7 @@ export async function certifyProfileDesignations(db: Executor) {
   await db.execute(sql`
     insert into designations (org_id, kind, certificate_no, issuing_body, valid_from, valid_until, status, verified_at, reason)
     select o.id, d.kind, 'DEMO-' || upper(substr(md5(o.id::text || d.kind), 1, 8)), '浙江省科学技术厅 / Zhijiang Dept. of S&T',
-      current_date - 365, current_date + 730, 'verified', now(), 'Certificate checked against the issuing body''s register'
+      current_date - 365, current_date + 730, 'verified', now(), '已与发证机关名录核对 / Certificate checked against the issuing body''s register'
     from organizations o cross join lateral unnest(o.designations) as d(kind)
     where not exists (select 1 from designations x where x.org_id = o.id and x.kind = d.kind)`);
 }

@@ -5,7 +5,7 @@ const zhCN: MeetingMessages = {
   nav: { meetings: '对接会' },
   list: {
     title: '对接会',
-    subtitle: '您组织或受邀参加的对接会：分桌一对一洽谈，然后集中签约。',
+    subtitle: '您组织、受邀参加或负责监督的对接会：分桌一对一洽谈，然后集中签约。',
     create: '新建对接会',
     organising: '我方组织',
     overseen: '可查看的全部',
