@@ -109,7 +109,7 @@ async function dockingMeeting(coordinator: Person, run: string, zh: boolean) {
   await field(page, 'request-purpose').fill('洽谈风电齿轮磨齿工艺合作');
   await byTestId(page, 'request-send').click();
   await expectText(byTestId(page, 'request-list'), /磨齿工艺合作/);
-  const meetingId = page.url().split('/').pop()!;
+  const meetingId = new URL(page.url()).pathname.split('/').pop()!; // the tab is in the query
   const asCollege = await apiAs('college@demo.cn');
   const { items } = await asCollege<{ items: { id: string }[] }>('GET', `/meetings/${meetingId}/requests`);
   for (const r of items)
