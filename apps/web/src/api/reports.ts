@@ -30,6 +30,12 @@ export interface Period {
   region?: string;
 }
 
+/** From 1 January to today on the platform's reporting calendar (China's days, as the API counts them). */
+export function yearToDate(): Period {
+  const to = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  return { from: `${to.slice(0, 4)}-01-01`, to };
+}
+
 const query = (period: Period, extra: Record<string, string | number | undefined> = {}) => ({
   from: period.from,
   to: period.to,

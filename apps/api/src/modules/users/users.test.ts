@@ -2,6 +2,7 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, sessions, users } from '../../db/schema/index.js';
 import { createTestPlatform, freshAddress, login, type TestPlatform } from '../../test/harness.js';
+import { dateIn } from '../../calendar.js';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -186,7 +187,8 @@ describe('audit log', () => {
     });
     expect(exports.json().items[0].targetLabel).toContain('/api/export/needs');
 
-    const today = new Date().toISOString().slice(0, 10);
+    // The admin reads days on their own calendar (China's by default), not UTC's.
+    const today = dateIn('Asia/Shanghai');
     const future = await request('GET', `/api/admin/audit?from=2099-01-01`, admin.headers);
     expect(future.json().total).toBe(0);
     const recent = await request('GET', `/api/admin/audit?to=${today}&pageSize=5`, admin.headers);
