@@ -40,6 +40,9 @@ import { createSearchService } from './modules/search/service.js';
 import { createOrgRepository } from './modules/orgs/repository.js';
 import { createDesignationRepository } from './modules/designations/repository.js';
 import { designationRoutes } from './modules/designations/routes.js';
+import { createEvidenceRepository } from './modules/evidence/repository.js';
+import { evidenceRoutes } from './modules/evidence/routes.js';
+import { createEvidenceService } from './modules/evidence/service.js';
 import { createDesignationService } from './modules/designations/service.js';
 import { createExporter } from './modules/transfer/export.js';
 import { createImporter } from './modules/transfer/import.js';
@@ -133,14 +136,16 @@ export async function buildApp({ config, database, search, storage: givenStorage
   app.addHook('onClose', () => indexer.stop());
   const orgRepository = createOrgRepository();
   const access = createAccessPolicy({ orgs: orgRepository });
-  const orgs = createOrgService({ db, orgs: orgRepository, access });
+  const evidence = createEvidenceRepository();
+  const orgs = createOrgService({ db, orgs: orgRepository, access, evidence });
   const sender = logSender(app.log);
   const notifications = createNotificationService({ db, sender });
+  const designationRepository = createDesignationRepository();
   const designations = createDesignationService({
     db,
     access,
     orgs: orgRepository,
-    designations: createDesignationRepository(),
+    designations: designationRepository,
     notifications,
   });
   const matching = createMatchingService({
@@ -217,6 +222,16 @@ export async function buildApp({ config, database, search, storage: givenStorage
       await api.register(authRoutes, { auth });
       await api.register(orgRoutes, { orgs });
       await api.register(designationRoutes, { designations });
+      await api.register(evidenceRoutes, {
+        evidence: createEvidenceService({
+          db,
+          access,
+          orgs: orgRepository,
+          designations: designationRepository,
+          evidence,
+          storage,
+        }),
+      });
       await api.register(listingRoutes, {
         path: '/needs',
         tag: 'needs',

@@ -20,6 +20,7 @@ export const DEMO_PASSWORD = 'demo-password';
 
 interface DemoOrg extends NewOrg {
   key: string;
+  /** Held as verified certificates (designation claims), not on the profile. */
   designations?: Designation[];
   verified: boolean;
   description: string;
@@ -189,7 +190,7 @@ export async function seedDemo(db: Database, options: { listings?: boolean } = {
   const auth = createAuthRepository();
   const ids = new Map<string, string>();
   await db.transaction(async (tx) => {
-    for (const { key, ...org } of ORGS) ids.set(key, (await orgs.create(tx, org)).id);
+    for (const { key, designations: _held, ...org } of ORGS) ids.set(key, (await orgs.create(tx, org)).id);
     for (const member of MEMBERS) await orgs.addMember(tx, ids.get('association')!, ids.get(member)!);
     for (const [index, login] of LOGINS.entries()) {
       await auth.createUser(tx, {
@@ -202,15 +203,15 @@ export async function seedDemo(db: Database, options: { listings?: boolean } = {
       });
     }
   });
-  // Before listings are indexed, so their documents carry the designations that count; again after the history's organisations.
-  await seedDemoDesignations(db, ids);
+  // Before listings are indexed, so their documents carry the designations that count.
+  const held = ORGS.flatMap(({ key, designations = [] }) => designations.map((kind) => ({ orgId: ids.get(key)!, kind })));
+  await seedDemoDesignations(db, ids, held);
   if (options.listings ?? true) {
     await seedListings(db, ids);
     await seedDemoAgreements(db, ids);
     await seedDemoHistory(db, ids);
     await seedDemoMeetings(db, ids);
     await seedDemoInstruments(db);
-    await seedDemoDesignations(db, ids);
   }
   return true;
 }

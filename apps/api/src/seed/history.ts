@@ -12,7 +12,7 @@ import {
 } from '@coop/shared';
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../db/client.js';
-import { certifyProfileDesignations } from './demo-designations.js';
+import { certifyDesignations, type DemoDesignation } from './demo-designations.js';
 import {
   agreementEvents,
   agreementParties,
@@ -168,6 +168,7 @@ export async function generateHistory(db: Executor, options: HistoryOptions): Pr
   // Organisations: enterprises, colleges and institutes, each with one user who authored its listings.
   type OrgRow = typeof organizations.$inferInsert & { id: string };
   const orgRows: OrgRow[] = [];
+  const held: DemoDesignation[] = [];
   const ofKind = { enterprise: 0, college: 0, institute: 0 };
   for (let index = 0; index < size.orgs; index++) {
     const kind = index % 5 < 3 ? 'enterprise' : index % 5 === 3 ? 'college' : 'institute';
@@ -193,14 +194,15 @@ export async function generateHistory(db: Executor, options: HistoryOptions): Pr
             ];
     const designations: Designation[] =
       kind === 'enterprise' && random.chance(0.6) ? random.some(DESIGNATIONS.slice(0, 4), 2) : [];
+    const id = randomUUID();
+    held.push(...designations.map((kind) => ({ orgId: id, kind })));
     orgRows.push({
-      id: randomUUID(),
+      id,
       kind,
       nameZh: names[0]!,
       nameEn: names[1]!,
       regionCode: CITIES[place % CITIES.length]!,
       industry: `${tradeZh} / ${tradeEn}`,
-      designations,
       verified: random.chance(0.85),
       description: `虚构的示例机构。A fictional demo organisation.`,
       // Most joined over a year ago; some this year (they count this year, not in the same-basis comparison).
@@ -209,7 +211,7 @@ export async function generateHistory(db: Executor, options: HistoryOptions): Pr
   }
   const userIds = new Map<string, string>();
   await insertAll(db, orgRows, (chunk) => db.insert(organizations).values(chunk));
-  await certifyProfileDesignations(db);
+  await certifyDesignations(db, held);
   const userRows = orgRows.map((org, index) => {
     const id = randomUUID();
     userIds.set(org.id, id);

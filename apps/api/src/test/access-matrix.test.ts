@@ -32,11 +32,17 @@ const FUNCTION_LEVEL: Record<string, readonly number[] | 'stream'> = {
   'POST /api/orgs/{id}/designations': [401, 404, 404, 404, 404, 404, 404],
   'GET /api/designations/queue': [401, 403, 403, 403, 200, 200, 200],
   'POST /api/designations/{id}/decision': [401, 404, 404, 404, 404, 404, 404],
+  'POST /api/designations/{id}/files': [401, 400, 400, 400, 400, 400, 400],
+  'GET /api/designations/{id}/files': [401, 404, 404, 404, 404, 404, 404],
+  'POST /api/org-verifications/{id}/files': [401, 400, 400, 400, 400, 400, 400],
+  'GET /api/evidence/{id}': [401, 404, 404, 404, 404, 404, 404],
+  'DELETE /api/evidence/{id}': [401, 404, 404, 404, 404, 404, 404],
   'POST /api/orgs/{id}/invitations': [401, 404, 404, 404, 404, 404, 404],
   'GET /api/orgs': [200, 200, 200, 200, 200, 200, 200],
   'GET /api/orgs/{id}': [404, 404, 404, 404, 404, 404, 404],
   'PATCH /api/orgs/{id}': [401, 400, 400, 400, 400, 400, 400],
   'POST /api/orgs/{id}/verification': [401, 404, 404, 404, 404, 404, 404],
+  'GET /api/orgs/{id}/verifications': [401, 404, 404, 404, 404, 404, 404],
   'GET /api/orgs/{id}/members': [404, 404, 404, 404, 404, 404, 404],
   'POST /api/orgs/{id}/members': [401, 404, 404, 404, 404, 404, 404],
   'DELETE /api/orgs/{id}/members/{memberId}': [401, 404, 404, 404, 404, 404, 404],
@@ -226,6 +232,13 @@ interface Objects {
  */
 const OBJECT_LEVEL: [string, (o: Objects) => string, unknown, readonly number[]][] = [
   ['GET', (o) => `/api/orgs/${o.orgId}/users`, undefined, [401, 200, 200, 403, 403, 200, 403, 403, 200]],
+  // What verifiers checked: the organisation itself and those who verify it (coordinator, the province's officer).
+  [
+    'GET',
+    (o) => `/api/orgs/${o.orgId}/verifications`,
+    undefined,
+    [401, 200, 200, 403, 403, 200, 200, 403, 200],
+  ],
   ['PATCH', (o) => `/api/orgs/${o.orgId}`, { industry: 'x' }, [401, 403, 200, 403, 403, 403, 403, 403, 200]],
   [
     'POST',

@@ -24,6 +24,7 @@ let admin: LoggedIn;
 let enterprise: LoggedIn;
 let college: LoggedIn;
 let agreementId: string;
+let claimId: string;
 let before: Record<string, number>;
 let sent = 0;
 
@@ -65,6 +66,21 @@ beforeAll(async () => {
   enterprise = await login(platform.app, 'enterprise@demo.cn');
   college = await login(platform.app, 'college@demo.cn');
   agreementId = (await runningAgreement(platform.app, enterprise, [enterprise.orgId, college.orgId])).id;
+  const claim = await send(
+    {
+      method: 'POST',
+      url: `/api/orgs/${enterprise.orgId}/designations`,
+      payload: {
+        kind: 'little_giant',
+        certificateNo: 'GXB-2026-7',
+        issuingBody: '工业和信息化部',
+        validFrom: '2026-01-01',
+        validUntil: '2029-12-31',
+      },
+    },
+    enterprise,
+  );
+  claimId = claim.json().id;
   // Everything above writes (logins, the agreement); everything below must not.
   before = await rowCounts();
 }, 60_000);
@@ -75,6 +91,8 @@ describe('hostile input', () => {
     expect(operations.length).toBeGreaterThan(100);
     expect(operations.filter((op) => op.body).length).toBeGreaterThan(40);
     expect(operations.filter((op) => op.multipart).map((op) => op.path)).toEqual([
+      '/api/designations/{id}/files',
+      '/api/org-verifications/{id}/files',
       '/api/import/{kind}',
       '/api/agreements/{id}/attachments',
     ]);
@@ -170,6 +188,7 @@ describe('hostile input', () => {
 
     const uploads = () => [
       { url: `/api/agreements/${agreementId}/attachments`, who: enterprise, name: 'contract.pdf' },
+      { url: `/api/designations/${claimId}/files`, who: enterprise, name: 'certificate.pdf' },
       { url: '/api/import/needs', who: enterprise, name: 'needs.csv' },
     ];
 
@@ -235,6 +254,7 @@ describe('hostile input', () => {
           'plain words',
         ],
         [`/api/agreements/${agreementId}/attachments`, 'notes.txt', 'text/plain', PNG],
+        [`/api/designations/${claimId}/files`, 'certificate.pdf', 'application/pdf', PNG],
         [
           '/api/import/needs',
           'needs.xlsx',

@@ -6,6 +6,8 @@ export const StrictObject = <T extends Record<string, TSchema>>(properties: T, o
   Type.Object(properties, { additionalProperties: false, ...options });
 
 export const Uuid = Type.String({ format: 'uuid' });
+/** What a verifier checked, in their words. */
+export const Reason = Type.String({ minLength: 2, maxLength: 1000 });
 export const IdParams = StrictObject({ id: Uuid });
 export type IdParams = Static<typeof IdParams>;
 

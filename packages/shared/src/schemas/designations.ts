@@ -1,10 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { DESIGNATION_STATUSES } from '../enums.js';
-import { OneOf, StrictObject, Uuid } from './common.js';
+import { OneOf, Reason, StrictObject, Uuid } from './common.js';
 import { DesignationSchema } from './orgs.js';
 
 const IsoDate = Type.String({ format: 'date' });
-const Reason = Type.String({ minLength: 2, maxLength: 1000 });
 
 /** An organisation admin's claim of a designation, with the certificate's details. */
 export const DesignationClaim = StrictObject({

@@ -1,7 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { DESIGNATIONS, ORG_KINDS, ORG_ROLES, PLATFORM_ROLES } from '../enums.js';
 import { REGION_CODES } from '../regions.js';
-import { OneOf, PageQuery, StrictObject, Uuid } from './common.js';
+import { Attachment } from './agreements.js';
+import { OneOf, PageQuery, Reason, StrictObject, Uuid } from './common.js';
 
 export const OrgKindSchema = OneOf(ORG_KINDS);
 export const DesignationSchema = OneOf(DESIGNATIONS);
@@ -17,6 +18,7 @@ export const Org = Type.Object({
   nameEn: Type.String(),
   regionCode: Type.String(),
   industry: Type.Union([Type.String(), Type.Null()]),
+  /** Those that count today: verified claims within their validity (never set on the profile). */
   designations: Type.Array(Type.String()),
   verified: Type.Boolean(),
   description: Type.Union([Type.String(), Type.Null()]),
@@ -51,9 +53,6 @@ export const OrgUpdate = StrictObject(
     nameEn: Type.Optional(Name),
     regionCode: Type.Optional(RegionCodeSchema),
     industry: Type.Optional(Type.Union([Type.String({ maxLength: 80 }), Type.Null()])),
-    designations: Type.Optional(
-      Type.Array(DesignationSchema, { maxItems: DESIGNATIONS.length, uniqueItems: true }),
-    ),
     description: Type.Optional(Type.Union([Type.String({ maxLength: 4000 }), Type.Null()])),
     website: Type.Optional(Type.Union([Type.String({ format: 'uri', maxLength: 300 }), Type.Null()])),
   },
@@ -69,7 +68,20 @@ export const OrgListQuery = StrictObject({
 });
 export type OrgListQuery = Static<typeof OrgListQuery>;
 
-export const VerificationBody = StrictObject({ verified: Type.Boolean() });
+/** Marking an organisation verified (or not) always says what was checked; evidence files follow as uploads. */
+export const VerificationBody = StrictObject({ verified: Type.Boolean(), reason: Reason });
+export type VerificationBody = Static<typeof VerificationBody>;
+
+export const OrgVerification = Type.Object({
+  id: Uuid,
+  orgId: Uuid,
+  verified: Type.Boolean(),
+  reason: Type.String(),
+  decidedBy: Type.Object({ id: Uuid, displayName: Type.String() }),
+  createdAt: Type.String({ format: 'date-time' }),
+  files: Type.Array(Attachment),
+});
+export type OrgVerification = Static<typeof OrgVerification>;
 export const MembershipBody = StrictObject({ orgId: Uuid });
 export const MemberParams = StrictObject({ id: Uuid, memberId: Uuid });
 

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const organizations = pgTable(
@@ -12,10 +11,6 @@ export const organizations = pgTable(
     nameEn: text('name_en').notNull(),
     regionCode: text('region_code').notNull(),
     industry: text('industry'),
-    designations: text('designations')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
     verified: boolean('verified').notNull().default(false),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     verifiedBy: uuid('verified_by'),
@@ -44,4 +39,20 @@ export const associationMembers = pgTable(
     primaryKey({ columns: [table.associationId, table.memberId] }),
     index('association_members_member_idx').on(table.memberId),
   ],
+);
+
+/** Each time an organisation was marked verified or not: who did it and what they checked (files: evidence_files). */
+export const orgVerifications = pgTable(
+  'org_verifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    verified: boolean('verified').notNull(),
+    reason: text('reason').notNull(),
+    decidedBy: uuid('decided_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('org_verifications_org_idx').on(table.orgId, table.createdAt)],
 );

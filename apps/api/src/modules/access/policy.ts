@@ -20,7 +20,9 @@ export type OrgAction =
   /** claim a designation, with its certificate */
   | 'org.designation.claim'
   /** verify or reject a claimed designation: the members' coordinator or the region's officer */
-  | 'org.designation.verify';
+  | 'org.designation.verify'
+  /** see a designation's certificate files and what verifiers checked: the organisation itself and its verifiers */
+  | 'org.evidence.read';
 
 /** What the policy needs to know of a need or capability. */
 export interface ListingFacts {
@@ -249,6 +251,8 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
           if (org && regionWithin(org.regionCode, actor.orgRegionCode)) return true;
         }
         return coordinates(db, actor, orgId);
+      case 'org.evidence.read':
+        return actor.orgId === orgId || allowsOrg(db, actor, 'org.designation.verify', orgId);
     }
   }
 
@@ -464,6 +468,7 @@ const describe: Record<OrgAction, string> = {
   'org.members.manage': 'manage the member organisations',
   'org.designation.claim': 'claim designations',
   'org.designation.verify': 'verify the designations',
+  'org.evidence.read': 'see the verification evidence',
 };
 
 const refusedAgreement: Record<AgreementPermission, string> = {

@@ -4,17 +4,18 @@ import { Attachment, IdParams } from '@coop/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { withUploadedFile } from '../../http/multipart.js';
+import { fileResponse, sendFile } from '../../http/files.js';
 import { errorResponses } from '../../http/responses.js';
+import { MAX_FILE_BYTES, UPLOAD_OPTIONS } from '../../storage/upload.js';
 import type { AttachmentService } from './attachments.js';
 
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const tags = ['agreements'];
 
 export const attachmentRoutes: FastifyPluginAsyncTypebox<{ attachments: AttachmentService }> = async (
   app,
   { attachments },
 ) => {
-  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 0, parts: 2 } });
+  await app.register(multipart, UPLOAD_OPTIONS);
 
   app.post(
     '/agreements/:id/attachments',
@@ -41,34 +42,12 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ attachments: Attachme
         tags,
         description: 'The file itself, as an attachment download.',
         params: IdParams,
-        response: {
-          200: {
-            description: 'The file',
-            content: {
-              'application/octet-stream': {
-                schema: Type.Unsafe<unknown>({ type: 'string', format: 'binary' }),
-              },
-            },
-          },
-          ...errorResponses(400, 401, 404),
-        },
+        response: { 200: fileResponse, ...errorResponses(400, 401, 404) },
       },
     },
     async (request, reply) => {
       const { attachment, content } = await attachments.open(request.actor, request.params.id);
-      return (
-        reply
-          .type(attachment.contentType)
-          .header('content-length', attachment.size)
-          .header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
-          )
-          // Uploaded content never runs as a page of this origin.
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', 'sandbox')
-          .send(content)
-      );
+      return sendFile(reply, attachment, content);
     },
   );
 

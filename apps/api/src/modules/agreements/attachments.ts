@@ -1,11 +1,10 @@
 // Files attached to an agreement (the signed contract, annexes), kept behind the storage port.
 import type { Attachment } from '@coop/shared';
-import { basename } from 'node:path';
 import type { Database } from '../../db/client.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
-import { forbiddenTextError, isAllowedText } from '../../http/text-guard.js';
 import type { UploadedFile } from '../../http/multipart.js';
 import type { FileStorage } from '../../storage/port.js';
+import { keepUpload } from '../../storage/upload.js';
 import type { Actor } from '../access/actor.js';
 import type { AgreementPermission } from '../access/policy.js';
 import { toAttachment } from './dto.js';
@@ -44,27 +43,10 @@ export function createAttachmentService({ db, agreements, journal, storage }: De
   return {
     async upload(actor: Actor | null, agreementId: string, upload: UploadedFile): Promise<Attachment> {
       const caller = await authoriseChange(actor, agreementId, 'agreement.work');
-      const fileName = basename(upload.filename.replaceAll('\\', '/')).slice(0, 200) || 'file';
-      const contentType = upload.mimetype || 'application/octet-stream';
-      for (const [field, text] of [
-        ['file.filename', fileName],
-        ['file.contentType', contentType],
-      ]) {
-        if (!isAllowedText(text!)) throw forbiddenTextError(field!);
-      }
-      const stored = await storage.save(upload.file, contentType);
-      try {
-        await upload.onlyPart();
+      return keepUpload(storage, upload, async (file) => {
         const id = await journal.write(caller, async (tx, record) => {
-          const row = await repository.insertAttachment(tx, {
-            agreementId,
-            storageKey: stored.key,
-            fileName,
-            contentType,
-            size: stored.size,
-            uploadedBy: caller.userId,
-          });
-          const after = { attachmentId: row.id, fileName, size: stored.size };
+          const row = await repository.insertAttachment(tx, { agreementId, ...file, uploadedBy: caller.userId });
+          const after = { attachmentId: row.id, fileName: file.fileName, size: file.size };
           await record({
             entityType: 'agreement',
             entityId: agreementId,
@@ -75,10 +57,7 @@ export function createAttachmentService({ db, agreements, journal, storage }: De
           return row.id;
         });
         return toAttachment(await load(id));
-      } catch (error) {
-        await storage.remove(stored.key);
-        throw error;
-      }
+      });
     },
 
     async open(actor: Actor | null, id: string) {

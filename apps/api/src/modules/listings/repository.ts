@@ -8,7 +8,8 @@ export type NeedRow = typeof needs.$inferSelect;
 export type CapabilityRow = typeof capabilities.$inferSelect;
 export type ListingTable = typeof needs | typeof capabilities;
 export type RowOf<T extends ListingTable> = T['$inferSelect'];
-export type OrgRow = typeof organizations.$inferSelect;
+/** An organisation with the designations that count today (orgWithCurrentDesignations). */
+export type OrgRow = typeof organizations.$inferSelect & { designations: string[] };
 
 export interface ListingFilter {
   orgId?: string;

@@ -8,6 +8,7 @@ import { enqueueIndexing } from '../../search/outbox.js';
 import type { Actor } from '../access/actor.js';
 import { requireActor, type AccessPolicy } from '../access/policy.js';
 import { recordEvent } from '../events/repository.js';
+import { orgWithCurrentDesignations } from '../orgs/designations.js';
 import type { ListingDefinition } from './definition.js';
 import {
   createListingRepository,
@@ -108,7 +109,10 @@ export function createListingService<
   }
 
   async function postingOrg(executor: Executor, caller: Actor): Promise<OrgRow> {
-    const [org] = await executor.select().from(organizations).where(eq(organizations.id, caller.orgId));
+    const [org] = await executor
+      .select(orgWithCurrentDesignations)
+      .from(organizations)
+      .where(eq(organizations.id, caller.orgId));
     if (!org) throw new NotFoundError('Organisation');
     if (!definition.postedBy.includes(org.kind)) {
       throw new ForbiddenError(

@@ -58,10 +58,15 @@ describe('organisation profiles', () => {
   it('are edited by their own admin and nobody else in another organisation', async () => {
     const own = await inject('PATCH', `/api/orgs/${enterprise.orgId}`, enterprise, {
       description: '五轴加工中心 five-axis machining centres',
-      designations: ['high_tech', 'little_giant'],
     });
     expect(own.statusCode).toBe(200);
-    expect(own.json().designations).toEqual(['high_tech', 'little_giant']);
+    // Designations come from verified certificates only; the profile cannot set them.
+    expect(own.json().designations).toEqual(['high_tech', 'specialized_sophisticated']);
+    const claimed = await inject('PATCH', `/api/orgs/${enterprise.orgId}`, enterprise, {
+      designations: ['little_giant'],
+    });
+    expect(claimed.statusCode).toBe(400);
+    expect(JSON.stringify(claimed.json().error.details)).toContain('designations');
 
     const foreign = await inject('PATCH', `/api/orgs/${enterprise.orgId}`, college, {
       nameEn: 'Hijacked Ltd',
@@ -109,11 +114,30 @@ describe('people of an organisation', () => {
 
 describe('verification', () => {
   it('is granted by the coordinator of the association the organisation belongs to, with an event', async () => {
+    const reason = 'Business licence checked against the market regulator register';
+    const missing = await inject('POST', `/api/orgs/${ids.yuexi}/verification`, coordinator, { verified: true });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.details).toEqual([expect.objectContaining({ field: 'body.reason' })]);
+    const tooLong = await inject('POST', `/api/orgs/${ids.yuexi}/verification`, coordinator, {
+      verified: true,
+      reason: 'x'.repeat(1001),
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect(JSON.stringify(tooLong.json().error.details)).toContain('body.reason');
+
     const verified = await inject('POST', `/api/orgs/${ids.yuexi}/verification`, coordinator, {
       verified: true,
+      reason,
     });
     expect(verified.statusCode).toBe(200);
-    expect(verified.json().verified).toBe(true);
+    expect(verified.json()).toMatchObject({ verified: true, reason, files: [] });
+    expect((await inject('GET', `/api/orgs/${ids.yuexi}`)).json().verified).toBe(true);
+    // The reason is kept with the decision, for the organisation and its verifiers, and in the audit log.
+    const history = await inject('GET', `/api/orgs/${ids.yuexi}/verifications`, coordinator);
+    expect(history.json()).toEqual([verified.json()]);
+    expect((await inject('GET', `/api/orgs/${ids.yuexi}/verifications`, college)).statusCode).toBe(403);
+    const audit = await inject('GET', '/api/admin/audit?pageSize=5', admin);
+    expect(JSON.stringify(audit.json())).toContain(reason);
     const logged = await platform.database.db
       .select({ n: count() })
       .from(events)
@@ -123,15 +147,15 @@ describe('verification', () => {
 
   it('is refused to coordinators outside their scope and to ordinary organisations', async () => {
     expect(
-      (await inject('POST', `/api/orgs/${ids.government}/verification`, coordinator, { verified: false }))
+      (await inject('POST', `/api/orgs/${ids.government}/verification`, coordinator, { verified: false, reason: 'Not checked' }))
         .statusCode,
     ).toBe(403);
     expect(
-      (await inject('POST', `/api/orgs/${ids.yuexi}/verification`, enterprise, { verified: false }))
+      (await inject('POST', `/api/orgs/${ids.yuexi}/verification`, enterprise, { verified: false, reason: 'Not checked' }))
         .statusCode,
     ).toBe(403);
     expect(
-      (await inject('POST', `/api/orgs/${enterprise.orgId}/verification`, enterprise, { verified: true }))
+      (await inject('POST', `/api/orgs/${enterprise.orgId}/verification`, enterprise, { verified: true, reason: 'Looks fine' }))
         .statusCode,
     ).toBe(403);
     expect((await inject('GET', `/api/orgs/${ids.yuexi}`)).json().verified).toBe(true);

@@ -1,10 +1,12 @@
 import type { NewOrg, Org, OrgListQuery, OrgUpdate, OrgUser } from '@coop/shared';
-import { and, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { containsPattern } from '../../db/like.js';
-import { associationMembers, organizations, users } from '../../db/schema/index.js';
+import { associationMembers, organizations, orgVerifications, users } from '../../db/schema/index.js';
+import { orgWithCurrentDesignations } from './designations.js';
 
-type OrgRow = typeof organizations.$inferSelect;
+/** A row with the designations that count today (see designations.ts), never a stored list. */
+type OrgRow = typeof organizations.$inferSelect & { designations: string[] };
 
 export function toOrg(row: OrgRow): Org {
   return {
@@ -22,19 +24,19 @@ export function toOrg(row: OrgRow): Org {
   };
 }
 
+async function get(db: Executor, id: string): Promise<Org | null> {
+  const [row] = await db.select(orgWithCurrentDesignations).from(organizations).where(eq(organizations.id, id));
+  return row ? toOrg(row) : null;
+}
+
 export function createOrgRepository() {
   return {
-    async get(db: Executor, id: string): Promise<Org | null> {
-      const [row] = await db.select().from(organizations).where(eq(organizations.id, id));
-      return row ? toOrg(row) : null;
-    },
+    get,
 
-    async create(
-      db: Executor,
-      input: NewOrg & { verified?: boolean; designations?: string[] },
-    ): Promise<Org> {
+    async create(db: Executor, input: NewOrg & { verified?: boolean }): Promise<Org> {
       const [row] = await db.insert(organizations).values(input).returning();
-      return toOrg(row!);
+      // A new organisation has claimed nothing yet.
+      return toOrg({ ...row!, designations: [] });
     },
 
     async update(
@@ -43,12 +45,11 @@ export function createOrgRepository() {
       patch: OrgUpdate | { verified: boolean; verifiedBy: string | null },
     ) {
       const extra = 'verified' in patch ? { verifiedAt: patch.verified ? new Date() : null } : {};
-      const [row] = await db
+      await db
         .update(organizations)
         .set({ ...patch, ...extra, updatedAt: new Date() })
-        .where(eq(organizations.id, id))
-        .returning();
-      return row ? toOrg(row) : null;
+        .where(eq(organizations.id, id));
+      return get(db, id);
     },
 
     async list(db: Executor, query: OrgListQuery & { memberOf?: string }) {
@@ -71,7 +72,7 @@ export function createOrgRepository() {
       const where = and(...conditions);
       const [rows, [total]] = await Promise.all([
         db
-          .select()
+          .select(orgWithCurrentDesignations)
           .from(organizations)
           .where(where)
           .orderBy(organizations.nameEn, organizations.id)
@@ -125,6 +126,21 @@ export function createOrgRepository() {
         )
         .returning();
       return rows.length > 0;
+    },
+
+    async recordVerification(db: Executor, values: typeof orgVerifications.$inferInsert): Promise<string> {
+      const [row] = await db.insert(orgVerifications).values(values).returning({ id: orgVerifications.id });
+      return row!.id;
+    },
+
+    /** Verification decisions, newest first; `id` narrows them to one. */
+    verifications(db: Executor, where: { orgId: string } | { id: string }) {
+      return db
+        .select({ ...getTableColumns(orgVerifications), deciderName: users.displayName })
+        .from(orgVerifications)
+        .innerJoin(users, eq(users.id, orgVerifications.decidedBy))
+        .where('id' in where ? eq(orgVerifications.id, where.id) : eq(orgVerifications.orgId, where.orgId))
+        .orderBy(desc(orgVerifications.createdAt), orgVerifications.id);
     },
 
     async users(db: Executor, orgId: string, page: number, pageSize: number) {

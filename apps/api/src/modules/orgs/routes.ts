@@ -10,6 +10,7 @@ import {
   PageQuery,
   Paged,
   StrictObject,
+  OrgVerification,
   VerificationBody,
 } from '@coop/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -61,12 +62,25 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ orgs: OrgService }> = async 
     {
       schema: {
         tags: ['orgs'],
+        description: 'Always with what was checked (`reason`); evidence files are then uploaded to the decision.',
         params: IdParams,
         body: VerificationBody,
-        response: { 200: Org, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: OrgVerification, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => orgs.setVerified(request.actor, request.params.id, request.body.verified),
+    async (request) => orgs.setVerified(request.actor, request.params.id, request.body),
+  );
+
+  app.get(
+    '/orgs/:id/verifications',
+    {
+      schema: {
+        tags: ['orgs'],
+        params: IdParams,
+        response: { 200: Type.Array(OrgVerification), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => orgs.verifications(request.actor, request.params.id),
   );
 
   app.get(

@@ -1,4 +1,4 @@
-import type { OrgDetail, OrgListQuery, OrgUpdate } from '@coop/shared';
+import type { OrgDetail, OrgListQuery, OrgUpdate, OrgVerification, VerificationBody } from '@coop/shared';
 import type { Database } from '../../db/client.js';
 import { BadRequestError, NotFoundError } from '../../errors.js';
 import type { Actor } from '../access/actor.js';
@@ -6,15 +6,34 @@ import type { AccessPolicy } from '../access/policy.js';
 import { enqueueIndexing } from '../../search/outbox.js';
 import { recordAudit } from '../audit/repository.js';
 import { recordEvent } from '../events/repository.js';
+import { toEvidence, type EvidenceRepository } from '../evidence/repository.js';
 import type { OrgRepository } from './repository.js';
 
 interface Deps {
   db: Database;
   orgs: OrgRepository;
   access: AccessPolicy;
+  evidence: EvidenceRepository;
 }
 
-export function createOrgService({ db, orgs, access }: Deps) {
+export function createOrgService({ db, orgs, access, evidence }: Deps) {
+  async function verificationsWhere(where: { orgId: string } | { id: string }): Promise<OrgVerification[]> {
+    const rows = await orgs.verifications(db, where);
+    const files = await evidence.ofVerifications(
+      db,
+      rows.map((row) => row.id),
+    );
+    return rows.map(({ deciderName, decidedBy, createdAt, ...row }) => ({
+      id: row.id,
+      orgId: row.orgId,
+      verified: row.verified,
+      reason: row.reason,
+      decidedBy: { id: decidedBy, displayName: deciderName },
+      createdAt: createdAt.toISOString(),
+      files: files.filter((file) => file.verificationId === row.id).map(toEvidence),
+    }));
+  }
+
   async function existing(id: string) {
     const org = await orgs.get(db, id);
     if (!org) throw new NotFoundError('Organisation');
@@ -56,11 +75,13 @@ export function createOrgService({ db, orgs, access }: Deps) {
       });
     },
 
-    async setVerified(actor: Actor | null, id: string, verified: boolean) {
+    /** Marks an organisation verified or not, keeping what was checked; evidence files are added to the decision. */
+    async setVerified(actor: Actor | null, id: string, { verified, reason }: VerificationBody) {
       const before = await existing(id);
       const caller = await access.requireOrg(db, actor, 'org.verify', id);
-      return db.transaction(async (tx) => {
-        const after = (await orgs.update(tx, id, { verified, verifiedBy: verified ? caller.userId : null }))!;
+      const verificationId = await db.transaction(async (tx) => {
+        await orgs.update(tx, id, { verified, verifiedBy: verified ? caller.userId : null });
+        const recorded = await orgs.recordVerification(tx, { orgId: id, verified, reason, decidedBy: caller.userId });
         await recordEvent(tx, {
           actorUserId: caller.userId,
           actorOrgId: caller.orgId,
@@ -68,7 +89,7 @@ export function createOrgService({ db, orgs, access }: Deps) {
           entityId: id,
           action: verified ? 'verified' : 'unverified',
           before: { verified: before.verified },
-          after: { verified },
+          after: { verified, reason, verificationId: recorded },
         });
         await recordAudit(tx, {
           action: 'org.verification_changed',
@@ -76,11 +97,20 @@ export function createOrgService({ db, orgs, access }: Deps) {
           targetType: 'organization',
           targetId: id,
           targetLabel: before.nameZh,
-          details: { before: before.verified, after: verified },
+          details: { before: before.verified, after: verified, reason, verificationId: recorded },
         });
         await enqueueIndexing(tx, 'organization', id);
-        return after;
+        return recorded;
       });
+      const [verification] = await verificationsWhere({ id: verificationId });
+      return verification!;
+    },
+
+    /** The verification decisions with what was checked: for the organisation itself and those who verify it. */
+    async verifications(actor: Actor | null, id: string) {
+      await existing(id);
+      await access.requireOrg(db, actor, 'org.evidence.read', id);
+      return verificationsWhere({ orgId: id });
     },
 
     async members(id: string, query: { page?: number; pageSize?: number; verified?: boolean }) {
