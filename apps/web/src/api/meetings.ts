@@ -18,7 +18,7 @@ import type {
 } from '@coop/shared';
 import { MEETING_OUTCOMES, MEETING_STATUSES } from '@coop/shared';
 import { api, apiRequest } from './client';
-import { downloadFile } from './agreements';
+import { downloadFile } from './files';
 import type { PageQuery, Paged } from './types';
 
 export type {

@@ -1,4 +1,4 @@
-import type { OrgListQuery, OrgUpdate } from '@coop/shared';
+import type { OrgListQuery, OrgUpdate, OrgVerification, VerificationBody } from '@coop/shared';
 import { api } from './client';
 import type { Invitation, Org, OrgDetail, OrgRole, OrgUser, PageQuery, Paged } from './types';
 
@@ -8,7 +8,9 @@ export const orgsApi = {
   list: (query: OrgListQuery) => api.get<Paged<Org>>('/orgs', { ...query }),
   get: (id: string) => api.get<OrgDetail>(orgPath(id)),
   update: (id: string, changes: OrgUpdate) => api.patch<Org>(orgPath(id), changes),
-  setVerified: (id: string, verified: boolean) => api.post<Org>(orgPath(id, '/verification'), { verified }),
+  setVerified: (id: string, body: VerificationBody) =>
+    api.post<OrgVerification>(orgPath(id, '/verification'), body),
+  verifications: (id: string) => api.get<OrgVerification[]>(orgPath(id, '/verifications')),
   members: (id: string, query: PageQuery) => api.get<Paged<Org>>(orgPath(id, '/members'), { ...query }),
   users: (id: string, query: PageQuery) => api.get<Paged<OrgUser>>(orgPath(id, '/users'), { ...query }),
   invite: (id: string, email: string, orgRole: OrgRole) =>

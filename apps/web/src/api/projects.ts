@@ -15,7 +15,7 @@ import type {
 } from '@coop/shared';
 import { CHECKLIST_STATUSES, CHECKLIST_VIEW_STATUSES, JOINT, PROJECT_STATUSES } from '@coop/shared';
 import { api, apiRequest } from './client';
-import { downloadFile } from './agreements';
+import { downloadFile } from './files';
 import type { Locale, PageQuery, Paged } from './types';
 
 export type {

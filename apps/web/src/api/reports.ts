@@ -10,7 +10,7 @@ import type {
   TargetProgress,
 } from '@coop/shared';
 import { api, apiRequest } from './client';
-import { downloadFile } from './agreements';
+import { downloadFile } from './files';
 import type { Locale, Paged } from './types';
 
 export type {

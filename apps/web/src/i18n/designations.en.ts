@@ -38,6 +38,8 @@ export default {
     rejected: 'Why, so the organisation can correct it',
   },
   decided: { verified: 'Verified', rejected: 'Rejected' },
+  evidence: 'Evidence',
+  addEvidence: 'Attach more',
   validityRange: '{from} to {until}',
   untilBeforeFrom: 'The end date must not be before the start date',
 };

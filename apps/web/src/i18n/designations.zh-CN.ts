@@ -39,6 +39,8 @@ const zhCN: typeof en = {
     rejected: '驳回原因，便于单位更正',
   },
   decided: { verified: '已认定', rejected: '已驳回' },
+  evidence: '证明材料',
+  addEvidence: '继续添加',
   validityRange: '{from} 至 {until}',
   untilBeforeFrom: '结束日期不能早于开始日期',
 };
