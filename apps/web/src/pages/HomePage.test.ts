@@ -138,7 +138,17 @@ describe('HomePage', () => {
       ...emptyToday(),
       ...emptyReports(),
       'GET /orgs/assoc-1/members': { body: paged([verified, waiting], 1, 100) },
-      'POST /orgs/member-2/verification': { body: { ...waiting, verified: true } },
+      'POST /orgs/member-2/verification': {
+        body: {
+          id: 'verification-1',
+          orgId: 'member-2',
+          verified: true,
+          reason: 'Licence checked',
+          decidedBy: { id: 'user-1', displayName: 'Li Wei' },
+          createdAt: '2026-12-01T08:00:00Z',
+          files: [],
+        },
+      },
       'GET /review-queue': (request) => ({
         body: paged([], 1, 1, request.query.get('type') === 'need' ? 2 : 1),
       }),
@@ -155,8 +165,17 @@ describe('HomePage', () => {
 
     await wrapper.find('[data-testid=verify-member-2]').trigger('click');
     await settle();
+    const reason = document.querySelector('textarea[data-testid=verification-reason]') as HTMLTextAreaElement;
+    reason.value = 'Licence checked';
+    reason.dispatchEvent(new Event('input'));
+    await settle();
+    (document.querySelector('[data-testid=verification-confirm]') as HTMLButtonElement).click();
+    await settle();
 
-    expect(api.callsTo('POST /orgs/member-2/verification')[0]!.body).toEqual({ verified: true });
+    expect(api.callsTo('POST /orgs/member-2/verification')[0]!.body).toEqual({
+      verified: true,
+      reason: 'Licence checked',
+    });
     expect(wrapper.text()).toContain('Every member organisation is verified.');
   });
 

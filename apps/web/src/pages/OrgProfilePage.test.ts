@@ -30,6 +30,7 @@ describe('OrgProfilePage', () => {
       ...restoresSessionOf(ownAdmin()),
       'GET /orgs/00000000-0000-4000-8000-000000000001': { body: org },
       'GET /orgs/00000000-0000-4000-8000-000000000001/users': { body: people },
+      'GET /orgs/00000000-0000-4000-8000-000000000001/verifications': { body: [] },
       'PATCH /orgs/00000000-0000-4000-8000-000000000001': (request) => ({
         body: { ...org, ...(request.body as object) },
       }),
@@ -55,7 +56,6 @@ describe('OrgProfilePage', () => {
     expect(api.callsTo('PATCH /orgs/00000000-0000-4000-8000-000000000001')[0]!.body).toMatchObject({
       nameEn: 'Hangzhou Precision Group',
       website: 'https://hzpm.example.com',
-      designations: ['high_tech'],
     });
     expect(wrapper.find('[data-testid=org-name]').text()).toBe('Hangzhou Precision Group');
   });
@@ -65,6 +65,7 @@ describe('OrgProfilePage', () => {
       ...restoresSessionOf(ownAdmin()),
       'GET /orgs/00000000-0000-4000-8000-000000000001': { body: detail() },
       'GET /orgs/00000000-0000-4000-8000-000000000001/users': { body: people },
+      'GET /orgs/00000000-0000-4000-8000-000000000001/verifications': { body: [] },
       'POST /orgs/00000000-0000-4000-8000-000000000001/invitations': {
         status: 201,
         body: { token: 'tok-123', expiresAt: '2030-01-01T00:00:00Z' },
@@ -108,6 +109,7 @@ describe('OrgProfilePage', () => {
         body: detail({ id: '00000000-0000-4000-8000-000000000009' }),
       },
       'GET /orgs/00000000-0000-4000-8000-000000000009/users': forbidden,
+      'GET /orgs/00000000-0000-4000-8000-000000000009/verifications': forbidden,
     });
     const { wrapper } = await renderAt('/orgs/00000000-0000-4000-8000-000000000009');
 
@@ -130,8 +132,19 @@ describe('OrgProfilePage', () => {
       ...restoresSessionOf(coordinator),
       'GET /orgs/00000000-0000-4000-8000-000000000010': { body: association },
       'GET /orgs/00000000-0000-4000-8000-000000000010/users': { body: people },
+      'GET /orgs/00000000-0000-4000-8000-000000000010/verifications': { body: [] },
       'GET /orgs/00000000-0000-4000-8000-000000000010/members': { body: paged([member]) },
-      'POST /orgs/00000000-0000-4000-8000-000000000011/verification': { body: { ...member, verified: true } },
+      'POST /orgs/00000000-0000-4000-8000-000000000011/verification': {
+        body: {
+          id: '00000000-0000-4000-8000-0000000000e1',
+          orgId: member.id,
+          verified: true,
+          reason: 'Business licence checked',
+          decidedBy: { id: coordinator.id, displayName: coordinator.displayName },
+          createdAt: '2026-12-01T08:00:00Z',
+          files: [],
+        },
+      },
     });
     const { wrapper } = await renderAt('/orgs/00000000-0000-4000-8000-000000000010?tab=members');
 
@@ -139,8 +152,23 @@ describe('OrgProfilePage', () => {
     expect(members.text()).toContain('Ningbo Gears Ltd.');
     await members.find('[data-testid=verify-00000000-0000-4000-8000-000000000011]').trigger('click');
     await settle();
+    // Not one click: the dialog asks what was checked before anything is sent.
+    const confirm = () =>
+      (document.querySelector('[data-testid=verification-confirm]') as HTMLButtonElement).click();
+    confirm();
+    await vi.waitFor(() => expect(document.body.textContent).toContain('What was checked is required'));
+    expect(api.callsTo('POST /orgs/00000000-0000-4000-8000-000000000011/verification')).toHaveLength(0);
+    const reason = document.querySelector('textarea[data-testid=verification-reason]') as HTMLTextAreaElement;
+    reason.value = 'Business licence checked';
+    reason.dispatchEvent(new Event('input'));
+    await settle();
+    confirm();
+    await settle();
 
-    expect(api.callsTo('POST /orgs/00000000-0000-4000-8000-000000000011/verification')).toHaveLength(1);
+    expect(api.callsTo('POST /orgs/00000000-0000-4000-8000-000000000011/verification')[0]!.body).toEqual({
+      verified: true,
+      reason: 'Business licence checked',
+    });
     expect(members.find('[data-testid=verified-badge]').exists()).toBe(true);
   });
 
@@ -165,7 +193,10 @@ describe('OrgProfilePage', () => {
       ...restoresSessionOf(ownAdmin()),
       [`GET /orgs/${OWN_ORG}`]: { body: detail() },
       [`GET /orgs/${OWN_ORG}/users`]: { body: people },
+      [`GET /orgs/${OWN_ORG}/verifications`]: { body: [] },
       [`GET /orgs/${OWN_ORG}/designations`]: { body: [verified] },
+      'GET /designations/00000000-0000-4000-8000-0000000000d1/files': { body: [] },
+      'GET /designations/00000000-0000-4000-8000-0000000000d2/files': { body: [] },
       [`POST /orgs/${OWN_ORG}/designations`]: (request) => ({
         status: 201,
         body: {

@@ -22,6 +22,14 @@ const claim = (overrides: Partial<DesignationRecord> = {}): DesignationRecord =>
   createdAt: '2026-11-30T08:00:00Z',
   ...overrides,
 });
+const scan = {
+  id: '00000000-0000-4000-8000-0000000000f1',
+  fileName: '高新证书.pdf',
+  contentType: 'application/pdf',
+  size: 2048,
+  uploadedBy: { id: '00000000-0000-4000-8000-0000000000a1', displayName: '王强 Wang Qiang' },
+  createdAt: '2026-11-30T08:01:00Z',
+};
 const officer = makeUser({ organization: makeOrg({ kind: 'government' }) });
 
 const button = (testId: string) => document.querySelector(`[data-testid=${testId}]`) as HTMLButtonElement;
@@ -37,6 +45,7 @@ describe('DesignationQueuePage', () => {
     const api = mockApi({
       ...restoresSessionOf(officer),
       'GET /designations/queue': { body: [claim()] },
+      [`GET /designations/${CLAIM}/files`]: { body: [scan] },
       [`POST /designations/${CLAIM}/decision`]: (request) => ({
         body: claim({ status: 'verified', counts: true, ...(request.body as { reason: string }) }),
       }),
@@ -51,6 +60,10 @@ describe('DesignationQueuePage', () => {
     expect(card.text()).toContain('2024-12-01 to 2027-11-30');
     expect(card.find('[data-testid=designation-status]').text()).toBe('Pending');
     expect(card.find('[data-testid=designation-counts]').text()).toBe('Does not count');
+    // The verifier opens the certificate before deciding; it is theirs to read, not to remove.
+    expect(card.find('[data-testid=evidence-file]').text()).toContain('高新证书.pdf');
+    expect(card.find('[data-testid=evidence-remove]').exists()).toBe(false);
+    expect(card.find('[data-testid=evidence-add]').exists()).toBe(false);
 
     await card.find('[data-testid=designation-verify]').trigger('click');
     await settle();
@@ -75,6 +88,7 @@ describe('DesignationQueuePage', () => {
     const api = mockApi({
       ...restoresSessionOf(officer),
       'GET /designations/queue': { body: [claim()] },
+      [`GET /designations/${CLAIM}/files`]: { body: [] },
       [`POST /designations/${CLAIM}/decision`]: { body: claim({ status: 'rejected' }) },
     });
     const { wrapper } = await renderAt('/designation-queue', 'zh-CN');
