@@ -204,7 +204,9 @@ export async function seedDemo(db: Database, options: { listings?: boolean } = {
     }
   });
   // Before listings are indexed, so their documents carry the designations that count.
-  const held = ORGS.flatMap(({ key, designations = [] }) => designations.map((kind) => ({ orgId: ids.get(key)!, kind })));
+  const held = ORGS.flatMap(({ key, designations = [] }) =>
+    designations.map((kind) => ({ orgId: ids.get(key)!, kind })),
+  );
   await seedDemoDesignations(db, ids, held);
   if (options.listings ?? true) {
     await seedListings(db, ids);

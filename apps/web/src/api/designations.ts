@@ -19,8 +19,7 @@ export const designationsApi = {
 
 /** Evidence files of claims and verifications: download and (a pending claim's) removal. */
 export const evidenceApi = {
-  download: (file: Attachment) =>
-    downloadFile(`/evidence/${encodeURIComponent(file.id)}`, {}, file.fileName),
+  download: (file: Attachment) => downloadFile(`/evidence/${encodeURIComponent(file.id)}`, {}, file.fileName),
   remove: (id: string) => apiRequest<void>('DELETE', `/evidence/${encodeURIComponent(id)}`),
   addToVerification: (
     verificationId: string,

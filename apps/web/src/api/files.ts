@@ -67,7 +67,13 @@ export async function uploadFile<T>(
     answer = await sendWithProgress(url, form, session.token(), onProgress);
   }
   if (answer.status >= 200 && answer.status < 300) return answer.body as T;
-  const error = (answer.body as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
-    ?.error;
-  throw new ApiError(answer.status, error?.code ?? `http_${answer.status}`, error?.message ?? '', error?.details);
+  const error = (
+    answer.body as { error?: { code?: string; message?: string; details?: unknown } } | undefined
+  )?.error;
+  throw new ApiError(
+    answer.status,
+    error?.code ?? `http_${answer.status}`,
+    error?.message ?? '',
+    error?.details,
+  );
 }

@@ -3,7 +3,11 @@ import type { UploadSession } from '@/api/files';
 import { api } from '@/api/client';
 import { useSessionStore } from '@/stores/session';
 
-type Send = (file: File, onProgress: (percent: number) => void, session: UploadSession) => Promise<Attachment>;
+type Send = (
+  file: File,
+  onProgress: (percent: number) => void,
+  session: UploadSession,
+) => Promise<Attachment>;
 
 /** Sends chosen evidence files one after another; answers those kept and the first failure, if any. */
 export function useEvidenceUpload() {

@@ -58,6 +58,9 @@ export const evidenceFiles = pgTable(
   (table) => [
     index('evidence_files_designation_idx').on(table.designationId),
     index('evidence_files_verification_idx').on(table.verificationId),
-    check('evidence_files_one_owner', sql`(${table.designationId} is null) <> (${table.verificationId} is null)`),
+    check(
+      'evidence_files_one_owner',
+      sql`(${table.designationId} is null) <> (${table.verificationId} is null)`,
+    ),
   ],
 );

@@ -45,7 +45,11 @@ export function createAttachmentService({ db, agreements, journal, storage }: De
       const caller = await authoriseChange(actor, agreementId, 'agreement.work');
       return keepUpload(storage, upload, async (file) => {
         const id = await journal.write(caller, async (tx, record) => {
-          const row = await repository.insertAttachment(tx, { agreementId, ...file, uploadedBy: caller.userId });
+          const row = await repository.insertAttachment(tx, {
+            agreementId,
+            ...file,
+            uploadedBy: caller.userId,
+          });
           const after = { attachmentId: row.id, fileName: file.fileName, size: file.size };
           await record({
             entityType: 'agreement',

@@ -171,7 +171,8 @@ describe('what counts', () => {
     const [unheld] = await rows<{ kind: string }>(sql`select k.kind from unnest(array['high_tech',
       'specialized_sophisticated', 'little_giant', 'invisible_champion']) as k(kind)
       where k.kind not in (select kind from designations where org_id = ${busiest!.org_id}) limit 1`);
-    await platform.database.db.execute(sql`insert into designations (org_id, kind, status, valid_from, valid_until)
+    await platform.database.db
+      .execute(sql`insert into designations (org_id, kind, status, valid_from, valid_until)
       values (${busiest!.org_id}, ${unheld!.kind}, 'pending', ${addDays(today, -10)}, ${addDays(today, 300)})`);
     const from = addDays(today, -365);
     const period = `from=${from}&to=${today}`;

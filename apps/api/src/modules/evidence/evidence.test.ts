@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, orgId, registerOrg, type LoggedIn, type TestPlatform } from '../../test/harness.js';
+import {
+  createTestPlatform,
+  orgId,
+  registerOrg,
+  type LoggedIn,
+  type TestPlatform,
+} from '../../test/harness.js';
 import { addDays, platformDate } from '../agreements/dates.js';
 import { caller, logins } from '../agreements/testing.js';
 

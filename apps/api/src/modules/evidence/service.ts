@@ -31,9 +31,13 @@ export function createEvidenceService({ db, access, orgs, designations, evidence
 
   function requirePending(status: string) {
     if (status !== 'pending') {
-      throw new ConflictError('already_decided', `This designation is ${status}; its evidence no longer changes`, {
-        status,
-      });
+      throw new ConflictError(
+        'already_decided',
+        `This designation is ${status}; its evidence no longer changes`,
+        {
+          status,
+        },
+      );
     }
   }
 
@@ -122,7 +126,10 @@ export function createEvidenceService({ db, access, orgs, designations, evidence
         throw new NotFoundError('Evidence file');
       }
       if (!row.designationId) {
-        throw new ConflictError('kept_as_record', 'Evidence of a verification decision is kept as its record');
+        throw new ConflictError(
+          'kept_as_record',
+          'Evidence of a verification decision is kept as its record',
+        );
       }
       const claim = await designation(row.designationId);
       const caller = await access.requireOrg(db, actor, 'org.designation.claim', claim.orgId);

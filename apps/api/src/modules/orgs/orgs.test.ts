@@ -115,7 +115,9 @@ describe('people of an organisation', () => {
 describe('verification', () => {
   it('is granted by the coordinator of the association the organisation belongs to, with an event', async () => {
     const reason = 'Business licence checked against the market regulator register';
-    const missing = await inject('POST', `/api/orgs/${ids.yuexi}/verification`, coordinator, { verified: true });
+    const missing = await inject('POST', `/api/orgs/${ids.yuexi}/verification`, coordinator, {
+      verified: true,
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.details).toEqual([expect.objectContaining({ field: 'body.reason' })]);
     const tooLong = await inject('POST', `/api/orgs/${ids.yuexi}/verification`, coordinator, {
@@ -147,16 +149,28 @@ describe('verification', () => {
 
   it('is refused to coordinators outside their scope and to ordinary organisations', async () => {
     expect(
-      (await inject('POST', `/api/orgs/${ids.government}/verification`, coordinator, { verified: false, reason: 'Not checked' }))
-        .statusCode,
+      (
+        await inject('POST', `/api/orgs/${ids.government}/verification`, coordinator, {
+          verified: false,
+          reason: 'Not checked',
+        })
+      ).statusCode,
     ).toBe(403);
     expect(
-      (await inject('POST', `/api/orgs/${ids.yuexi}/verification`, enterprise, { verified: false, reason: 'Not checked' }))
-        .statusCode,
+      (
+        await inject('POST', `/api/orgs/${ids.yuexi}/verification`, enterprise, {
+          verified: false,
+          reason: 'Not checked',
+        })
+      ).statusCode,
     ).toBe(403);
     expect(
-      (await inject('POST', `/api/orgs/${enterprise.orgId}/verification`, enterprise, { verified: true, reason: 'Looks fine' }))
-        .statusCode,
+      (
+        await inject('POST', `/api/orgs/${enterprise.orgId}/verification`, enterprise, {
+          verified: true,
+          reason: 'Looks fine',
+        })
+      ).statusCode,
     ).toBe(403);
     expect((await inject('GET', `/api/orgs/${ids.yuexi}`)).json().verified).toBe(true);
   });

@@ -25,7 +25,10 @@ export function toOrg(row: OrgRow): Org {
 }
 
 async function get(db: Executor, id: string): Promise<Org | null> {
-  const [row] = await db.select(orgWithCurrentDesignations).from(organizations).where(eq(organizations.id, id));
+  const [row] = await db
+    .select(orgWithCurrentDesignations)
+    .from(organizations)
+    .where(eq(organizations.id, id));
   return row ? toOrg(row) : null;
 }
 

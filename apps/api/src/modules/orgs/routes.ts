@@ -62,7 +62,8 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ orgs: OrgService }> = async 
     {
       schema: {
         tags: ['orgs'],
-        description: 'Always with what was checked (`reason`); evidence files are then uploaded to the decision.',
+        description:
+          'Always with what was checked (`reason`); evidence files are then uploaded to the decision.',
         params: IdParams,
         body: VerificationBody,
         response: { 200: OrgVerification, ...errorResponses(400, 401, 403, 404) },

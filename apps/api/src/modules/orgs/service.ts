@@ -81,7 +81,12 @@ export function createOrgService({ db, orgs, access, evidence }: Deps) {
       const caller = await access.requireOrg(db, actor, 'org.verify', id);
       const verificationId = await db.transaction(async (tx) => {
         await orgs.update(tx, id, { verified, verifiedBy: verified ? caller.userId : null });
-        const recorded = await orgs.recordVerification(tx, { orgId: id, verified, reason, decidedBy: caller.userId });
+        const recorded = await orgs.recordVerification(tx, {
+          orgId: id,
+          verified,
+          reason,
+          decidedBy: caller.userId,
+        });
         await recordEvent(tx, {
           actorUserId: caller.userId,
           actorOrgId: caller.orgId,
