@@ -40,6 +40,7 @@ export default {
   decided: { verified: 'Verified', rejected: 'Rejected' },
   evidence: 'Evidence',
   addEvidence: 'Attach more',
+  expiresSoon: 'Expires {date}, renew it',
   validityRange: '{from} to {until}',
   untilBeforeFrom: 'The end date must not be before the start date',
 };

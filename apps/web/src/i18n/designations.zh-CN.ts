@@ -41,6 +41,7 @@ const zhCN: typeof en = {
   decided: { verified: '已认定', rejected: '已驳回' },
   evidence: '证明材料',
   addEvidence: '继续添加',
+  expiresSoon: '{date} 到期，请续期',
   validityRange: '{from} 至 {until}',
   untilBeforeFrom: '结束日期不能早于开始日期',
 };

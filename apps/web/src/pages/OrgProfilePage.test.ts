@@ -259,6 +259,47 @@ describe('OrgProfilePage', () => {
     expect(statuses).toEqual(['Pending', 'Verified']);
   });
 
+  it('warns on the tab of a certificate running out within 30 days, as the notification does', async () => {
+    const inDays = (days: number) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+        new Date(Date.now() + days * 86_400_000),
+      );
+    const record = (id: string, validUntil: string): DesignationRecord => ({
+      id,
+      orgId: OWN_ORG,
+      orgNameZh: '杭州精密机械有限公司',
+      orgNameEn: 'Hangzhou Precision Machinery Co.',
+      kind: 'little_giant',
+      certificateNo: `GXB-${id.slice(-2)}`,
+      issuingBody: 'MIIT',
+      validFrom: '2024-01-01',
+      validUntil,
+      status: 'verified',
+      counts: true,
+      reason: 'Checked',
+      verifiedAt: '2026-01-01T08:00:00Z',
+      createdAt: '2025-12-30T08:00:00Z',
+    });
+    const soon = '00000000-0000-4000-8000-0000000000e1';
+    const later = '00000000-0000-4000-8000-0000000000e2';
+    mockApi({
+      ...restoresSessionOf(ownAdmin()),
+      [`GET /orgs/${OWN_ORG}`]: { body: detail() },
+      [`GET /orgs/${OWN_ORG}/users`]: { body: people },
+      [`GET /orgs/${OWN_ORG}/verifications`]: { body: [] },
+      [`GET /orgs/${OWN_ORG}/designations`]: {
+        body: [record(soon, inDays(20)), record(later, inDays(200))],
+      },
+      [`GET /designations/${soon}/files`]: { body: [] },
+      [`GET /designations/${later}/files`]: { body: [] },
+    });
+    const { wrapper } = await renderAt(`/orgs/${OWN_ORG}?tab=designations`);
+
+    const warnings = wrapper.findAll('[data-testid=designation-expiring]');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.text()).toBe(`Expires ${inDays(20)}, renew it`);
+  });
+
   it('shows the designations of another organisation without the claim form', async () => {
     const other = '00000000-0000-4000-8000-000000000002';
     mockApi({
@@ -270,6 +311,8 @@ describe('OrgProfilePage', () => {
 
     expect(wrapper.find('[data-testid=org-designations]').text()).toContain('尚未申报资质');
     expect(wrapper.find('[data-testid=claim-open]').exists()).toBe(false);
+    // Not its to see: no evidence files are asked for (the mock refuses requests it was not given).
+    expect(wrapper.find('[data-testid=designation-evidence]').exists()).toBe(false);
     // Only those who verify designations have the queue in their navigation.
     expect(wrapper.find('[data-testid=nav-designation-queue]').exists()).toBe(false);
   });
