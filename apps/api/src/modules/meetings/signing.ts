@@ -150,8 +150,6 @@ export function createSigningService({ db, access, meetings, agreements, journal
               : [];
           const matchId = linked.find((l) => l.matchId)?.matchId ?? null;
           const match = matchId ? await lockMatch(tx, matchId, orgIds).catch(() => null) : null;
-          const names = (lang: 'nameZh' | 'nameEn', joint: string) =>
-            parties.map((p) => p.org[lang]).join(joint);
           const row = await agreements.repository.insert(tx, {
             type: 'framework',
             title: frameworkTitle(parties.map((p) => p.org)),
