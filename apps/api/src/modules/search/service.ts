@@ -64,12 +64,18 @@ function holds(text: string, phrase: string, english: boolean): boolean {
   return english ? text.includes(` ${phrase} `) : text.includes(phrase);
 }
 
-/**
- * The query's words a hit holds only in the other language, so the reader sees why it matched
- * ("热误差 = thermal error"); the query's translations are worked out once, each hit's check is a few look-ups.
- */
-function translationNotes(q: string) {
-  const translations = (q ? lexicon().translate(q) : [])
+interface QueryTranslation {
+  source: string;
+  target: string;
+  /** The target as a listing's comparable text holds it. */
+  phrase: string;
+  englishPhrase: boolean;
+  englishSource: boolean;
+}
+
+/** The query's translations, longest first, each phrase normalised once. */
+function queryTranslations(q: string): QueryTranslation[] {
+  return (q ? lexicon().translate(q) : [])
     .sort((a, b) => b.source.length - a.source.length)
     .map(({ source, target }) => {
       const phrase = /^[\p{Script=Han}]/u.test(target) ? normalizeText(target) : englishKey(target);
@@ -81,6 +87,13 @@ function translationNotes(q: string) {
         englishSource: isEnglishPhrase(source),
       };
     });
+}
+
+/**
+ * The query's words a hit holds only in the other language, so the reader sees why it matched
+ * ("热误差 = thermal error"); the query's translations are worked out once, each hit's check is a few look-ups.
+ */
+function translationNotes(translations: QueryTranslation[]) {
   return (doc: ListingDocument): { query: string; listing: string }[] => {
     if (translations.length === 0) return [];
     const own = comparable(doc);
@@ -106,7 +119,19 @@ const SORTS: Record<string, SortClause[]> = {
   deadline: [{ field: 'deadline', direction: 'asc' }],
 };
 
+// People repeat queries; the lexicon does not change while the process runs.
+const TRANSLATED_QUERIES_KEPT = 1000;
+
 export function createSearchService({ engine }: { engine: SearchEngine }) {
+  const translated = new Map<string, QueryTranslation[]>();
+  const translationsOf = (q: string): QueryTranslation[] => {
+    let translations = translated.get(q);
+    if (translations) return translations;
+    translations = queryTranslations(q);
+    if (translated.size >= TRANSLATED_QUERIES_KEPT) translated.delete(translated.keys().next().value!);
+    translated.set(q, translations);
+    return translations;
+  };
   return {
     async search(actor: Actor | null, params: SearchQueryParams): Promise<SearchResponse> {
       const page = params.page ?? 1;
@@ -137,7 +162,7 @@ export function createSearchService({ engine }: { engine: SearchEngine }) {
         });
         facets[group] = recount.facets[group] ?? {};
       }
-      const notesOf = translationNotes(q);
+      const notesOf = translationNotes(translationsOf(q));
       return {
         hits: result.hits.map(({ doc, highlights, snippet }) => ({
           id: doc.id,
