@@ -1,11 +1,12 @@
 // Builds the Fastify app the same way for the server and for tests.
-import { registerAjvFormats, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import { registerAjvFormats } from '@fastify/type-provider-typebox';
 import { Capability, CapabilityUpdate, NewCapability, NewNeed, Need, NeedUpdate } from '@coop/shared';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/client.js';
+import { validatorCompiler } from './http/validator.js';
 import { createAccessPolicy } from './modules/access/policy.js';
 import { attachmentRoutes } from './modules/agreements/attachment-routes.js';
 import { createAttachmentService } from './modules/agreements/attachments.js';
@@ -113,7 +114,7 @@ export async function buildApp({ config, database, search, storage: givenStorage
     trustProxy: config.trustProxy,
     frameworkErrors,
   });
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(validatorCompiler);
 
   const { db } = database;
   const termStats = new TermStats();

@@ -3,6 +3,7 @@ import { cityOf, fieldLabel, fieldLineage, provinceOf, synonymGroups } from '@co
 import type { CapabilityRow, NeedRow, OrgRow } from '../modules/listings/repository.js';
 import { lexicon } from './lexicon/lexicon.js';
 import type { IndexSettings, SearchDocument } from './port.js';
+import { foldCase, simplifyKeepingLength } from './text/normalize.js';
 
 export type ListingType = 'need' | 'capability';
 export const INDEX_OF: Record<ListingType, string> = { need: 'needs', capability: 'capabilities' };
@@ -36,6 +37,11 @@ export interface ListingDocument extends SearchDocument {
   fieldLabels: string[];
   /** Renderings in the other language of the phrases the lexicon knows in title, keywords and description. */
   crossTerms: string[];
+  /**
+   * Whether title, keywords and description come through Traditional → Simplified conversion unchanged (most
+   * do): showing the listing as a hit then need not convert them again. Absent means unknown.
+   */
+  simplifiedText?: boolean;
   fields: string[];
   cooperationTypes: string[];
   regionCode: string;
@@ -59,13 +65,20 @@ function withParents(fields: string[]): string[] {
   return [...new Set(fields.flatMap((code) => fieldLineage(code)))];
 }
 
+/** A listing's own text as the lexicon reads it: title, keywords and description. */
+function ownText(listing: { title: string; keywords: string[]; description: string }): string {
+  return [listing.title, listing.keywords.join('；'), listing.description].join('\n');
+}
+
 /** The other language's words for the listing's own, title and keywords first (the lexicon bounds how many). */
-export function crossTermsOf(listing: { title: string; keywords: string[]; description: string }): string[] {
-  const text = [listing.title, listing.keywords.join('；'), listing.description].join('\n');
+export function crossTermsOf(
+  listing: { title: string; keywords: string[]; description: string },
+  normalized?: string,
+): string[] {
   return [
     ...new Set(
       lexicon()
-        .translate(text)
+        .translate(ownText(listing), normalized)
         .map((translation) => translation.target),
     ),
   ];
@@ -77,6 +90,8 @@ export function toListingDocument(
   org: OrgRow,
 ): ListingDocument {
   const fields = withParents(row.fields);
+  const folded = foldCase(ownText(row));
+  const normalized = simplifyKeepingLength(folded);
   return {
     id: row.id,
     type,
@@ -85,7 +100,8 @@ export function toListingDocument(
     keywords: row.keywords,
     // Both languages, so an English query finds a Chinese listing through its field and back.
     fieldLabels: row.fields.flatMap((code) => [fieldLabel(code, 'zh-CN'), fieldLabel(code, 'en')]),
-    crossTerms: crossTermsOf(row),
+    crossTerms: crossTermsOf(row, normalized),
+    simplifiedText: normalized === folded,
     fields,
     cooperationTypes: row.cooperationTypes,
     regionCode: row.regionCode,

@@ -2,8 +2,8 @@
 import type { SearchQueryParams, SearchResponse } from '@coop/shared';
 import { INDEX_OF, type ListingDocument } from '../../search/indexes.js';
 import type { FieldFilter, SearchEngine, SearchFilter, SortClause } from '../../search/port.js';
-import { englishKey, lexicon } from '../../search/lexicon/lexicon.js';
-import { normalizeText } from '../../search/text/normalize.js';
+import { englishKey, englishWords, lexicon } from '../../search/lexicon/lexicon.js';
+import { foldCase, normalizeText } from '../../search/text/normalize.js';
 import type { Actor } from '../access/actor.js';
 
 export const SEARCH_FACETS = ['fields', 'cooperationTypes', 'city', 'kind', 'designations'] as const;
@@ -49,29 +49,62 @@ function userFilters(params: SearchQueryParams): { facet: string; filter: FieldF
 
 const MAX_NOTES_PER_HIT = 3;
 
-/** Text as a sequence of English words and Han runs, padded so a phrase is found only as whole words. */
-function comparable(text: string): string {
-  return ` ${englishKey(text)} ${normalizeText(text)} `;
+/** A listing's text as a sequence of English words and Han runs, padded so a phrase is found only as whole words. */
+function comparable(doc: ListingDocument): string {
+  const text = [doc.title, doc.keywords.join(' ; '), doc.description].join('\n');
+  // Converting to Simplified is the costly step and runs for every hit shown: skipped when the index found
+  // that it changes nothing, and done once for both halves otherwise.
+  const normalized = doc.simplifiedText === true ? foldCase(text) : normalizeText(text);
+  return ` ${englishWords(normalized)} ${normalized} `;
 }
 
-function holds(text: string, phrase: string): boolean {
-  return /^[a-z0-9 ]+$/.test(phrase) ? text.includes(` ${phrase} `) : text.includes(phrase);
+const isEnglishPhrase = (phrase: string): boolean => /^[a-z0-9 ]+$/.test(phrase);
+
+function holds(text: string, phrase: string, english: boolean): boolean {
+  return english ? text.includes(` ${phrase} `) : text.includes(phrase);
+}
+
+interface QueryTranslation {
+  source: string;
+  target: string;
+  /** The target as a listing's comparable text holds it. */
+  phrase: string;
+  englishPhrase: boolean;
+  englishSource: boolean;
+}
+
+/** The query's translations, longest first, each phrase normalised once. */
+function queryTranslations(q: string): QueryTranslation[] {
+  return (q ? lexicon().translate(q) : [])
+    .sort((a, b) => b.source.length - a.source.length)
+    .map(({ source, target }) => {
+      const phrase = /^[\p{Script=Han}]/u.test(target) ? normalizeText(target) : englishKey(target);
+      return {
+        source,
+        target,
+        phrase,
+        englishPhrase: isEnglishPhrase(phrase),
+        englishSource: isEnglishPhrase(source),
+      };
+    });
 }
 
 /**
  * The query's words a hit holds only in the other language, so the reader sees why it matched
  * ("热误差 = thermal error"); the query's translations are worked out once, each hit's check is a few look-ups.
  */
-function translationNotes(q: string) {
-  const translations = (q ? lexicon().translate(q) : []).sort((a, b) => b.source.length - a.source.length);
+function translationNotes(translations: QueryTranslation[]) {
   return (doc: ListingDocument): { query: string; listing: string }[] => {
     if (translations.length === 0) return [];
-    const own = comparable([doc.title, doc.keywords.join(' ; '), doc.description].join('\n'));
+    const own = comparable(doc);
     const notes: { query: string; listing: string }[] = [];
     // Longer phrases first, so "thermal error = 热误差" is said rather than "error = 误差" besides it.
-    for (const { source, target } of translations) {
-      const phrase = /^[\p{Script=Han}]/u.test(target) ? normalizeText(target) : englishKey(target);
-      if (!holds(own, phrase) || holds(own, source) || notes.some((note) => note.query.includes(source)))
+    for (const { source, target, phrase, englishPhrase, englishSource } of translations) {
+      if (
+        !holds(own, phrase, englishPhrase) ||
+        holds(own, source, englishSource) ||
+        notes.some((note) => note.query.includes(source))
+      )
         continue;
       notes.push({ query: source, listing: target });
       if (notes.length === MAX_NOTES_PER_HIT) break;
@@ -86,7 +119,19 @@ const SORTS: Record<string, SortClause[]> = {
   deadline: [{ field: 'deadline', direction: 'asc' }],
 };
 
+// People repeat queries; the lexicon does not change while the process runs.
+const TRANSLATED_QUERIES_KEPT = 1000;
+
 export function createSearchService({ engine }: { engine: SearchEngine }) {
+  const translated = new Map<string, QueryTranslation[]>();
+  const translationsOf = (q: string): QueryTranslation[] => {
+    let translations = translated.get(q);
+    if (translations) return translations;
+    translations = queryTranslations(q);
+    if (translated.size >= TRANSLATED_QUERIES_KEPT) translated.delete(translated.keys().next().value!);
+    translated.set(q, translations);
+    return translations;
+  };
   return {
     async search(actor: Actor | null, params: SearchQueryParams): Promise<SearchResponse> {
       const page = params.page ?? 1;
@@ -117,7 +162,7 @@ export function createSearchService({ engine }: { engine: SearchEngine }) {
         });
         facets[group] = recount.facets[group] ?? {};
       }
-      const notesOf = translationNotes(q);
+      const notesOf = translationNotes(translationsOf(q));
       return {
         hits: result.hits.map(({ doc, highlights, snippet }) => ({
           id: doc.id,

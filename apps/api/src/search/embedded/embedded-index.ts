@@ -17,7 +17,7 @@ import { normalizeText } from '../text/normalize.js';
 import { FieldValues } from './facets.js';
 import { highlightPlan, matchRanges, type HighlightPlan } from './highlight.js';
 import { InvertedIndex } from './inverted-index.js';
-import { parseQuery, SynonymTable } from './query.js';
+import { parseQuery, SynonymTable, type QuerySlot } from './query.js';
 import { compileFilters, countFacets, firstInOrder, keepAccepted, type Candidates } from './results.js';
 import { Scorer } from './scorer.js';
 
@@ -27,6 +27,7 @@ const SNIPPET_SCAN_CHARS = 1500;
 const VALID_ID = /^[A-Za-z0-9_-]{1,511}$/;
 const DEFAULT_TYPOS: TypoTolerance = { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } };
 const NO_TYPOS: TypoTolerance = { enabled: false };
+const PARSED_QUERIES_KEPT = 1000;
 
 export class EmbeddedIndex {
   private settings!: IndexSettings;
@@ -45,6 +46,7 @@ export class EmbeddedIndex {
     this.settings = structuredClone(settings);
     this.sortable = new Set(settings.sortableAttributes);
     this.synonyms = new SynonymTable(settings.synonyms);
+    this.parsed = new Map();
     const same = (a: string[], b: string[]): boolean => a.join('\n') === b.join('\n');
     if (
       previous &&
@@ -92,12 +94,7 @@ export class EmbeddedIndex {
     const page = Math.max(1, Math.floor(query.page ?? 1));
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(0, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
     const accept = compileFilters(query.filters ?? [], this.values);
-    // A trailing space ends the last word, so it is not taken as a prefix.
-    const slots = query.q?.trim()
-      ? query.exactWords
-        ? parseQuery(`${query.q} `, this.synonyms, NO_TYPOS)
-        : parseQuery(query.q, this.synonyms, this.settings.typoTolerance ?? DEFAULT_TYPOS)
-      : [];
+    const slots = query.q?.trim() ? this.parse(query.q, query.exactWords === true) : [];
     const candidates =
       slots.length > 0
         ? this.scorer.score(this.store, slots, query.matchingStrategy === 'any')
@@ -116,6 +113,22 @@ export class EmbeddedIndex {
       total: candidates.length,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
+  }
+
+  /** Parsed queries by text: people repeat queries, and a parse depends only on the settings. */
+  private parsed = new Map<string, QuerySlot[]>();
+
+  private parse(q: string, exactWords: boolean): QuerySlot[] {
+    const key = `${exactWords ? 'exact' : 'typed'}\u0000${q}`;
+    let slots = this.parsed.get(key);
+    if (slots) return slots;
+    // A trailing space ends the last word, so it is not taken as a prefix.
+    slots = exactWords
+      ? parseQuery(`${q} `, this.synonyms, NO_TYPOS)
+      : parseQuery(q, this.synonyms, this.settings.typoTolerance ?? DEFAULT_TYPOS);
+    if (this.parsed.size >= PARSED_QUERIES_KEPT) this.parsed.delete(this.parsed.keys().next().value!);
+    this.parsed.set(key, slots);
+    return slots;
   }
 
   private add(doc: SearchDocument): void {

@@ -106,9 +106,9 @@ export class Lexicon {
   /**
    * Every phrase of the text the lexicon knows, with its renderings: Chinese words and compounds found anywhere
    * in a run of Han characters (热误差补偿 yields 热误差, 误差, 误差补偿, 补偿), English runs of one to a few
-   * words. Bounded by MAX_TRANSLATIONS.
+   * words. Bounded by MAX_TRANSLATIONS. `normalized` is the text through normalizeText, when the caller has it.
    */
-  translate(text: string): Translation[] {
+  translate(text: string, normalized = normalizeText(text)): Translation[] {
     const out: Translation[] = [];
     const seen = new Set<string>();
     const emit = (source: string, targets: string[] | undefined): boolean => {
@@ -132,7 +132,7 @@ export class Lexicon {
       words.length = 0;
       return false;
     };
-    for (const run of splitRuns(normalizeText(text))) {
+    for (const run of splitRuns(normalized)) {
       if (run.kind === 'word') {
         words.push(foldWord(run.text.toLowerCase()));
         continue;
@@ -162,7 +162,12 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
 
 /** English as the engines tokenise it: lower-case words, plurals folded, hyphens and punctuation as spaces. */
 export function englishKey(text: string): string {
-  return splitRuns(normalizeText(text))
+  return englishWords(normalizeText(text));
+}
+
+/** englishKey of text already through normalizeText. */
+export function englishWords(normalized: string): string {
+  return splitRuns(normalized)
     .filter((run) => run.kind === 'word')
     .map((run) => foldWord(run.text.toLowerCase()))
     .join(' ');
