@@ -122,9 +122,11 @@ const database = await openDatabase({ url: null, dataDir });
 const app = await buildBenchApp(database);
 await app.ready();
 let t = performance.now();
-const recomputeStart = t;
 await app.indexer.start();
 const reindexMs = performance.now() - t;
+// Counted from here: the build has its own figure, and the queue waits for it.
+const recomputeStart = performance.now();
+const backlogAtStart = app.suggestions.backlog();
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -240,7 +242,7 @@ matchTimes.sort((a, b) => a - b);
 if (WHOLE_RECOMPUTE) await app.suggestions.idle();
 const recomputeSeconds = (performance.now() - recomputeStart) / 1000;
 // The write probes above queued 20 more; they count as recomputed listings like any other.
-const recomputed = TOTAL + visible.length - app.suggestions.backlog();
+const recomputed = backlogAtStart + visible.length - app.suggestions.backlog();
 const recomputeRate = recomputed / recomputeSeconds;
 
 t = performance.now();
@@ -257,7 +259,7 @@ Search through HTTP, ${CONCURRENCY} concurrent clients for ${DURATION_MS / 1000}
   server CPU ${((serverCpu.user + serverCpu.system) / 1000 / sorted.length).toFixed(2)} ms a request
 Matches for a need against ${TOTAL / 2} capabilities (${matchTimes.length} needs): p50 ${percentile(matchTimes, 0.5).toFixed(0)} ms · p95 ${percentile(matchTimes, 0.95).toFixed(0)} ms   (goal p95 ≤ 100 ms)
 Write → searchable (20 writes): p50 ${percentile(visible, 0.5).toFixed(0)} ms · p95 ${percentile(visible, 0.95).toFixed(0)} ms   (goal p95 ≤ 1000 ms)
-Suggestions recomputed in the background since start-up: ${recomputed} listings in ${recomputeSeconds.toFixed(0)} s, ${recomputeRate.toFixed(1)} a second → all ${TOTAL} in ${(TOTAL / recomputeRate).toFixed(0)} s${WHOLE_RECOMPUTE ? '' : ' (projected; --recompute waits for all)'}   (goal ≤ 600 s)
+Suggestions recomputed in the background after the start-up build (${backlogAtStart} queued): ${recomputed} listings in ${recomputeSeconds.toFixed(0)} s, ${recomputeRate.toFixed(1)} a second → all ${TOTAL} in ${(TOTAL / recomputeRate).toFixed(0)} s${WHOLE_RECOMPUTE ? '' : ' (projected; --recompute waits for all)'}   (goal ≤ 600 s)
   search above measured with ${backlogDuringSearch} listings still waiting for their suggestions
 Start-up index build: ${(reindexMs / 1000).toFixed(1)} s · full reindex of both indexes: ${(rebuildMs / 1000).toFixed(1)} s   (goal ≤ 60 s)
 Memory while serving: RSS ${(memoryServing.rss / 2 ** 20).toFixed(0)} MiB, JS heap ${(memoryServing.heapUsed / 2 ** 20).toFixed(0)} MiB; after a rebuild: RSS ${(memoryAfterRebuild.rss / 2 ** 20).toFixed(0)} MiB   (goal < 1 GiB)`);
