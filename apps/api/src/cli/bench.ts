@@ -1,6 +1,8 @@
 // pnpm bench: the platform's speed with 50,000 needs + capabilities (half Chinese, half English) loaded.
 // Prints search latency through HTTP at 20 concurrent clients, write-to-searchable latency, full reindex
 // time and memory, with the machine it ran on. Text comes from shared/data when present, else from the taxonomy.
+// Start-up queues every listing's suggestions for a recompute in the background; search and matching are measured
+// while it runs, and its rate is reported. `pnpm bench [listings] --recompute` also waits for the whole recompute.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -13,7 +15,9 @@ import { EmbeddedSearchEngine } from '../search/embedded.js';
 import { INDEX_OF } from '../search/indexes.js';
 import { buildBenchApp } from './bench-app.js';
 
-const TOTAL = Number(process.argv[2] ?? 50_000);
+const args = process.argv.slice(2);
+const TOTAL = Number(args.find((arg) => !arg.startsWith('--')) ?? 50_000);
+const WHOLE_RECOMPUTE = args.includes('--recompute');
 const CONCURRENCY = 20;
 const DURATION_MS = 15_000;
 const shared = new URL('../../../../../shared/data/', import.meta.url).pathname;
@@ -124,6 +128,9 @@ await app.ready();
 let t = performance.now();
 await app.indexer.start();
 const reindexMs = performance.now() - t;
+// Counted from here: the build has its own figure, and the queue waits for it.
+const recomputeStart = performance.now();
+const backlogAtStart = app.suggestions.backlog();
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -185,6 +192,7 @@ const load = await new Promise<{ latencies: number[]; failures: number }>((resol
   );
 });
 const serverCpu = process.cpuUsage(cpuBeforeLoad);
+const backlogDuringSearch = app.suggestions.backlog();
 const sorted = load.latencies.sort((a, b) => a - b);
 const settledMemory = () => {
   (globalThis as { gc?: () => void }).gc?.();
@@ -222,6 +230,12 @@ for (let i = 0; i < 20; i++) {
   visible.push(performance.now() - t);
 }
 visible.sort((a, b) => a - b);
+// Measured before the rebuilds below, which queue every listing again.
+if (WHOLE_RECOMPUTE) await app.suggestions.idle();
+const recomputeSeconds = (performance.now() - recomputeStart) / 1000;
+// The write probes above queued 20 more; they count as recomputed listings like any other.
+const recomputed = backlogAtStart + visible.length - app.suggestions.backlog();
+const recomputeRate = recomputed / recomputeSeconds;
 
 t = performance.now();
 await app.indexer.rebuild('need');
@@ -255,6 +269,8 @@ Search through HTTP, ${CONCURRENCY} concurrent clients for ${DURATION_MS / 1000}
   server CPU ${((serverCpu.user + serverCpu.system) / 1000 / sorted.length).toFixed(2)} ms a request
 Matches for a need against ${capabilityCount} capabilities (${matchTimes.length} needs): p50 ${percentile(matchTimes, 0.5).toFixed(0)} ms · p95 ${percentile(matchTimes, 0.95).toFixed(0)} ms   (goal p95 ≤ 100 ms)
 Write → searchable (20 writes): p50 ${percentile(visible, 0.5).toFixed(0)} ms · p95 ${percentile(visible, 0.95).toFixed(0)} ms   (goal p95 ≤ 1000 ms)
+Suggestions recomputed in the background after the start-up build (${backlogAtStart} queued): ${recomputed} listings in ${recomputeSeconds.toFixed(0)} s, ${recomputeRate.toFixed(1)} a second → all ${TOTAL} in ${(TOTAL / recomputeRate).toFixed(0)} s${WHOLE_RECOMPUTE ? '' : ' (projected; --recompute waits for all)'}   (goal ≤ 600 s)
+  search above measured with ${backlogDuringSearch} listings still waiting for their suggestions
 Start-up index build: ${(reindexMs / 1000).toFixed(1)} s · full reindex of both indexes: ${(rebuildMs / 1000).toFixed(1)} s   (goal ≤ 60 s)
 Memory while serving: RSS ${(memoryServing.rss / 2 ** 20).toFixed(0)} MiB, JS heap ${(memoryServing.heapUsed / 2 ** 20).toFixed(0)} MiB; after a rebuild: RSS ${(memoryAfterRebuild.rss / 2 ** 20).toFixed(0)} MiB; with ${capabilityCount} capabilities: RSS ${(memoryAtMatchScale.rss / 2 ** 20).toFixed(0)} MiB   (goal < 1 GiB)`);
 await app.close();

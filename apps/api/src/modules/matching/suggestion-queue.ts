@@ -35,6 +35,8 @@ export function createSuggestionQueue({ matching, settle, log }: Deps) {
       pending.set(id, side);
       running ??= run();
     },
+    /** Listings waiting for their suggestions (the benchmark follows a recompute by it). */
+    backlog: () => pending.size + (running ? 1 : 0),
     /** Resolves when nothing is waiting (tests). */
     async idle() {
       while (running) await running;
