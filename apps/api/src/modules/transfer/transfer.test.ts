@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { UnauthorizedError } from '../../errors.js';
 import { createTestPlatform, login, type LoggedIn, type TestPlatform } from '../../test/harness.js';
+import { createExporter } from './export.js';
 
 let platform: TestPlatform;
 let enterprise: LoggedIn;
@@ -177,11 +179,32 @@ describe('export', () => {
     expect(lines).toHaveLength(3);
     expect(response.body).toContain('CNC machine tools; Surface engineering');
 
-    const xlsx = await platform.app.inject({ method: 'GET', url: '/api/export/needs?format=xlsx&q=Robot' });
+    const xlsx = await platform.app.inject({
+      method: 'GET',
+      url: '/api/export/needs?format=xlsx&q=Robot',
+      headers: college.headers,
+    });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(1).value).toBe('Robot welding seam tracking');
+  });
+
+  it('refuses signed-out visitors, though the lists it copies show them public listings', async () => {
+    for (const format of ['csv', 'xlsx']) {
+      const response = await platform.app.inject({
+        method: 'GET',
+        url: `/api/export/needs?format=${format}`,
+      });
+      expect(response.statusCode).toBe(401);
+      expect(response.json().error.code).toBe('unauthenticated');
+      expect(response.headers['content-disposition']).toBeUndefined();
+    }
+    // The service asks the policy too, so no other way in (a job, a future route) hands out the file.
+    const list = vi.fn();
+    const exporter = createExporter({ needs: { list }, capabilities: { list } } as never);
+    await expect(exporter.csv(null, 'needs', {}, 'en')).rejects.toBeInstanceOf(UnauthorizedError);
+    expect(list).not.toHaveBeenCalled();
   });
 });
