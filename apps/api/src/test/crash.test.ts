@@ -4,13 +4,11 @@
 // the same file imported again updates the first and creates the rest. Afterwards the data is consistent, the
 // outbox drains, the index equals the database, and the person importing is told where it stopped.
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../app.js';
 import { openConfigured } from '../cli/open.js';
@@ -18,7 +16,7 @@ import { loadConfig, testDatabaseUrl } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { EmbeddedSearchEngine } from '../search/embedded.js';
 import { DEMO_PASSWORD } from '../seed/demo.js';
-import { login, TEST_JWT_SECRET } from './harness.js';
+import { createServerDatabase, login, multipartFile, TEST_JWT_SECRET } from './harness.js';
 
 const ROWS = 150;
 const titles = Array.from(
@@ -34,7 +32,7 @@ const file = [
 ].join('\n');
 
 const serverUrl = testDatabaseUrl();
-const databaseName = `crash_${randomUUID().replaceAll('-', '')}`;
+let postgres: Awaited<ReturnType<typeof createServerDatabase>> | null = null;
 let dataDir: string;
 let env: Record<string, string>;
 
@@ -69,22 +67,13 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'coop-crash-'));
   env = { DATA_DIR: dataDir, SEED_DEMO: 'true', JWT_SECRET: TEST_JWT_SECRET };
   if (serverUrl) {
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${databaseName}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${databaseName}`;
-    env.DATABASE_URL = url.toString();
+    postgres = await createServerDatabase(serverUrl, 'crash');
+    env.DATABASE_URL = postgres.url;
   }
 });
 afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
-  if (!serverUrl) return;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${databaseName} with (force)`);
-  await admin.end();
+  await postgres?.drop();
 });
 
 describe('the API killed during an import', () => {
@@ -178,19 +167,12 @@ describe('the API killed during an import', () => {
     it('finishes when the same file is imported again: updated up to the crash, created after it', async () => {
       const before = (await imported()).length;
       const enterprise = await login(app, 'enterprise@demo.cn');
-      const boundary = '----coop-crash-boundary';
-      const payload = Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="needs.csv"\r\nContent-Type: text/csv\r\n\r\n`,
-        ),
-        Buffer.from(file),
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
+      const { payload, headers } = multipartFile('needs.csv', file, 'text/csv');
       const response = await app.inject({
         method: 'POST',
         url: '/api/import/needs',
         payload,
-        headers: { ...enterprise.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        headers: { ...enterprise.headers, ...headers },
       });
       expect(response.statusCode, response.body).toBe(200);
       expect(response.json()).toMatchObject({

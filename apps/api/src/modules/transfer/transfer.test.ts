@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UnauthorizedError } from '../../errors.js';
-import { createTestPlatform, login, type LoggedIn, type TestPlatform } from '../../test/harness.js';
+import {
+  createTestPlatform,
+  login,
+  multipartFile,
+  type LoggedIn,
+  type TestPlatform,
+} from '../../test/harness.js';
 import { createExporter } from './export.js';
 
 let platform: TestPlatform;
@@ -16,19 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.close());
 
-function multipart(filename: string, content: Buffer | string) {
-  const boundary = '----coop-test-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  const payload = Buffer.concat([
-    Buffer.from(head),
-    Buffer.from(content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
 const upload = (kind: string, who: LoggedIn, filename: string, content: Buffer | string, accept?: string) => {
-  const { payload, headers } = multipart(filename, content);
+  const { payload, headers } = multipartFile(filename, content);
   return platform.app.inject({
     method: 'POST',
     url: `/api/import/${kind}`,
