@@ -1,6 +1,7 @@
 // Test fixtures: a real database (PGlite, or a fresh database on TEST_DATABASE_URL) and the real app.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { expect } from 'vitest';
 import { buildApp, type App } from '../app.js';
 import { testDatabaseUrl } from '../config.js';
 import { openDatabase, type DatabaseHandle } from '../db/client.js';
@@ -192,4 +193,19 @@ export async function registerOrg(
       throw new Error(`verify ${email}: ${verified.statusCode} ${verified.body}`);
   }
   return who;
+}
+
+/** Each need is found in the index by its title (an index that equals the database, with its counts). */
+export async function expectFoundByTitle(engine: SearchEngine, needs: { id: string; title: string }[]) {
+  for (const need of needs) {
+    const found = await engine.search('needs', {
+      q: need.title,
+      pageSize: 5,
+      matchingStrategy: 'all',
+    } as never);
+    expect(
+      found.hits.map((hit) => hit.id),
+      need.title,
+    ).toContain(need.id);
+  }
 }
