@@ -78,7 +78,7 @@ const FUNCTION_LEVEL: Record<string, readonly number[] | 'stream'> = {
   'POST /api/notifications/read-all': [401, 200, 200, 200, 200, 200, 200],
   'GET /api/notifications/digest': [401, 200, 200, 200, 200, 200, 200],
   'POST /api/import/{kind}': [401, 400, 400, 400, 400, 400, 400],
-  'GET /api/export/{kind}': [200, 200, 200, 200, 200, 200, 200],
+  'GET /api/export/{kind}': [401, 200, 200, 200, 200, 200, 200],
   'GET /api/agreements': [401, 200, 200, 200, 200, 200, 200],
   'POST /api/agreements': [401, 400, 400, 400, 400, 400, 400],
   'GET /api/agreements/{id}': [401, 404, 404, 404, 404, 404, 404],
@@ -155,6 +155,35 @@ const FUNCTION_LEVEL: Record<string, readonly number[] | 'stream'> = {
   // Last: it ends each caller's session.
   'POST /api/auth/logout': [204, 204, 204, 204, 204, 204, 204],
 };
+
+/**
+ * Everything a signed-out visitor may reach (any answer but 401 in the visitor column): DESIGN.md makes public
+ * listings, organisations, search, matching and shared instruments readable without logging in, and logging in
+ * must itself be reachable. Anything else answering a visitor is a hole, so a route cannot go public unnoticed.
+ */
+const SIGNED_OUT = new Set([
+  'GET /api/health',
+  'POST /api/auth/register',
+  'POST /api/auth/password-reset',
+  'POST /api/auth/logout',
+  'GET /api/orgs',
+  'GET /api/orgs/{id}',
+  'GET /api/orgs/{id}/members',
+  'GET /api/orgs/{id}/designations',
+  'GET /api/needs',
+  'GET /api/needs/{id}',
+  'GET /api/needs/{id}/matches',
+  'GET /api/capabilities',
+  'GET /api/capabilities/{id}',
+  'GET /api/capabilities/{id}/matches',
+  'GET /api/search',
+  'GET /api/instruments',
+  'GET /api/instruments/free',
+  'GET /api/instruments/{id}',
+  'GET /api/instruments/{id}/outages',
+  'GET /api/instruments/{id}/calendar',
+  'GET /api/instruments/{id}/calendar.ics',
+]);
 
 let platform: TestPlatform;
 let operations: Operation[];
@@ -346,6 +375,13 @@ describe('object level (API1) and property level (API3)', () => {
 describe('function level (API5)', () => {
   it('has a row for every operation of the OpenAPI document, and none for a route that is gone', () => {
     expect(operations.map(key).sort()).toEqual(Object.keys(FUNCTION_LEVEL).sort());
+  });
+
+  it('lets signed-out visitors reach only what is public by design', () => {
+    const reached = Object.entries(FUNCTION_LEVEL)
+      .filter(([, statuses]) => statuses !== 'stream' && statuses[0] !== 401)
+      .map(([operation]) => operation);
+    expect(reached.sort()).toEqual([...SIGNED_OUT].sort());
   });
 
   it('answers each role with the status of its row', async () => {

@@ -12,7 +12,13 @@ import { testDatabaseUrl } from '../config.js';
 import { caller, frameworkTerms, logins } from '../modules/agreements/testing.js';
 import { createDiskStorage } from '../storage/disk.js';
 import type { FileStorage } from '../storage/port.js';
-import { createTestPlatform, FaultySearchEngine, type LoggedIn, type TestPlatform } from './harness.js';
+import {
+  createTestPlatform,
+  expectFoundByTitle,
+  FaultySearchEngine,
+  type LoggedIn,
+  type TestPlatform,
+} from './harness.js';
 
 /** Disk storage whose disk fills up after `room` bytes of the next file, while `full` is on. */
 class FillingDisk implements FileStorage {
@@ -113,17 +119,7 @@ describe('the search engine failing or slow for a while', () => {
       .toBe(0);
     const needs = await rows<{ id: string; title: string }>(sql`select id, title from needs`);
     expect(await engine.count('needs')).toBe(needs.length);
-    for (const need of needs) {
-      const found = await engine.search('needs', {
-        q: need.title,
-        pageSize: 5,
-        matchingStrategy: 'all',
-      } as never);
-      expect(
-        found.hits.map((hit) => hit.id),
-        need.title,
-      ).toContain(need.id);
-    }
+    await expectFoundByTitle(engine, needs);
   }
 
   it('keeps every write while updates fail and searches say so, then catches up', async () => {

@@ -1,6 +1,7 @@
 // Test fixtures: a real database (PGlite, or a fresh database on TEST_DATABASE_URL) and the real app.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { expect } from 'vitest';
 import { buildApp, type App } from '../app.js';
 import { testDatabaseUrl } from '../config.js';
 import { openDatabase, type DatabaseHandle } from '../db/client.js';
@@ -11,6 +12,21 @@ import { DEMO_PASSWORD, seedDemo } from '../seed/demo.js';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-use';
 
+/** A fresh, empty database on the TEST_DATABASE_URL server: its URL, and a way to drop it. */
+export async function createServerDatabase(serverUrl: string, prefix = 'test') {
+  const name = `${prefix}_${randomUUID().replaceAll('-', '')}`;
+  const run = async (statement: string) => {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(statement);
+    await admin.end();
+  };
+  await run(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+}
+
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const serverUrl = testDatabaseUrl();
   if (!serverUrl) {
@@ -18,25 +34,33 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     await database.migrate();
     return database;
   }
-  const name = `test_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  const created = await createServerDatabase(serverUrl);
+  const database = await openDatabase({ url: created.url });
   await database.migrate();
   return {
     ...database,
     async close() {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await created.drop();
     },
   };
+}
+
+/** A multipart body with one file in the field `file`, and its content type. */
+export function multipartFile(
+  filename: string,
+  content: Buffer | string,
+  contentType = 'application/octet-stream',
+) {
+  const boundary = '----coop-test-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    ),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 export interface TestPlatform {
@@ -169,4 +193,19 @@ export async function registerOrg(
       throw new Error(`verify ${email}: ${verified.statusCode} ${verified.body}`);
   }
   return who;
+}
+
+/** Each need is found in the index by its title (an index that equals the database, with its counts). */
+export async function expectFoundByTitle(engine: SearchEngine, needs: { id: string; title: string }[]) {
+  for (const need of needs) {
+    const found = await engine.search('needs', {
+      q: need.title,
+      pageSize: 5,
+      matchingStrategy: 'all',
+    } as never);
+    expect(
+      found.hits.map((hit) => hit.id),
+      need.title,
+    ).toContain(need.id);
+  }
 }

@@ -47,12 +47,21 @@ export const transferApi = {
       accept: 'application/x-ndjson',
     });
     let report: ImportReport | null = null;
-    await readLines(response, (line) => {
-      if ('progress' in line) onProgress(line.progress);
-      else if ('report' in line) report = line.report;
-      else if ('error' in line) throw new ApiError(500, line.error.code, line.error.message);
-    });
-    if (!report) throw new ApiError(500, 'import_failed', 'The import ended without a report');
+    let heard: ImportProgress | null = null;
+    // The server stopping (a crash, a restart) breaks the stream or ends it without a report: the rows it
+    // confirmed are saved, and the same file again finishes the rest.
+    const interrupted = () =>
+      new ApiError(0, 'import_interrupted', 'The import stopped before its report', heard);
+    try {
+      await readLines(response, (line) => {
+        if ('progress' in line) onProgress((heard = line.progress));
+        else if ('report' in line) report = line.report;
+        else if ('error' in line) throw new ApiError(500, line.error.code, line.error.message);
+      });
+    } catch (error) {
+      throw error instanceof ApiError ? error : interrupted();
+    }
+    if (!report) throw interrupted();
     return report as ImportReport;
   },
 

@@ -91,6 +91,10 @@ export function useErrorMessage() {
     if (error.code === NETWORK_ERROR) return t('errors.network');
     if (PLAIN_CODES[error.code]) return t(PLAIN_CODES[error.code]!);
     if (error.code === 'import_failed') return t('errors.importFailed', { message: error.message });
+    if (error.code === 'import_interrupted') {
+      const heard = error.details as { processed: number; total: number } | null;
+      return heard ? t('errors.importInterrupted', heard) : t('errors.importInterruptedEarly');
+    }
     if (error.status === 400) {
       const fields = invalidFields(error.details).map((field) =>
         FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field,

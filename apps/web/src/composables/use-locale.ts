@@ -4,16 +4,17 @@ import elementEn from 'element-plus/es/locale/lang/en';
 import elementZhCn from 'element-plus/es/locale/lang/zh-cn';
 import { LOCALES } from '@coop/shared';
 import type { Locale } from '@/api/types';
-import { LOCALE_STORAGE_KEY } from '@/i18n';
+import { LOCALE_STORAGE_KEY, loadMessages } from '@/i18n';
 
 export const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };
 
 /** The current language, a way to switch it (remembered in localStorage), and Element Plus's matching locale. */
 export function useLocale() {
-  const { locale } = useI18n();
+  const { locale, availableLocales, setLocaleMessage } = useI18n();
   const current = computed(() => locale.value as Locale);
 
-  function setLocale(next: Locale) {
+  async function setLocale(next: Locale) {
+    if (!availableLocales.includes(next)) setLocaleMessage(next, await loadMessages(next));
     locale.value = next;
     localStorage.setItem(LOCALE_STORAGE_KEY, next);
     document.documentElement.lang = next;

@@ -84,6 +84,10 @@ const en = {
     uriTooLong: 'This address is too long. Shorten the search or the filters.',
     importFailed:
       'The import stopped: {message}. Rows processed so far are saved; fix the problem and import again.',
+    importInterrupted:
+      'The connection to the server broke during the import; at least {processed} of {total} rows were saved. Import the same file again to finish: rows already imported are updated, not duplicated.',
+    importInterruptedEarly:
+      'The connection to the server broke during the import. Rows already saved stay; import the same file again to finish: rows already imported are updated, not duplicated.',
     searchUnavailable: 'Search is unavailable for a moment. Try again shortly.',
     searchInvalid: 'This search cannot be run. Remove special characters and try again.',
     serverRejected: 'Not accepted by the server: {problem}',

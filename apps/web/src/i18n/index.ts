@@ -1,8 +1,7 @@
 import { createI18n } from 'vue-i18n';
 import { LOCALES } from '@coop/shared';
 import type { Locale } from '@/api/types';
-import en, { type MessageSchema } from './en';
-import zhCN from './zh-CN';
+import type { MessageSchema } from './en';
 
 export const LOCALE_STORAGE_KEY = 'coop.locale';
 
@@ -22,13 +21,24 @@ const DATE_FORMATS = {
   long: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' },
 } as const;
 
-export function createAppI18n(locale: Locale = initialLocale()) {
+// Each language its own chunk: the first page carries only the one it shows, the other loads on a switch.
+const LOADERS: Record<Locale, () => Promise<{ default: MessageSchema }>> = {
+  en: () => import('./en'),
+  'zh-CN': () => import('./zh-CN'),
+};
+
+export async function loadMessages(locale: Locale): Promise<MessageSchema> {
+  return (await LOADERS[locale]()).default;
+}
+
+/** `messages` holds at least the starting locale's; both locale files are complete, so nothing falls back. */
+export function createAppI18n(locale: Locale, messages: Partial<Record<Locale, MessageSchema>>) {
   document.documentElement.lang = locale;
   return createI18n<[MessageSchema], Locale, false>({
     legacy: false,
     locale,
     fallbackLocale: 'en',
-    messages: { 'zh-CN': zhCN, en },
+    messages: messages as Record<Locale, MessageSchema>,
     datetimeFormats: { 'zh-CN': DATE_FORMATS, en: DATE_FORMATS },
   });
 }

@@ -77,6 +77,10 @@ const zhCN: MessageSchema = {
     databaseUnavailable: '数据库暂时不可用，未做任何更改，请稍后再试。',
     uriTooLong: '地址过长，请缩短搜索词或筛选条件。',
     importFailed: '导入中断：{message}。已处理的行已保存，请修正后重新导入。',
+    importInterrupted:
+      '导入过程中与服务器的连接中断，{total} 行中至少 {processed} 行已保存。请再次导入同一文件以完成：已导入的行会被更新，不会重复创建。',
+    importInterruptedEarly:
+      '导入过程中与服务器的连接中断。已保存的行会保留，请再次导入同一文件以完成：已导入的行会被更新，不会重复创建。',
     searchUnavailable: '搜索服务暂时不可用，请稍后再试。',
     searchInvalid: '无法执行这个搜索，请去掉特殊符号后重试。',
     serverRejected: '服务器未接受：{problem}',

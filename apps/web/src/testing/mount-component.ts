@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import type { Component } from 'vue';
 import { createMemoryHistory } from 'vue-router';
 import type { Locale } from '@/api/types';
-import { createAppI18n } from '@/i18n';
+import { createAppI18n, loadMessages } from '@/i18n';
 import { createAppRouter } from '@/router';
 
 interface Options {
@@ -23,7 +23,8 @@ export async function mountComponent(
 ) {
   const pinia = createPinia();
   setActivePinia(pinia);
-  const i18n = createAppI18n(locale);
+  // As the app starts: the one language shown; a switch loads the other.
+  const i18n = createAppI18n(locale, { [locale]: await loadMessages(locale) });
   const router = createAppRouter(createMemoryHistory());
   // Navigating first restores the session, as the app does before it shows anything.
   await router.push(path);

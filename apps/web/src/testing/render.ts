@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory, RouterView, type Router } from 'vue-router';
 import type { Locale } from '@/api/types';
-import { createAppI18n } from '@/i18n';
+import { createAppI18n, loadMessages } from '@/i18n';
 import { createAppRouter } from '@/router';
 
 /** Loads the lazily imported pages up front, so navigations inside a test settle with flushPromises. */
@@ -18,7 +18,8 @@ async function preloadPages(router: Router) {
 export async function renderAt(path: string, locale: Locale = 'en') {
   const pinia = createPinia();
   setActivePinia(pinia);
-  const i18n = createAppI18n(locale);
+  // As the app starts: the one language shown; a switch loads the other.
+  const i18n = createAppI18n(locale, { [locale]: await loadMessages(locale) });
   const router = createAppRouter(createMemoryHistory());
   await preloadPages(router);
   router.push(path);

@@ -14,6 +14,7 @@ import {
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Actor } from '../access/actor.js';
+import { requireActor } from '../access/policy.js';
 import type { CapabilityService } from '../capabilities/service.js';
 import type { NeedService } from '../needs/service.js';
 import type { ImportKind } from './import.js';
@@ -56,10 +57,12 @@ function toRecord(item: Need | Capability, locale: string): string[] {
 
 export function createExporter(services: { needs: NeedService; capabilities: CapabilityService }) {
   async function records(actor: Actor | null, kind: ImportKind, query: ListingListQuery, locale: string) {
+    // A file of every listing at once is a bulk copy: only for those signed in, whatever the lists show visitors.
+    const caller = requireActor(actor);
     const service = kind === 'needs' ? services.needs : services.capabilities;
     const rows: string[][] = [];
     for (let page = 1; rows.length < MAX_EXPORT_ROWS; page++) {
-      const batch = await service.list(actor, { ...query, page, pageSize: 100 });
+      const batch = await service.list(caller, { ...query, page, pageSize: 100 });
       rows.push(...(batch.items as (Need | Capability)[]).map((item) => toRecord(item, locale)));
       if (batch.items.length < 100) break;
     }

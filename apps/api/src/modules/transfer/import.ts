@@ -1,5 +1,6 @@
 // Bulk import: every row is checked on its own; a bad row is reported and never stops the good ones.
 import { NewCapability, NewNeed, type FieldProblem, type ImportReport } from '@coop/shared';
+import { setImmediate } from 'node:timers/promises';
 import { Compile } from 'typebox/compile';
 import type { Actor } from '../access/actor.js';
 import { requireActor } from '../access/policy.js';
@@ -106,8 +107,12 @@ export function createImporter(services: { needs: NeedService; capabilities: Cap
           report.rejected += 1;
           report.errors.push({ row: rowNumber, title: row.title ?? '', problems });
         }
-        if (onProgress && (index % 25 === 24 || index === rows.length - 1))
+        if (onProgress && (index % 25 === 24 || index === rows.length - 1)) {
           onProgress(index + 1, rows.length);
+          // PGlite answers in microtasks, never handing back to the event loop: without this turn the progress
+          // lines would all leave together with the report.
+          await setImmediate();
+        }
       }
       return report;
     },

@@ -68,7 +68,7 @@ export const transferRoutes: FastifyPluginAsyncTypebox<{ importer: Importer; exp
   app.get(
     '/export/:kind',
     {
-      config: { public: true, audit: 'export' },
+      config: { audit: 'export' },
       schema: {
         tags: ['import'],
         params: KindParams,

@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPlatform, login, type LoggedIn, type TestPlatform } from '../../test/harness.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { UnauthorizedError } from '../../errors.js';
+import {
+  createTestPlatform,
+  login,
+  multipartFile,
+  type LoggedIn,
+  type TestPlatform,
+} from '../../test/harness.js';
+import { createExporter } from './export.js';
 
 let platform: TestPlatform;
 let enterprise: LoggedIn;
@@ -14,19 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.close());
 
-function multipart(filename: string, content: Buffer | string) {
-  const boundary = '----coop-test-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  const payload = Buffer.concat([
-    Buffer.from(head),
-    Buffer.from(content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
 const upload = (kind: string, who: LoggedIn, filename: string, content: Buffer | string, accept?: string) => {
-  const { payload, headers } = multipart(filename, content);
+  const { payload, headers } = multipartFile(filename, content);
   return platform.app.inject({
     method: 'POST',
     url: `/api/import/${kind}`,
@@ -177,11 +174,32 @@ describe('export', () => {
     expect(lines).toHaveLength(3);
     expect(response.body).toContain('CNC machine tools; Surface engineering');
 
-    const xlsx = await platform.app.inject({ method: 'GET', url: '/api/export/needs?format=xlsx&q=Robot' });
+    const xlsx = await platform.app.inject({
+      method: 'GET',
+      url: '/api/export/needs?format=xlsx&q=Robot',
+      headers: college.headers,
+    });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(1).value).toBe('Robot welding seam tracking');
+  });
+
+  it('refuses signed-out visitors, though the lists it copies show them public listings', async () => {
+    for (const format of ['csv', 'xlsx']) {
+      const response = await platform.app.inject({
+        method: 'GET',
+        url: `/api/export/needs?format=${format}`,
+      });
+      expect(response.statusCode).toBe(401);
+      expect(response.json().error.code).toBe('unauthenticated');
+      expect(response.headers['content-disposition']).toBeUndefined();
+    }
+    // The service asks the policy too, so no other way in (a job, a future route) hands out the file.
+    const list = vi.fn();
+    const exporter = createExporter({ needs: { list }, capabilities: { list } } as never);
+    await expect(exporter.csv(null, 'needs', {}, 'en')).rejects.toBeInstanceOf(UnauthorizedError);
+    expect(list).not.toHaveBeenCalled();
   });
 });

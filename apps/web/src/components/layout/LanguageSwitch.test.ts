@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { emptyHomeCounts, makeUser, restoresSessionOf } from '@/testing/fixtures';
 import { mockApi } from '@/testing/mock-api';
 import { renderAt, settle } from '@/testing/render';
@@ -7,8 +7,10 @@ import { LOCALE_STORAGE_KEY, initialLocale } from '@/i18n';
 describe('LanguageSwitch', () => {
   it('switches the whole app and remembers the choice', async () => {
     mockApi({ ...restoresSessionOf(makeUser()), ...emptyHomeCounts() });
-    const { wrapper } = await renderAt('/', 'zh-CN');
+    const { wrapper, i18n } = await renderAt('/', 'zh-CN');
     expect(wrapper.find('[data-testid=home-enterprise] h1').text()).toBe('企业工作台');
+    // Only the language shown came with the first page.
+    expect(i18n.global.availableLocales).toEqual(['zh-CN']);
 
     const english = wrapper
       .findAll('[data-testid=lang-switch] label')
@@ -16,7 +18,9 @@ describe('LanguageSwitch', () => {
     await english!.find('input').setValue(true);
     await settle();
 
-    expect(wrapper.find('[data-testid=home-enterprise] h1').text()).toBe('Enterprise workspace');
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid=home-enterprise] h1').text()).toBe('Enterprise workspace'),
+    );
     expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
   });

@@ -115,4 +115,31 @@ describe('ImportDialog', () => {
       'This file cannot be read: the first row must name the columns',
     );
   });
+
+  it.each([
+    ['en', 'at least 25 of 150 rows were saved. Import the same file again to finish'],
+    ['zh-CN', '150 行中至少 25 行已保存。请再次导入同一文件以完成'],
+  ] as const)('says where an import stopped when the server went away (%s)', async (locale, words) => {
+    const body = lineStream();
+    mockApi({
+      ...restoresSessionOf(makeUser()),
+      'POST /import/needs': { raw: body.stream, headers: { 'Content-Type': 'application/x-ndjson' } },
+    });
+    const { wrapper } = await mountComponent(ImportDialog, {
+      props: { type: 'need', modelValue: true },
+      locale,
+    });
+    const dialog = () => document.querySelector('[data-testid=import-dialog]') as HTMLElement;
+    await chooseFile(wrapper, new File(['title,description\n'], 'needs.csv', { type: 'text/csv' }));
+    (dialog().querySelector('[data-testid=import-start]') as HTMLElement).click();
+    await settle();
+
+    body.send({ progress: { processed: 25, total: 150 } });
+    // The server killed: the stream ends with no report.
+    body.end();
+    await vi.waitFor(() =>
+      expect(dialog().querySelector('[data-testid=import-error]')?.textContent).toContain(words),
+    );
+    expect(wrapper.emitted('imported')).toBeUndefined();
+  });
 });
