@@ -112,17 +112,21 @@ export function createReportService({ db, access }: { db: Database; access: Acce
 
     async summary(actor: Actor | null, query: ReportQuery): Promise<SummaryResponse> {
       const { window } = windowOf(actor, query);
-      const figures: SummaryResponse['figures'] = {};
-      for (const indicator of indicators()) {
-        const definition = indicatorSql(indicator.id);
-        if (!definition) continue;
-        const [row] = await figuresOf(indicator.id, definition, window, null);
-        figures[indicator.id] = {
-          value: row?.value ?? 0,
-          sameBasis: row?.sameBasis ?? 0,
-          lastYear: row?.lastYear ?? 0,
-        };
-      }
+      // On a server the indicators' queries run side by side, each on a connection of the pool.
+      const computed = await Promise.all(
+        indicators().map(async ({ id }) => {
+          const definition = indicatorSql(id);
+          if (!definition) return [];
+          const [row] = await figuresOf(id, definition, window, null);
+          const figure = {
+            value: row?.value ?? 0,
+            sameBasis: row?.sameBasis ?? 0,
+            lastYear: row?.lastYear ?? 0,
+          };
+          return [[id, figure] as const];
+        }),
+      );
+      const figures: SummaryResponse['figures'] = Object.fromEntries(computed.flat());
       return { from: window.from, to: window.to, regionCode: window.regionCode, figures };
     },
 
