@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Append-only log of state changes; timelines, notifications, live updates and reports read it. */
@@ -18,5 +19,11 @@ export const events = pgTable(
     index('events_entity_idx').on(table.entityType, table.entityId),
     // Reports read moves of one kind (first interest, introductions, completions).
     index('events_type_action_idx').on(table.entityType, table.action, table.entityId),
+    // Each match's first move at or past 'interested', read in match order from the index alone.
+    index('events_match_progress_idx')
+      .on(table.entityId, table.occurredAt)
+      .where(
+        sql`${table.entityType} = 'match' and ${table.action} in ('interested', 'introduced', 'negotiating', 'agreed')`,
+      ),
   ],
 );

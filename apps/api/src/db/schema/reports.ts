@@ -1,4 +1,13 @@
-import { doublePrecision, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  doublePrecision,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './users.js';
 
 /**
@@ -31,3 +40,13 @@ export const targets = pgTable(
     ),
   ],
 );
+
+/**
+ * The reports' data version: the sum of `n` over the slots. A trigger on every table a figure is counted from adds
+ * 1 to one slot (chosen by transaction id, so concurrent writers seldom wait on the same row) in the writing
+ * transaction, so the sum changes exactly when such a write commits. Cached figures are kept per version.
+ */
+export const reportDataVersion = pgTable('report_data_version', {
+  slot: integer('slot').primaryKey(),
+  n: bigint('n', { mode: 'number' }).notNull().default(0),
+});

@@ -1,5 +1,6 @@
-import { indicators } from '@coop/shared';
+import { indicators, REPORT_DIMENSIONS } from '@coop/shared';
 import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/passwords.js';
@@ -13,7 +14,8 @@ import {
   type TestPlatform,
 } from '../../test/harness.js';
 import { caller, logins } from '../agreements/testing.js';
-import { yearEarlier } from './repository.js';
+import { indicatorSql } from './indicators.js';
+import { createReportRepository, yearEarlier, type ReportWindow } from './repository.js';
 
 let platform: TestPlatform;
 let call: ReturnType<typeof caller>;
@@ -210,6 +212,65 @@ describe('report figures', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toContain('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('kept figures', () => {
+  it('are computed anew after any committed write to a counted table, not after a rolled-back one', async () => {
+    const posted = async () =>
+      (await call('GET', `/api/reports/summary?${period}`, gov)).json().figures.needs_posted.value;
+    const before = await posted();
+    expect(await posted()).toBe(before);
+    // A need of the province published before the period moves into it.
+    const moved = sql`(select n.id from needs n join organizations o on o.id = n.org_id
+      where ${inProvince('o')} and ${day(sql`n.published_at`)} < ${from}::date limit 1)`;
+    await platform.database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`update needs set published_at = now() where id = ${moved}`);
+        tx.rollback();
+      })
+      .catch(() => undefined);
+    expect(await posted()).toBe(before);
+    await platform.database.db.execute(sql`update needs set published_at = now() where id = ${moved}`);
+    expect(await posted()).toBe(before + 1);
+    expect(await posted()).toBe(await one(direct.needs_posted!));
+  });
+
+  it('are invalidated by every table the report queries read', async () => {
+    // Every query the reports run, captured instead of executed, and the tables they name.
+    const queries: SQL[] = [];
+    const capture = { execute: async (query: SQL) => (queries.push(query), { rows: [] }) } as never;
+    const repository = createReportRepository();
+    const window: ReportWindow = {
+      from,
+      to,
+      scope: { kind: 'association', associationId },
+      regionCode: '330100',
+      today,
+    };
+    for (const indicator of indicators()) {
+      const definition = indicatorSql(indicator.id)!;
+      for (const by of [null, ...REPORT_DIMENSIONS])
+        await repository.figures(capture, definition, window, by);
+      await repository.drill(capture, definition, window, { by: null, key: null }, 2, 10);
+      if (!definition.ratio) await repository.topOrgs(capture, definition, window, 10);
+    }
+    await repository.funnel(capture, window).catch(() => undefined);
+    await repository.overdue(capture, window, 1, 10);
+    const dialect = new PgDialect();
+    const named = new Set(
+      queries.flatMap((query) =>
+        [...dialect.sqlToQuery(query).sql.matchAll(/\b(?:from|join)\s+"?([a-z_]+)"?/g)].map((m) => m[1]!),
+      ),
+    );
+    const tables = (await platform.database.db.execute(sql`select c.relname as name,
+        exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'report_data_version_bump') as bumps
+      from pg_class c where c.relkind = 'r' and c.relnamespace = 'public'::regnamespace`)) as unknown as {
+      rows: { name: string; bumps: boolean }[];
+    };
+    const read = tables.rows.filter((table) => named.has(table.name));
+    expect(read.length).toBeGreaterThan(10);
+    expect(read.filter((table) => !table.bumps).map((table) => table.name)).toEqual([]);
   });
 });
 

@@ -78,15 +78,21 @@ function dimension(window: ReportWindow, by: ReportDimension | null): { join: SQ
   }
 }
 
-/** Fact rows of this period (cur) and last year's, last year's days moved a year on so months line up. */
-const bothPeriods = (facts: SQL, window: ReportWindow) => sql`
-  with f as (${facts}),
-  w as (
-    select true as cur, f.*, f.day as aligned from f where f.day between ${window.from}::date and ${window.to}::date
-    union all
-    select false as cur, f.*, (f.day + interval '1 year')::date as aligned from f
-    where f.day between ${yearEarlier(window.from)}::date and ${yearEarlier(window.to)}::date
-  )`;
+/**
+ * Fact rows of this period (cur) and last year's, last year's days moved a year on so months line up. Periods of a
+ * year or less do not overlap: the facts are then read once, each row tagged with its period (a CTE read twice is
+ * materialised whole); longer ones read them twice, a fact of both periods counting in each.
+ */
+const bothPeriods = (facts: SQL, window: ReportWindow) => {
+  const current = sql`f.day between ${window.from}::date and ${window.to}::date`;
+  const last = sql`f.day between ${yearEarlier(window.from)}::date and ${yearEarlier(window.to)}::date`;
+  const tagged = (cur: SQL, where: SQL) =>
+    sql`select ${cur} as cur, f.*, case when ${cur} then f.day else (f.day + interval '1 year')::date end as aligned
+    from (${facts}) f where ${where}`;
+  if (yearEarlier(window.to) < window.from)
+    return sql`with w as (${tagged(current, sql`${current} or ${last}`)})`;
+  return sql`with w as (${tagged(sql`true`, current)} union all ${tagged(sql`false`, last)})`;
+};
 
 function aggregate(kind: IndicatorSql['aggregate'], where: SQL): SQL {
   switch (kind) {

@@ -25,7 +25,8 @@ import type { AccessPolicy, OversightScope } from '../access/policy.js';
 import { platformDate } from '../agreements/dates.js';
 import { invalid } from '../agreements/input.js';
 import { recordEvent } from '../events/repository.js';
-import { indicatorSql } from './indicators.js';
+import { createFigureCache } from './cache.js';
+import { indicatorSql, type IndicatorSql } from './indicators.js';
 import { createReportRepository, type ReportWindow } from './repository.js';
 
 /** How a scope is keyed in the targets table. */
@@ -64,6 +65,15 @@ export function yearShare(year: number, today: string): number {
 
 export function createReportService({ db, access }: { db: Database; access: AccessPolicy }) {
   const repository = createReportRepository();
+  const cache = createFigureCache(db);
+
+  /** An indicator's figures (by a dimension or in total), computed or kept for the current data version. */
+  const figuresOf = (
+    id: string,
+    definition: IndicatorSql,
+    window: ReportWindow,
+    by: ReportDimension | null,
+  ) => cache.get(['figures', id, window, by], () => repository.figures(db, definition, window, by));
 
   function windowOf(actor: Actor | null, query: ReportQuery, today = platformDate()) {
     const { caller, scope } = access.requireOversight(actor);
@@ -92,7 +102,7 @@ export function createReportService({ db, access }: { db: Database; access: Acce
   }
 
   async function actualFor(window: ReportWindow, id: string) {
-    const [row] = await repository.figures(db, sqlOf(id), window, null);
+    const [row] = await figuresOf(id, sqlOf(id), window, null);
     return row?.value ?? 0;
   }
 
@@ -102,23 +112,27 @@ export function createReportService({ db, access }: { db: Database; access: Acce
 
     async summary(actor: Actor | null, query: ReportQuery): Promise<SummaryResponse> {
       const { window } = windowOf(actor, query);
-      const figures: SummaryResponse['figures'] = {};
-      for (const indicator of indicators()) {
-        const definition = indicatorSql(indicator.id);
-        if (!definition) continue;
-        const [row] = await repository.figures(db, definition, window, null);
-        figures[indicator.id] = {
-          value: row?.value ?? 0,
-          sameBasis: row?.sameBasis ?? 0,
-          lastYear: row?.lastYear ?? 0,
-        };
-      }
+      // On a server the indicators' queries run side by side, each on a connection of the pool.
+      const computed = await Promise.all(
+        indicators().map(async ({ id }) => {
+          const definition = indicatorSql(id);
+          if (!definition) return [];
+          const [row] = await figuresOf(id, definition, window, null);
+          const figure = {
+            value: row?.value ?? 0,
+            sameBasis: row?.sameBasis ?? 0,
+            lastYear: row?.lastYear ?? 0,
+          };
+          return [[id, figure] as const];
+        }),
+      );
+      const figures: SummaryResponse['figures'] = Object.fromEntries(computed.flat());
       return { from: window.from, to: window.to, regionCode: window.regionCode, figures };
     },
 
     async funnel(actor: Actor | null, query: ReportQuery): Promise<FunnelResponse> {
       const { window } = windowOf(actor, query);
-      const row = await repository.funnel(db, window);
+      const row = await cache.get(['funnel', window], () => repository.funnel(db, window));
       const last = (stage: string) => row[`last${stage[0]!.toUpperCase()}${stage.slice(1)}`] ?? 0;
       return {
         stages: FUNNEL_STAGES.map((stage, index) => {
@@ -135,7 +149,8 @@ export function createReportService({ db, access }: { db: Database; access: Acce
 
     async breakdown(actor: Actor | null, query: BreakdownQuery) {
       const { window } = windowOf(actor, query);
-      const rows = await repository.figures(db, sqlBy(query.indicator, query.by), window, query.by);
+      const definition = sqlBy(query.indicator, query.by);
+      const rows = await figuresOf(query.indicator, definition, window, query.by);
       const found = rows.map(({ key, value, lastYear }) => ({ key, value, lastYear }));
       if (NAMED_DIMENSIONS.includes(query.by)) {
         const names = await repository.names(
@@ -168,13 +183,10 @@ export function createReportService({ db, access }: { db: Database; access: Acce
       const pageSize = query.pageSize ?? 20;
       if (query.key !== undefined && !query.by)
         throw invalid('querystring.by', 'is required with key', 'required');
-      const found = await repository.drill(
-        db,
-        sqlBy(query.indicator, query.by),
-        window,
-        { by: query.by ?? null, key: query.key ?? null },
-        page,
-        pageSize,
+      const definition = sqlBy(query.indicator, query.by);
+      const filter = { by: query.by ?? null, key: query.key ?? null };
+      const found = await cache.get(['drill', query.indicator, window, filter, page, pageSize], () =>
+        repository.drill(db, definition, window, filter, page, pageSize),
       );
       return { ...found, page, pageSize };
     },
@@ -183,7 +195,10 @@ export function createReportService({ db, access }: { db: Database; access: Acce
       const { window } = windowOf(actor, query);
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 20;
-      return { ...(await repository.overdue(db, window, page, pageSize)), page, pageSize };
+      const found = await cache.get(['overdue', window, page, pageSize], () =>
+        repository.overdue(db, window, page, pageSize),
+      );
+      return { ...found, page, pageSize };
     },
 
     async topOrgs(actor: Actor | null, query: ReportQuery & { indicator: string }) {
@@ -192,7 +207,10 @@ export function createReportService({ db, access }: { db: Database; access: Acce
       // A ratio ranks no one: its parts (the hours) do.
       if (definition.ratio)
         throw invalid('querystring.indicator', 'is a ratio; rank by its parts', 'not_allowed');
-      return { items: await repository.topOrgs(db, definition, window, 10) };
+      const items = await cache.get(['topOrgs', query.indicator, window], () =>
+        repository.topOrgs(db, definition, window, 10),
+      );
+      return { items };
     },
 
     /** The caller's targets of a year with progress: actual so far, share of the year gone, projection. */
