@@ -2,8 +2,9 @@
 import { buildApp } from '../app.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { EmbeddedSearchEngine } from '../search/embedded.js';
+import type { SearchEngine } from '../search/port.js';
 
-export function buildBenchApp(database: DatabaseHandle, search = new EmbeddedSearchEngine()) {
+export function buildBenchApp(database: DatabaseHandle, search: SearchEngine = new EmbeddedSearchEngine()) {
   return buildApp({
     config: {
       jwtSecret: 'bench-secret-that-is-long-enough-for-hs256',

@@ -11,7 +11,7 @@ import { FIELD_CODES, fieldLabel } from '@coop/shared';
 import { openDatabase } from '../db/client.js';
 import { capabilities, needs, organizations, users } from '../db/schema/index.js';
 import { hashPassword } from '../modules/auth/passwords.js';
-import { EmbeddedSearchEngine } from '../search/embedded.js';
+import { WorkerSearchEngine } from '../search/embedded-worker.js';
 import { INDEX_OF } from '../search/indexes.js';
 import { buildBenchApp } from './bench-app.js';
 
@@ -122,7 +122,8 @@ await insertListings(loading.db, 0, TOTAL, true);
 // process that a running server does not carry.
 await loading.close();
 const database = await openDatabase({ url: null, dataDir });
-const engine = new EmbeddedSearchEngine();
+// As the API runs it embedded: the engine on its own thread.
+const engine = new WorkerSearchEngine();
 const app = await buildBenchApp(database, engine);
 await app.ready();
 let t = performance.now();

@@ -186,6 +186,17 @@ export function createIndexer({ db, engine, log, listener }: Deps) {
     }
   }
 
+  // An engine that lost its documents (the embedded worker restarted) is refilled from the database.
+  let refilling: Promise<void> = Promise.resolve();
+  engine.onLoss?.(() => {
+    refilling = refilling
+      .then(async () => {
+        log.warn({}, 'search engine lost its indexes; rebuilding them from the database');
+        for (const type of ['need', 'capability'] as const) await rebuild(type);
+      })
+      .catch((error) => log.warn({ err: error }, 'search index rebuild after a loss failed'));
+  });
+
   return {
     ensureIndexes,
     drain,

@@ -115,6 +115,11 @@ export interface SearchEngine {
   count(index: string): Promise<number>;
   /** Never throws: an unreachable engine answers ok: false. */
   health(): Promise<SearchHealth>;
+  /**
+   * For an engine that can lose its documents while the process runs (the embedded engine's worker restarting
+   * after a crash): `listener` is called once it is back, empty, so the indexes can be rebuilt.
+   */
+  onLoss?(listener: () => void): void;
 }
 
 export type SearchErrorCode = 'index_not_found' | 'invalid_query' | 'unavailable' | 'task_failed';
