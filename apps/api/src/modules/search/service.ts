@@ -49,19 +49,29 @@ function userFilters(params: SearchQueryParams): { facet: string; filter: FieldF
 
 const MAX_NOTES_PER_HIT = 3;
 
-/** A listing's text as a sequence of English words and Han runs, padded so a phrase is found only as whole words. */
-function comparable(doc: ListingDocument): string {
+/**
+ * A listing's text, and (made only when an English phrase is looked for: most hits of an English query are
+ * ruled out by its Chinese translation alone) its English words before it, padded so a phrase is found only
+ * as whole words.
+ */
+function comparable(doc: ListingDocument): { padded: string; withWords(): string } {
   const text = [doc.title, doc.keywords.join(' ; '), doc.description].join('\n');
   // Converting to Simplified is the costly step and runs for every hit shown: skipped when the index found
   // that it changes nothing, and done once for both halves otherwise.
   const normalized = doc.simplifiedText === true ? foldCase(text) : normalizeText(text);
-  return ` ${englishWords(normalized)} ${normalized} `;
+  let withWords: string | undefined;
+  const padded = `${normalized} `;
+  return { padded, withWords: () => (withWords ??= ` ${englishWords(normalized)} ${padded}`) };
 }
 
 const isEnglishPhrase = (phrase: string): boolean => /^[a-z0-9 ]+$/.test(phrase);
 
-function holds(text: string, phrase: string, english: boolean): boolean {
-  return english ? text.includes(` ${phrase} `) : text.includes(phrase);
+const startsHan = (phrase: string): boolean => /^\p{Script=Han}/u.test(phrase);
+
+function holds(text: ReturnType<typeof comparable>, phrase: string, english: boolean): boolean {
+  // A phrase starting with a Han character can only be found in the text itself, never among its English words.
+  if (!english && startsHan(phrase)) return text.padded.includes(phrase);
+  return text.withWords().includes(english ? ` ${phrase} ` : phrase);
 }
 
 interface QueryTranslation {
