@@ -30,6 +30,12 @@ export type MatchReason =
   | { kind: 'designations'; party: Side; designations: string[] }
   | { kind: 'past_cooperation'; count: number };
 
+/**
+ * Bump on any change to what ranking gives for the same listings (terms, weights, bonuses, the floor, the
+ * candidate queries): stored suggestions of an older version are recomputed at the next start.
+ */
+export const MATCHER_VERSION = 1;
+
 export interface RankedCandidate {
   id: string;
   /** 0–1: how much of the source's own weight the candidate covers, with structured bonuses. */
@@ -276,6 +282,7 @@ export function rank(
   const averageLength = target.averageLength();
   const held = new Uint8Array(source.ids.length);
   const from = source.subject;
+  const fromFields = withParents(from.fields);
   const ranked = candidates.map((candidate) => {
     // The stats keep an indexed candidate's terms; only one not indexed yet is analysed here.
     const doc = target.vector(candidate.id) ?? termVector(analyseListing(candidate));
@@ -291,7 +298,7 @@ export function rank(
     const reasons: MatchReason[] = [];
     let bonus = 0;
     reasons.push(...sharedTerms(source, held));
-    const fields = sharedFields(withParents(from.fields), withParents(candidate.fields));
+    const fields = sharedFields(fromFields, withParents(candidate.fields));
     if (fields.length) {
       reasons.push({ kind: 'shared_fields', fields });
       bonus += BONUS.field + (fields.some((code) => code.includes('.')) ? BONUS.leafField : 0);
