@@ -63,8 +63,9 @@ export function createMatcher({ engine, stats }: { engine: SearchEngine; stats: 
         [...docs.values()].map(toSubject),
         stats,
         request.pastCooperation ?? new Map(),
+        request.limit,
       );
-      return { ranked: ranked.slice(0, request.limit), docs };
+      return { ranked, docs };
     },
 
     /** How many listings a listing of this side is ranked against (rarity weights follow it). */

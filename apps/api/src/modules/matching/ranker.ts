@@ -272,11 +272,13 @@ export function sharedFields(from: string[], to: string[]): string[] {
   return both.filter((code) => !both.some((other) => other.startsWith(`${code}.`)));
 }
 
+/** The best `limit` candidates (all by default), best first, with their reasons. */
 export function rank(
   source: PreparedSource,
   candidates: MatchSubject[],
   stats: TermStats,
   pastCooperation: Map<string, number>,
+  limit = candidates.length,
 ): RankedCandidate[] {
   const target = stats.of(otherSide(source.side));
   const averageLength = target.averageLength();
@@ -286,18 +288,16 @@ export function rank(
   const ranked = candidates.map((candidate) => {
     // The stats keep an indexed candidate's terms; only one not indexed yet is analysed here.
     const doc = target.vector(candidate.id) ?? termVector(analyseListing(candidate));
-    held.fill(0);
     // The square root spreads the typical 0.05–0.3 share of the source's own weight over a readable scale.
     const text = Math.sqrt(
       Math.min(
         1,
-        textScore(source, doc, averageLength, held) / source.selfScore +
+        textScore(source, doc, averageLength) / source.selfScore +
           TITLE_SIMILARITY_WEIGHT * titleSimilarity(source, doc.title, target),
       ),
     );
     const reasons: MatchReason[] = [];
     let bonus = 0;
-    reasons.push(...sharedTerms(source, held));
     const fields = sharedFields(fromFields, withParents(candidate.fields));
     if (fields.length) {
       reasons.push({ kind: 'shared_fields', fields });
@@ -329,9 +329,17 @@ export function rank(
       reasons.push({ kind: 'past_cooperation', count: past });
       bonus += BONUS.past;
     }
-    return { id: candidate.id, score: Math.min(1, text * (1 + bonus)), reasons };
+    return { id: candidate.id, score: Math.min(1, text * (1 + bonus)), reasons, doc };
   });
-  return ranked.sort((a, b) => b.score - a.score);
+  // The shared words are found again only for the candidates kept: most of hundreds are not.
+  return ranked
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map(({ id, score, reasons, doc }) => {
+      held.fill(0);
+      textScore(source, doc, averageLength, held);
+      return { id, score, reasons: [...sharedTerms(source, held), ...reasons] };
+    });
 }
 
 /** Cosine of the two titles' terms, each weighted by its rarity. */

@@ -277,24 +277,21 @@ export function createMatchingService({ db, access, matcher, notifications, log 
     const ownId = (row: (typeof rows)[number]) => (side === 'need' ? row.needId : row.capabilityId);
     const otherId = (row: (typeof rows)[number]) => (side === 'need' ? row.capabilityId : row.needId);
     const others = await listings[side === 'need' ? 'capability' : 'need'].getMany(db, rows.map(otherId));
-    const messages = await db.transaction(async (tx) => {
-      const sent: NotificationMessage[] = [];
-      for (const row of rows) {
-        const source = sources.get(ownId(row));
-        const other = others.get(otherId(row));
-        if (!source || !other) continue;
-        sent.push(
-          ...(await notifications.notify(tx, {
-            orgIds: [...new Set([source.org.id, other.org.id])],
-            kind: 'new_match',
-            entityType: 'match',
-            entityId: row.id,
-            params: { score: row.score, needId: row.needId, capabilityId: row.capabilityId },
-          })),
-        );
-      }
-      return sent;
+    const inputs = rows.flatMap((row) => {
+      const source = sources.get(ownId(row));
+      const other = others.get(otherId(row));
+      if (!source || !other) return [];
+      return [
+        {
+          orgIds: [...new Set([source.org.id, other.org.id])],
+          kind: 'new_match',
+          entityType: 'match',
+          entityId: row.id,
+          params: { score: row.score, needId: row.needId, capabilityId: row.capabilityId },
+        },
+      ];
     });
+    const messages = await db.transaction((tx) => notifications.notifyMany(tx, inputs));
     await deliverAfterCommit(messages);
   }
 
