@@ -287,13 +287,14 @@ export function rank(
   const fromFields = withParents(from.fields);
   const ranked = candidates.map((candidate) => {
     // The stats keep an indexed candidate's terms; only one not indexed yet is analysed here.
-    const doc = target.vector(candidate.id) ?? termVector(analyseListing(candidate));
+    const kept = target.vector(candidate.id);
+    const doc = kept ?? termVector(analyseListing(candidate));
     // The square root spreads the typical 0.05–0.3 share of the source's own weight over a readable scale.
     const text = Math.sqrt(
       Math.min(
         1,
         textScore(source, doc, averageLength) / source.selfScore +
-          TITLE_SIMILARITY_WEIGHT * titleSimilarity(source, doc.title, target),
+          TITLE_SIMILARITY_WEIGHT * titleSimilarity(source, doc.title, target, kept && candidate.id),
       ),
     );
     const reasons: MatchReason[] = [];
@@ -342,17 +343,17 @@ export function rank(
     });
 }
 
-/** Cosine of the two titles' terms, each weighted by its rarity. */
-function titleSimilarity(source: PreparedSource, title: Uint32Array, target: TargetStats): number {
+/** Cosine of the two titles' terms, each weighted by its rarity (`id` names an indexed candidate). */
+function titleSimilarity(
+  source: PreparedSource,
+  title: Uint32Array,
+  target: TargetStats,
+  id?: string,
+): number {
+  if (!source.titleNorm) return 0;
   let shared = 0;
-  let norm = 0;
-  for (const term of title) {
-    const weight = source.title.get(term);
-    if (weight === undefined) norm += target.idf(term) ** 2;
-    else {
-      shared += weight;
-      norm += weight;
-    }
-  }
-  return source.titleNorm && norm ? shared / Math.sqrt(source.titleNorm * norm) : 0;
+  for (const term of title) shared += source.title.get(term) ?? 0;
+  // The source weighs a term it shares by the same idf², so the candidate's norm is its own.
+  const norm = target.titleNorm(title, id);
+  return norm ? shared / Math.sqrt(source.titleNorm * norm) : 0;
 }
