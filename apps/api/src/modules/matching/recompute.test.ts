@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
+import { suggestionSources } from '../../db/schema/index.js';
 import { EmbeddedSearchEngine } from '../../search/embedded.js';
 import {
   createTestPlatform,
@@ -27,10 +28,8 @@ const post = async (url: string, who: LoggedIn, payload: object) =>
 
 /** When each listing's suggestions were last computed. */
 async function computedAt(): Promise<Map<string, number>> {
-  const { rows } = await platform.database.db.execute<{ listing_id: string; at: string }>(
-    sql`select listing_id, extract(epoch from computed_at)::text as at from suggestion_sources`,
-  );
-  return new Map(rows.map((r) => [r.listing_id, Number(r.at)]));
+  const rows = await platform.database.db.select().from(suggestionSources);
+  return new Map(rows.map((r) => [r.listingId, r.computedAt.getTime()]));
 }
 
 /** The API started again on the same database, with an empty embedded engine as after a restart. */
