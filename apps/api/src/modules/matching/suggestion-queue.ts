@@ -4,8 +4,11 @@
 import type { MatchingService } from './service.js';
 import type { Side } from './term-stats.js';
 
-/** Listings of one side per batch: enough to spread the database round trips, few enough to show soon. */
-const BATCH = 100;
+/**
+ * Listings of one side per batch: enough to spread the database round trips, few enough that one batch's
+ * writes (PGlite runs them on the event loop) and its lag before suggestions show stay short.
+ */
+const BATCH = 25;
 
 interface Deps {
   matching: MatchingService;
