@@ -156,7 +156,7 @@ export async function buildApp({ config, database, search, storage: givenStorage
     notifications,
     log: app.log,
   });
-  const suggestions = createSuggestionQueue({ matching, settle: indexer.drain, log: app.log });
+  const suggestions = createSuggestionQueue({ matching, settle: indexer.settle, log: app.log });
   app.decorate('suggestions', suggestions);
   app.addHook('onClose', () => suggestions.stop());
   const needs = createNeedService({ db, access, onChange: () => indexer.nudge() });

@@ -1,8 +1,9 @@
 // pnpm bench: the platform's speed with 50,000 needs + capabilities (half Chinese, half English) loaded.
 // Prints search latency through HTTP at 20 concurrent clients, write-to-searchable latency, full reindex
 // time and memory, with the machine it ran on. Text comes from shared/data when present, else from the taxonomy.
-// Start-up queues every listing's suggestions for a recompute in the background; search and matching are measured
-// while it runs, and its rate is reported. `pnpm bench [listings] --recompute` also waits for the whole recompute.
+// The database is new, so start-up finds no stored suggestions and recomputes every listing's in the background
+// (a restart on unchanged data recomputes none); search and matching are measured while it runs, and its rate
+// is reported. `pnpm bench [listings] --recompute` also waits for the whole recompute.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';

@@ -52,6 +52,15 @@ export function createIndexer({ db, engine, log, listener }: Deps) {
   let paused = false;
   let timer: NodeJS.Timeout | null = null;
   let lastPrune = 0;
+  /** The start-up build and rebuilds under way: until they end the live index and the statistics are partial. */
+  const builds = new Set<Promise<unknown>>();
+
+  function building<T>(work: Promise<T>): Promise<T> {
+    const done = work.catch(() => undefined);
+    builds.add(done);
+    void done.then(() => builds.delete(done));
+    return work;
+  }
 
   /** Puts the current state of these listings into the index (or takes out the ones that are gone). */
   async function project(type: ListingType, ids: string[], index = INDEX_OF[type]) {
@@ -157,7 +166,11 @@ export function createIndexer({ db, engine, log, listener }: Deps) {
    * Rebuilds an index from the database into a fresh one and swaps it in, so searches never see a partial
    * index. Draining pauses meanwhile; changes made during the rebuild are replayed onto the new index.
    */
-  async function rebuild(type: ListingType, onProgress?: (progress: RebuildProgress) => void) {
+  function rebuild(type: ListingType, onProgress?: (progress: RebuildProgress) => void) {
+    return building(rebuildInto(type, onProgress));
+  }
+
+  async function rebuildInto(type: ListingType, onProgress?: (progress: RebuildProgress) => void) {
     const index = INDEX_OF[type];
     const fresh = `${index}_rebuild`;
     paused = true;
@@ -186,6 +199,27 @@ export function createIndexer({ db, engine, log, listener }: Deps) {
     }
   }
 
+  /** Rebuilds indexes the engine lacks documents for (the embedded engine starts empty), then polls. */
+  async function start() {
+    await ensureIndexes();
+    for (const type of ['need', 'capability'] as const) {
+      const [indexed, stored] = await Promise.all([
+        engine.count(INDEX_OF[type]),
+        repositories[type].count(db),
+      ]);
+      if (indexed < stored) {
+        await rebuild(type, ({ done, total }) => {
+          if (done === total) log.info(`search index ${INDEX_OF[type]} rebuilt: ${done} documents`);
+        });
+      } else if (listener) {
+        await eachBatch(type, async (docs) => listener.indexed(type, docs));
+      }
+    }
+    timer = setInterval(kick, POLL_MS);
+    timer.unref();
+    kick();
+  }
+
   // An engine that lost its documents (the embedded worker restarted) is refilled from the database.
   let refilling: Promise<void> = Promise.resolve();
   engine.onLoss?.(() => {
@@ -206,25 +240,11 @@ export function createIndexer({ db, engine, log, listener }: Deps) {
     async lag() {
       return outbox.lag(db);
     },
-    /** Rebuilds indexes the engine lacks documents for (the embedded engine starts empty), then polls. */
-    async start() {
-      await ensureIndexes();
-      for (const type of ['need', 'capability'] as const) {
-        const [indexed, stored] = await Promise.all([
-          engine.count(INDEX_OF[type]),
-          repositories[type].count(db),
-        ]);
-        if (indexed < stored) {
-          await rebuild(type, ({ done, total }) => {
-            if (done === total) log.info(`search index ${INDEX_OF[type]} rebuilt: ${done} documents`);
-          });
-        } else if (listener) {
-          await eachBatch(type, async (docs) => listener.indexed(type, docs));
-        }
-      }
-      timer = setInterval(kick, POLL_MS);
-      timer.unref();
-      kick();
+    start: () => building(start()),
+    /** Waits for any build under way, then drains: what is searched and counted is then up to date. */
+    async settle() {
+      while (builds.size > 0) await Promise.all(builds);
+      return drain();
     },
     async stop() {
       if (timer) clearInterval(timer);

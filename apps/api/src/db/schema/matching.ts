@@ -5,6 +5,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -101,4 +102,24 @@ export const notifications = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
   },
   (table) => [index('notifications_user_idx').on(table.userId, table.createdAt)],
+);
+
+/**
+ * What each listing's stored suggestions were computed from, so a restart or a rebuild recomputes only
+ * listings that changed since (or all of them, once the matcher changes). Listings of both sides, hence no
+ * foreign key; a deleted listing's row is harmless and is replaced should the id come back.
+ */
+export const suggestionSources = pgTable(
+  'suggestion_sources',
+  {
+    side: text('side', { enum: ['need', 'capability'] }).notNull(),
+    listingId: uuid('listing_id').notNull(),
+    /** Hash of every field of the listing (and its organisation) the ranker or the candidate filters read. */
+    fingerprint: text('fingerprint').notNull(),
+    matcherVersion: integer('matcher_version').notNull(),
+    /** Listings on the other side when computed: rarity weights drift as that side grows or shrinks. */
+    corpusSize: integer('corpus_size').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.side, table.listingId] })],
 );

@@ -63,9 +63,13 @@ export function createMatcher({ engine, stats }: { engine: SearchEngine; stats: 
         [...docs.values()].map(toSubject),
         stats,
         request.pastCooperation ?? new Map(),
+        request.limit,
       );
-      return { ranked: ranked.slice(0, request.limit), docs };
+      return { ranked, docs };
     },
+
+    /** How many listings a listing of this side is ranked against (rarity weights follow it). */
+    corpusSize: (side: Side) => stats.of(side === 'need' ? 'capability' : 'need').size(),
 
     /** One pair's score and reasons, as ranking would give them. */
     scorePair(

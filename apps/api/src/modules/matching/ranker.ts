@@ -30,6 +30,12 @@ export type MatchReason =
   | { kind: 'designations'; party: Side; designations: string[] }
   | { kind: 'past_cooperation'; count: number };
 
+/**
+ * Bump on any change to what ranking gives for the same listings (terms, weights, bonuses, the floor, the
+ * candidate queries): stored suggestions of an older version are recomputed at the next start.
+ */
+export const MATCHER_VERSION = 1;
+
 export interface RankedCandidate {
   id: string;
   /** 0–1: how much of the source's own weight the candidate covers, with structured bonuses. */
@@ -266,32 +272,34 @@ export function sharedFields(from: string[], to: string[]): string[] {
   return both.filter((code) => !both.some((other) => other.startsWith(`${code}.`)));
 }
 
+/** The best `limit` candidates (all by default), best first, with their reasons. */
 export function rank(
   source: PreparedSource,
   candidates: MatchSubject[],
   stats: TermStats,
   pastCooperation: Map<string, number>,
+  limit = candidates.length,
 ): RankedCandidate[] {
   const target = stats.of(otherSide(source.side));
   const averageLength = target.averageLength();
   const held = new Uint8Array(source.ids.length);
   const from = source.subject;
+  const fromFields = withParents(from.fields);
   const ranked = candidates.map((candidate) => {
     // The stats keep an indexed candidate's terms; only one not indexed yet is analysed here.
-    const doc = target.vector(candidate.id) ?? termVector(analyseListing(candidate));
-    held.fill(0);
+    const kept = target.vector(candidate.id);
+    const doc = kept ?? termVector(analyseListing(candidate));
     // The square root spreads the typical 0.05–0.3 share of the source's own weight over a readable scale.
     const text = Math.sqrt(
       Math.min(
         1,
-        textScore(source, doc, averageLength, held) / source.selfScore +
-          TITLE_SIMILARITY_WEIGHT * titleSimilarity(source, doc.title, target),
+        textScore(source, doc, averageLength) / source.selfScore +
+          TITLE_SIMILARITY_WEIGHT * titleSimilarity(source, doc.title, target, kept && candidate.id),
       ),
     );
     const reasons: MatchReason[] = [];
     let bonus = 0;
-    reasons.push(...sharedTerms(source, held));
-    const fields = sharedFields(withParents(from.fields), withParents(candidate.fields));
+    const fields = sharedFields(fromFields, withParents(candidate.fields));
     if (fields.length) {
       reasons.push({ kind: 'shared_fields', fields });
       bonus += BONUS.field + (fields.some((code) => code.includes('.')) ? BONUS.leafField : 0);
@@ -322,22 +330,30 @@ export function rank(
       reasons.push({ kind: 'past_cooperation', count: past });
       bonus += BONUS.past;
     }
-    return { id: candidate.id, score: Math.min(1, text * (1 + bonus)), reasons };
+    return { id: candidate.id, score: Math.min(1, text * (1 + bonus)), reasons, doc };
   });
-  return ranked.sort((a, b) => b.score - a.score);
+  // The shared words are found again only for the candidates kept: most of hundreds are not.
+  return ranked
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map(({ id, score, reasons, doc }) => {
+      held.fill(0);
+      textScore(source, doc, averageLength, held);
+      return { id, score, reasons: [...sharedTerms(source, held), ...reasons] };
+    });
 }
 
-/** Cosine of the two titles' terms, each weighted by its rarity. */
-function titleSimilarity(source: PreparedSource, title: Uint32Array, target: TargetStats): number {
+/** Cosine of the two titles' terms, each weighted by its rarity (`id` names an indexed candidate). */
+function titleSimilarity(
+  source: PreparedSource,
+  title: Uint32Array,
+  target: TargetStats,
+  id?: string,
+): number {
+  if (!source.titleNorm) return 0;
   let shared = 0;
-  let norm = 0;
-  for (const term of title) {
-    const weight = source.title.get(term);
-    if (weight === undefined) norm += target.idf(term) ** 2;
-    else {
-      shared += weight;
-      norm += weight;
-    }
-  }
-  return source.titleNorm && norm ? shared / Math.sqrt(source.titleNorm * norm) : 0;
+  for (const term of title) shared += source.title.get(term) ?? 0;
+  // The source weighs a term it shares by the same idf², so the candidate's norm is its own.
+  const norm = target.titleNorm(title, id);
+  return norm ? shared / Math.sqrt(source.titleNorm * norm) : 0;
 }

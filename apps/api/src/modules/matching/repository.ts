@@ -21,9 +21,12 @@ import {
   matches,
   needs,
   proposals,
+  suggestionSources,
 } from '../../db/schema/index.js';
+import type { Side } from './term-stats.js';
 
 export type MatchRow = typeof matches.$inferSelect;
+export type SuggestionSource = typeof suggestionSources.$inferInsert;
 export type ProposalRow = typeof proposals.$inferSelect;
 
 export interface Suggestion {
@@ -43,26 +46,90 @@ export interface MatchScope {
 }
 
 const FINAL: MatchStage[] = ['agreed', 'declined'];
+const UPSERT_ROWS = 2000;
+type MatchKey = 'id' | 'needId' | 'capabilityId' | 'score';
+
+async function upsert(
+  db: Executor,
+  suggestions: Suggestion[],
+  columns: Partial<ReturnType<typeof getTableColumns<typeof matches>>>,
+) {
+  if (suggestions.length === 0) return [];
+  const rows = await db
+    .insert(matches)
+    .values(suggestions)
+    .onConflictDoUpdate({
+      target: [matches.needId, matches.capabilityId],
+      set: { score: sql`excluded.score`, reasons: sql`excluded.reasons`, updatedAt: new Date() },
+    })
+    // xmax = 0 marks a freshly inserted row (PostgreSQL's way of telling insert from update in an upsert).
+    .returning({ ...columns, created: sql<boolean>`(xmax = 0)` });
+  return rows.map(({ created, ...row }) => ({ row, created: Boolean(created) }));
+}
 
 export function createMatchRepository() {
   return {
     /** Inserts new pairs and refreshes the score of known ones (keeping their stage); answers rows and which are new. */
     async upsertSuggestions(db: Executor, suggestions: Suggestion[]) {
-      if (suggestions.length === 0) return [];
-      return (
-        db
-          .insert(matches)
-          .values(suggestions)
-          .onConflictDoUpdate({
-            target: [matches.needId, matches.capabilityId],
-            set: { score: sql`excluded.score`, reasons: sql`excluded.reasons`, updatedAt: new Date() },
-          })
-          // xmax = 0 marks a freshly inserted row (PostgreSQL's way of telling insert from update in an upsert).
-          .returning({ ...getTableColumns(matches), created: sql<boolean>`(xmax = 0)` })
-          .then((rows) =>
-            rows.map(({ created, ...row }) => ({ row: row as MatchRow, created: Boolean(created) })),
-          )
-      );
+      return upsert(db, suggestions, getTableColumns(matches)) as Promise<
+        { row: MatchRow; created: boolean }[]
+      >;
+    },
+
+    /** As upsertSuggestions for many listings at once, answering only what notifications need. */
+    async upsertSuggestionKeys(db: Executor, suggestions: Suggestion[]) {
+      const answered: { row: Pick<MatchRow, MatchKey>; created: boolean }[] = [];
+      // Four parameters a row; PostgreSQL takes at most 65,535 in one statement.
+      for (let i = 0; i < suggestions.length; i += UPSERT_ROWS) {
+        const part = suggestions.slice(i, i + UPSERT_ROWS);
+        answered.push(
+          ...((await upsert(db, part, {
+            id: matches.id,
+            needId: matches.needId,
+            capabilityId: matches.capabilityId,
+            score: matches.score,
+          })) as { row: Pick<MatchRow, MatchKey>; created: boolean }[]),
+        );
+      }
+      return answered;
+    },
+
+    /** What these listings' stored suggestions were computed from. */
+    async sources(db: Executor, side: Side, ids: string[]) {
+      if (ids.length === 0) return new Map<string, SuggestionSource>();
+      const rows = await db
+        .select()
+        .from(suggestionSources)
+        .where(and(eq(suggestionSources.side, side), inArray(suggestionSources.listingId, ids)));
+      return new Map(rows.map((row) => [row.listingId, row]));
+    },
+
+    async saveSources(db: Executor, rows: SuggestionSource[]) {
+      if (rows.length === 0) return;
+      await db
+        .insert(suggestionSources)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [suggestionSources.side, suggestionSources.listingId],
+          set: {
+            fingerprint: sql`excluded.fingerprint`,
+            matcherVersion: sql`excluded.matcher_version`,
+            corpusSize: sql`excluded.corpus_size`,
+            computedAt: sql`excluded.computed_at`,
+          },
+        });
+    },
+
+    /** Listings of the other side holding a suggestion (not yet acted on) with one of these. */
+    async counterparts(db: Executor, side: Side, ids: string[]): Promise<string[]> {
+      if (ids.length === 0) return [];
+      const [own, other] =
+        side === 'need' ? [matches.needId, matches.capabilityId] : [matches.capabilityId, matches.needId];
+      const rows = await db
+        .selectDistinct({ id: other })
+        .from(matches)
+        .where(and(inArray(own, ids), eq(matches.stage, 'suggested')));
+      return rows.map((r) => r.id);
     },
 
     async get(db: Executor, id: string): Promise<MatchRow | null> {

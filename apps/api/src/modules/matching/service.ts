@@ -8,6 +8,7 @@ import type {
   MatchStage,
   MatchTransition,
 } from '@coop/shared';
+import { createHash } from 'node:crypto';
 import type { Database, Executor } from '../../db/client.js';
 import { capabilities, needs } from '../../db/schema/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
@@ -27,8 +28,13 @@ import type { NotificationService } from '../notifications/service.js';
 import type { NotificationMessage } from '../notifications/sender.js';
 import { visibilityFilters } from '../search/service.js';
 import type { Matcher } from './matcher.js';
-import type { MatchSubject } from './ranker.js';
-import { createMatchRepository, type MatchRow } from './repository.js';
+import { MATCHER_VERSION, type MatchSubject } from './ranker.js';
+import {
+  createMatchRepository,
+  type MatchRow,
+  type Suggestion,
+  type SuggestionSource,
+} from './repository.js';
 import type { Side } from './term-stats.js';
 import { allowedMoves, checkMove, type MatchRole } from './workflow.js';
 
@@ -48,6 +54,13 @@ const PUBLISHED_STATUSES = ['open', 'in_cooperation'];
 const PUBLISHED: SearchFilter = { field: 'status', in: PUBLISHED_STATUSES };
 /** Once introduced, the parties know each other: a confidential need is no longer anonymous to them. */
 const REVEALED: MatchStage[] = ['introduced', 'negotiating', 'agreed'];
+/** Suggestions kept per listing by the background recompute. */
+const KEPT_SUGGESTIONS = 20;
+/**
+ * Stored suggestions stay current while the other side's size stays within this share of what it was: rarity
+ * weights (idf) move with it, slowly, so a few new listings do not call for recomputing every listing.
+ */
+const CORPUS_DRIFT = 0.2;
 
 interface Deps {
   db: Database;
@@ -77,6 +90,23 @@ function subjectOf({ row, org }: Loaded<NeedRow | CapabilityRow>): MatchSubject 
     orgId: org.id,
     designations: org.designations,
   };
+}
+
+/** Hash of what ranking this listing reads of it, and what decides whether it is a candidate for others. */
+function fingerprintOf({ row, org }: Loaded<NeedRow | CapabilityRow>): string {
+  const { title, description, keywords, fields, cooperationTypes, regionCode, status, visibility } = row;
+  const read = [title, description, keywords, fields, cooperationTypes, regionCode, status, visibility];
+  return createHash('sha1')
+    .update(JSON.stringify([...read, org.id, org.designations]))
+    .digest('base64url');
+}
+
+function isCurrent(stored: SuggestionSource, fingerprint: string, corpusSize: number): boolean {
+  return (
+    stored.fingerprint === fingerprint &&
+    stored.matcherVersion === MATCHER_VERSION &&
+    Math.abs(corpusSize - stored.corpusSize) <= CORPUS_DRIFT * Math.max(corpusSize, stored.corpusSize)
+  );
 }
 
 export function createMatchingService({ db, access, matcher, notifications, log }: Deps) {
@@ -181,14 +211,14 @@ export function createMatchingService({ db, access, matcher, notifications, log 
     return presented;
   }
 
-  /** Ranks the other side for one listing and keeps the best as suggestions (known pairs keep their stage). */
-  async function suggest(
+  /** Ranks the other side for one listing: the best candidates as suggestions. */
+  async function rankFor(
     actor: Actor | null,
     side: Side,
     source: Loaded<NeedRow | CapabilityRow>,
     limit: number,
-  ) {
-    const pastCooperation = await repository.pastCooperation(db, source.org.id);
+    pastCooperation: Map<string, number>,
+  ): Promise<Suggestion[]> {
     const { ranked } = await matcher.rank({
       subject: subjectOf(source),
       side,
@@ -196,7 +226,7 @@ export function createMatchingService({ db, access, matcher, notifications, log 
       limit,
       pastCooperation,
     });
-    const suggestions = ranked
+    return ranked
       .filter((candidate) => candidate.score >= SUGGESTION_FLOOR)
       .map((candidate) => ({
         needId: side === 'need' ? source.row.id : candidate.id,
@@ -204,7 +234,17 @@ export function createMatchingService({ db, access, matcher, notifications, log 
         score: roundScore(candidate.score),
         reasons: candidate.reasons,
       }));
-    return repository.upsertSuggestions(db, suggestions);
+  }
+
+  /** Ranks for one listing and keeps the best as suggestions (known pairs keep their stage). */
+  async function suggest(
+    actor: Actor | null,
+    side: Side,
+    source: Loaded<NeedRow | CapabilityRow>,
+    limit: number,
+  ) {
+    const pastCooperation = await repository.pastCooperation(db, source.org.id);
+    return repository.upsertSuggestions(db, await rankFor(actor, side, source, limit, pastCooperation));
   }
 
   async function loadVisible(actor: Actor | null, side: Side, id: string) {
@@ -227,6 +267,34 @@ export function createMatchingService({ db, access, matcher, notifications, log 
     );
   }
 
+  /** Tells both organisations of each strong new suggestion. */
+  async function notifyNew(
+    side: Side,
+    sources: Map<string, Loaded<NeedRow | CapabilityRow>>,
+    rows: Pick<MatchRow, 'id' | 'needId' | 'capabilityId' | 'score'>[],
+  ) {
+    if (rows.length === 0) return;
+    const ownId = (row: (typeof rows)[number]) => (side === 'need' ? row.needId : row.capabilityId);
+    const otherId = (row: (typeof rows)[number]) => (side === 'need' ? row.capabilityId : row.needId);
+    const others = await listings[side === 'need' ? 'capability' : 'need'].getMany(db, rows.map(otherId));
+    const inputs = rows.flatMap((row) => {
+      const source = sources.get(ownId(row));
+      const other = others.get(otherId(row));
+      if (!source || !other) return [];
+      return [
+        {
+          orgIds: [...new Set([source.org.id, other.org.id])],
+          kind: 'new_match',
+          entityType: 'match',
+          entityId: row.id,
+          params: { score: row.score, needId: row.needId, capabilityId: row.capabilityId },
+        },
+      ];
+    });
+    const messages = await db.transaction((tx) => notifications.notifyMany(tx, inputs));
+    await deliverAfterCommit(messages);
+  }
+
   async function deliverAfterCommit(messages: NotificationMessage[]) {
     if (messages.length)
       await notifications
@@ -244,44 +312,66 @@ export function createMatchingService({ db, access, matcher, notifications, log 
     },
 
     /**
-     * After a listing is published or changed: suggest partners and tell the owners of strong new matches.
-     * Runs in the background (see the queue in app.ts), never in a request.
+     * After listings of one side are published, changed, or found at start-up or in a rebuild: suggests
+     * partners for those whose stored suggestions are missing or stale (or that are `forced`), and tells the
+     * owners of strong new matches. Runs in the background queue, never in a request. Answers the other side's
+     * listings holding a suggestion with a listing that changed: their scores and reasons read it too.
      */
-    async refreshSuggestions(side: Side, id: string) {
-      const source = await listings[side].get(db, id);
-      if (!source || !PUBLISHED_STATUSES.includes(source.row.status)) return;
-      const fresh = (await suggest(null, side, source, 20)).filter(
+    async refreshSuggestions(
+      side: Side,
+      ids: string[],
+      forced: ReadonlySet<string> = new Set(),
+    ): Promise<string[]> {
+      const [found, stored] = await Promise.all([
+        listings[side].getMany(db, ids),
+        repository.sources(db, side, ids),
+      ]);
+      const corpusSize = matcher.corpusSize(side);
+      const computed: SuggestionSource[] = [];
+      const due: Loaded<NeedRow | CapabilityRow>[] = [];
+      const changed: string[] = [];
+      for (const id of ids) {
+        const source = found.get(id);
+        if (!source) continue;
+        const fingerprint = fingerprintOf(source);
+        const before = stored.get(id);
+        if (before && !forced.has(id) && isCurrent(before, fingerprint, corpusSize)) continue;
+        if (before && before.fingerprint !== fingerprint) changed.push(id);
+        const computedAt = new Date();
+        computed.push({
+          side,
+          listingId: id,
+          fingerprint,
+          matcherVersion: MATCHER_VERSION,
+          corpusSize,
+          computedAt,
+        });
+        // Drafts and closed listings are not on the market: nothing to suggest, but nothing left to do either.
+        if (PUBLISHED_STATUSES.includes(source.row.status)) due.push(source);
+      }
+      // Read before this batch's own pairs join them: those are new to both sides already.
+      const counterparts = await repository.counterparts(db, side, changed);
+      const pastCooperation = new Map<string, Map<string, number>>();
+      const suggestions: Suggestion[] = [];
+      for (const source of due) {
+        // Requests waiting go before each ranking: a batch is seconds of work.
+        await new Promise((resolve) => setImmediate(resolve));
+        let past = pastCooperation.get(source.org.id);
+        if (!past)
+          pastCooperation.set(source.org.id, (past = await repository.pastCooperation(db, source.org.id)));
+        suggestions.push(...(await rankFor(null, side, source, KEPT_SUGGESTIONS, past)));
+      }
+      const fresh = (await repository.upsertSuggestionKeys(db, suggestions)).filter(
         (r) => r.created && r.row.score >= NOTIFY_THRESHOLD,
       );
-      if (fresh.length === 0) return;
-      const others =
-        side === 'need'
-          ? await listings.capability.getMany(
-              db,
-              fresh.map((r) => r.row.capabilityId),
-            )
-          : await listings.need.getMany(
-              db,
-              fresh.map((r) => r.row.needId),
-            );
-      const messages = await db.transaction(async (tx) => {
-        const sent: NotificationMessage[] = [];
-        for (const { row } of fresh) {
-          const other = others.get(side === 'need' ? row.capabilityId : row.needId);
-          if (!other) continue;
-          sent.push(
-            ...(await notifications.notify(tx, {
-              orgIds: [...new Set([source.org.id, other.org.id])],
-              kind: 'new_match',
-              entityType: 'match',
-              entityId: row.id,
-              params: { score: row.score, needId: row.needId, capabilityId: row.capabilityId },
-            })),
-          );
-        }
-        return sent;
-      });
-      await deliverAfterCommit(messages);
+      // Recorded after the suggestions: a crash in between leaves the listing to be recomputed, not skipped.
+      await repository.saveSources(db, computed);
+      await notifyNew(
+        side,
+        found,
+        fresh.map((r) => r.row),
+      );
+      return counterparts;
     },
 
     async get(actor: Actor | null, id: string): Promise<Match> {

@@ -89,9 +89,12 @@ class SideStats {
   /** Each document's terms, for the ranker and so a re-indexed document does not count twice. */
   private readonly docs = new Map<string, PackedTerms>();
   private totalLength = 0;
+  /** Each document's title norm (Σ idf² of its title's terms), good until a document comes or goes. */
+  private readonly titleNorms = new Map<string, number>();
 
   put(id: string, packed: PackedTerms) {
     this.remove(id);
+    this.titleNorms.clear();
     const { terms, length } = unpack(packed);
     for (const term of terms) this.counts.set(term, (this.counts.get(term) ?? 0) + 1);
     this.docs.set(id, packed);
@@ -101,6 +104,7 @@ class SideStats {
   remove(id: string) {
     const packed = this.docs.get(id);
     if (!packed) return;
+    this.titleNorms.clear();
     const { terms, length } = unpack(packed);
     for (const term of terms) {
       const left = (this.counts.get(term) ?? 1) - 1;
@@ -122,6 +126,16 @@ class SideStats {
     const n = this.docs.size;
     const df = this.counts.get(term) ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Σ idf² of a title's terms; kept per indexed document, as a recompute asks for it once per source. */
+  titleNorm(title: Uint32Array, id?: string): number {
+    const kept = id === undefined ? undefined : this.titleNorms.get(id);
+    if (kept !== undefined) return kept;
+    let norm = 0;
+    for (const term of title) norm += this.idf(term) ** 2;
+    if (id !== undefined && this.docs.has(id)) this.titleNorms.set(id, norm);
+    return norm;
   }
 
   /** How many documents hold the term. */
@@ -149,7 +163,7 @@ export class TermStats {
     this.sides[side].remove(id);
   }
 
-  of(side: Side): Pick<SideStats, 'idf' | 'df' | 'averageLength' | 'size' | 'vector'> {
+  of(side: Side): Pick<SideStats, 'idf' | 'df' | 'averageLength' | 'size' | 'vector' | 'titleNorm'> {
     return this.sides[side];
   }
 }

@@ -1,0 +1,147 @@
+// Start-up and rebuilds recompute only suggestions that are missing or stale; an edit reaches the other side.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
+import { suggestionSources } from '../../db/schema/index.js';
+import { EmbeddedSearchEngine } from '../../search/embedded.js';
+import {
+  createTestPlatform,
+  login,
+  TEST_JWT_SECRET,
+  type LoggedIn,
+  type TestPlatform,
+} from '../../test/harness.js';
+
+let platform: TestPlatform;
+let enterprise: LoggedIn;
+let college: LoggedIn;
+const ids: Record<'cncNeed' | 'coatingNeed' | 'cncLab' | 'coatingLab', string> = {
+  cncNeed: '',
+  coatingNeed: '',
+  cncLab: '',
+  coatingLab: '',
+};
+let cncLabVersion = 0;
+
+const post = async (url: string, who: LoggedIn, payload: object) =>
+  (await platform.app.inject({ method: 'POST', url, headers: who.headers, payload })).json();
+
+/** When each listing's suggestions were last computed. */
+async function computedAt(): Promise<Map<string, number>> {
+  const rows = await platform.database.db.select().from(suggestionSources);
+  return new Map(rows.map((r) => [r.listingId, r.computedAt.getTime()]));
+}
+
+/** The API started again on the same database, with an empty embedded engine as after a restart. */
+async function restart() {
+  const app = await buildApp({
+    config: { jwtSecret: TEST_JWT_SECRET, webDist: '/nonexistent', trustProxy: false },
+    database: platform.database,
+    search: new EmbeddedSearchEngine(),
+  });
+  await app.ready();
+  await app.indexer.start();
+  await app.suggestions.idle();
+  await app.close();
+}
+
+async function settle() {
+  await platform.app.indexer.drain();
+  await platform.app.suggestions.idle();
+}
+
+beforeAll(async () => {
+  platform = await createTestPlatform();
+  [enterprise, college] = await Promise.all([
+    login(platform.app, 'enterprise@demo.cn'),
+    login(platform.app, 'college@demo.cn'),
+  ]);
+  const lab = await post('/api/capabilities', college, {
+    kind: 'lab_platform',
+    title: '数控机床热误差补偿实验室',
+    description: '长期研究数控机床主轴热误差建模与实时补偿，拥有激光干涉仪和温度场测量系统。',
+    fields: ['machinery.cnc'],
+    cooperationTypes: ['joint_rnd'],
+  });
+  ids.cncLab = lab.id;
+  cncLabVersion = lab.version;
+  ids.coatingLab = (
+    await post('/api/capabilities', college, {
+      kind: 'lab_platform',
+      title: 'Marine coatings laboratory',
+      description: 'Anti-fouling and anti-corrosion coatings for ship hulls, salt spray testing.',
+      fields: ['materials.coatings'],
+    })
+  ).id;
+  ids.cncNeed = (
+    await post('/api/needs', enterprise, {
+      title: '加工中心主轴热变形补偿',
+      description: '五轴加工中心主轴温升造成热误差，需要热误差建模与补偿方案，提高加工精度。',
+      fields: ['machinery.cnc'],
+      cooperationTypes: ['joint_rnd'],
+    })
+  ).id;
+  ids.coatingNeed = (
+    await post('/api/needs', enterprise, {
+      title: 'Anti-corrosion coating for ship hulls',
+      description: 'We need marine anti-fouling coatings that pass salt spray testing for our hulls.',
+      fields: ['materials.coatings'],
+    })
+  ).id;
+  await settle();
+});
+afterAll(() => platform?.close());
+
+describe('background recompute', () => {
+  it('keeps a record for every listing it computed', async () => {
+    const at = await computedAt();
+    for (const id of Object.values(ids)) expect(at.has(id)).toBe(true);
+  });
+
+  it('recomputes at a restart only listings ranked against a side that has grown since', async () => {
+    // The labs came first and may have been ranked before any need was indexed; the needs saw both labs.
+    const before = await computedAt();
+    await restart();
+    const after = await computedAt();
+    expect(after.get(ids.cncNeed)).toBe(before.get(ids.cncNeed));
+    expect(after.get(ids.coatingNeed)).toBe(before.get(ids.coatingNeed));
+  });
+
+  it('recomputes nothing when the API restarts on an unchanged database', async () => {
+    const before = await computedAt();
+    await restart();
+    expect(await computedAt()).toEqual(before);
+  });
+
+  it('recomputes an edited listing and the listings holding a suggestion with it, and no others', async () => {
+    const before = await computedAt();
+    const edited = await platform.app.inject({
+      method: 'PATCH',
+      url: `/api/capabilities/${ids.cncLab}`,
+      headers: college.headers,
+      payload: {
+        description: '研究数控机床主轴热误差建模、实时补偿与热变形测量，拥有激光干涉仪。',
+        version: cncLabVersion,
+      },
+    });
+    expect(edited.statusCode).toBe(200);
+    await settle();
+    const after = await computedAt();
+    expect(after.get(ids.cncLab)).toBeGreaterThan(before.get(ids.cncLab)!);
+    // The need was suggested the lab: its score and reasons read the lab's words.
+    expect(after.get(ids.cncNeed)).toBeGreaterThan(before.get(ids.cncNeed)!);
+    expect(after.get(ids.coatingNeed)).toBe(before.get(ids.coatingNeed));
+    expect(after.get(ids.coatingLab)).toBe(before.get(ids.coatingLab));
+  });
+
+  it('recomputes every listing once the matcher version changes', async () => {
+    // As a release with a newer MATCHER_VERSION finds the stored records.
+    await platform.database.db.execute(
+      sql`update suggestion_sources set matcher_version = matcher_version - 1`,
+    );
+    const before = await computedAt();
+    await restart();
+    const after = await computedAt();
+    for (const id of Object.values(ids)) expect(after.get(id)).toBeGreaterThan(before.get(id)!);
+  });
+});
