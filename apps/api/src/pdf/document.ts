@@ -1,5 +1,6 @@
 // PDF documents that render Chinese: PDFKit with Noto Sans SC (SIL OFL 1.1, shipped as TTF by
 // @expo-google-fonts/noto-sans-sc). PDFKit embeds only the glyphs a document uses, so a report stays small.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 
@@ -17,6 +18,17 @@ const fontFiles = {
   [PDF_FONTS.bold]: require.resolve(`${FONT_PACKAGE}/700Bold/NotoSansSC_700Bold.ttf`),
 };
 
+// Reading and parsing the two 10 MB fonts took ~100 ms a document: they are parsed once per process, by the
+// fontkit PDFKit itself depends on (PDFKit takes a parsed font as it is; each document still embeds its own subset).
+const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(data: Buffer): unknown };
+let parsedFonts: [string, PDFKit.Mixins.PDFFontSource][] | null = null;
+const fonts = () =>
+  (parsedFonts ??= Object.entries(fontFiles).map(([name, file]) => [
+    name,
+    // A parsed font is not in @types/pdfkit's list of sources, but PDFKit's font factory accepts it.
+    fontkit.create(readFileSync(file)) as PDFKit.Mixins.PDFFontSource,
+  ]));
+
 export interface PdfOptions {
   title: string;
   author?: string;
@@ -33,7 +45,7 @@ export function createPdf({ title, author, layout = 'portrait' }: PdfOptions): P
     bufferPages: true,
     info: { Title: title, ...(author ? { Author: author } : {}) },
   });
-  for (const [name, file] of Object.entries(fontFiles)) doc.registerFont(name, file);
+  for (const [name, font] of fonts()) doc.registerFont(name, font);
   doc.font(PDF_FONTS.regular);
   return doc;
 }

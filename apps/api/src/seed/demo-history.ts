@@ -1,6 +1,7 @@
 // The demo's year of work: a generated history (seed/history.ts) around the hand-made demo organisations, and
 // this year's targets for the provincial office and the association, set through the report service.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { createAccessPolicy } from '../modules/access/policy.js';
 import { platformDate } from '../modules/agreements/dates.js';
@@ -26,6 +27,9 @@ export async function seedDemoHistory(db: Database, orgIds: Map<string, string>,
   await db.transaction((tx) =>
     generateHistory(tx, { size: DEMO_HISTORY, now, associationId: orgIds.get('association'), passwordHash }),
   );
+  // PGlite has no autovacuum: without statistics the planner takes a bulk-loaded table for a handful of rows and
+  // answers the report queries with nested loops.
+  await db.execute(sql`analyze`);
   const reports = createReportService({ db, access: createAccessPolicy({ orgs: createOrgRepository() }) });
   const year = Number(platformDate(now).slice(0, 4));
   for (const target of TARGETS) {

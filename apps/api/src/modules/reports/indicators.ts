@@ -162,26 +162,26 @@ registerIndicatorSql('days_to_signing', {
     where a.signed_on is not null`,
 });
 
+/** Whether any match of need `n` has an event of `actions` (the partial index on match progress answers it). */
+const needMoved = (actions: SQL) => sql`exists (
+  select 1 from matches m join events e on e.entity_type = 'match' and e.entity_id = m.id
+  where m.need_id = n.id and e.action in ${actions}
+)`;
+
 /**
  * The funnel's cohort: needs first published in the period, with how far each got (by now).
- * Columns: org_id, ref_id, day, interested, introduced, signed (booleans). Each need's stages come from one
- * pass over the match events and one over the signed agreements, not a look-up per need.
+ * Columns: org_id, ref_id, day, interested, introduced, signed (booleans). Each stage is a look-up by index for
+ * the needs of the periods only, rather than an aggregate over every match's events joined to all needs.
  */
 export const funnelFacts = sql`
   select n.org_id, n.id as ref_id, ${dayOf(sql`n.published_at`)} as day,
-    coalesce(moved.interested, false) as interested, coalesce(moved.introduced, false) as introduced,
-    signed.need_id is not null as signed
+    ${needMoved(PAST_INTEREST)} as interested,
+    ${needMoved(sql`('introduced', 'negotiating', 'agreed')`)} as introduced,
+    exists (
+      select 1 from matches m join agreements a on a.match_id = m.id
+      where m.need_id = n.id and a.signed_on is not null
+    ) as signed
   from needs n
-  left join (
-    select m.need_id, true as interested,
-      bool_or(e.action in ('introduced', 'negotiating', 'agreed')) as introduced
-    from matches m join events e on e.entity_type = 'match' and e.entity_id = m.id
-    where e.action in ${PAST_INTEREST}
-    group by m.need_id
-  ) moved on moved.need_id = n.id
-  left join (
-    select distinct m.need_id from matches m join agreements a on a.match_id = m.id where a.signed_on is not null
-  ) signed on signed.need_id = n.id
   where n.published_at is not null`;
 
 /** Completed and no-show bookings, counted for the instrument's owner on the day (Asia/Shanghai) they started. */

@@ -271,6 +271,22 @@ describe('kept figures', () => {
     const read = tables.rows.filter((table) => named.has(table.name));
     expect(read.length).toBeGreaterThan(10);
     expect(read.filter((table) => !table.bumps).map((table) => table.name)).toEqual([]);
+    // Recording an event moves the version only for the kinds the queries read (migration 0013).
+    const kinds = new Set(
+      queries.flatMap((query) =>
+        [...dialect.sqlToQuery(query).sql.matchAll(/entity_type = '([a-z_]+)'/g)].map((m) => m[1]!),
+      ),
+    );
+    expect([...kinds].sort()).toEqual(['match', 'project']);
+    const version = async () => one(sql`select coalesce(sum(n), 0) as n from report_data_version`);
+    const record = (entityType: string) =>
+      platform.database.db.execute(sql`insert into events (entity_type, entity_id, action)
+        values (${entityType}, gen_random_uuid(), 'noted')`);
+    const before = await version();
+    await record('probe');
+    expect(await version()).toBe(before);
+    await record('project');
+    expect(await version()).toBeGreaterThan(before);
   });
 });
 

@@ -81,17 +81,19 @@ function dimension(window: ReportWindow, by: ReportDimension | null): { join: SQ
 /**
  * Fact rows of this period (cur) and last year's, last year's days moved a year on so months line up. Periods of a
  * year or less do not overlap: the facts are then read once, each row tagged with its period (a CTE read twice is
- * materialised whole); longer ones read them twice, a fact of both periods counting in each.
+ * materialised whole); longer ones read them twice, a fact of both periods counting in each. `materialized` keeps the
+ * rows computed once when the query reads a column several times (else each read repeats a column's sub-query).
  */
-const bothPeriods = (facts: SQL, window: ReportWindow) => {
+const bothPeriods = (facts: SQL, window: ReportWindow, { materialized = false } = {}) => {
   const current = sql`f.day between ${window.from}::date and ${window.to}::date`;
   const last = sql`f.day between ${yearEarlier(window.from)}::date and ${yearEarlier(window.to)}::date`;
   const tagged = (cur: SQL, where: SQL) =>
     sql`select ${cur} as cur, f.*, case when ${cur} then f.day else (f.day + interval '1 year')::date end as aligned
     from (${facts}) f where ${where}`;
+  const w = materialized ? sql`w as materialized` : sql`w as`;
   if (yearEarlier(window.to) < window.from)
-    return sql`with w as (${tagged(current, sql`${current} or ${last}`)})`;
-  return sql`with w as (${tagged(sql`true`, current)} union all ${tagged(sql`false`, last)})`;
+    return sql`with ${w} (${tagged(current, sql`${current} or ${last}`)})`;
+  return sql`with ${w} (${tagged(sql`true`, current)} union all ${tagged(sql`false`, last)})`;
 };
 
 function aggregate(kind: IndicatorSql['aggregate'], where: SQL): SQL {
@@ -250,7 +252,7 @@ export function createReportRepository() {
     async funnel(db: Executor, window: ReportWindow) {
       const [row] = await rowsOf<Record<string, number>>(
         db,
-        sql`${bothPeriods(funnelFacts, window)}
+        sql`${bothPeriods(funnelFacts, window, { materialized: true })}
         select
           count(*) filter (where cur)::int as posted,
           count(*) filter (where cur and interested)::int as interested,

@@ -112,21 +112,24 @@ export function createReportService({ db, access }: { db: Database; access: Acce
 
     async summary(actor: Actor | null, query: ReportQuery): Promise<SummaryResponse> {
       const { window } = windowOf(actor, query);
-      // On a server the indicators' queries run side by side, each on a connection of the pool.
-      const computed = await Promise.all(
-        indicators().map(async ({ id }) => {
-          const definition = indicatorSql(id);
-          if (!definition) return [];
-          const [row] = await figuresOf(id, definition, window, null);
-          const figure = {
-            value: row?.value ?? 0,
-            sameBasis: row?.sameBasis ?? 0,
-            lastYear: row?.lastYear ?? 0,
-          };
-          return [[id, figure] as const];
-        }),
-      );
-      const figures: SummaryResponse['figures'] = Object.fromEntries(computed.flat());
+      // Kept whole, so a warm answer reads the data version once rather than once per indicator.
+      const figures = await cache.get(['summary', window], async () => {
+        // On a server the indicators' queries run side by side, each on a connection of the pool.
+        const computed = await Promise.all(
+          indicators().map(async ({ id }) => {
+            const definition = indicatorSql(id);
+            if (!definition) return [];
+            const [row] = await figuresOf(id, definition, window, null);
+            const figure = {
+              value: row?.value ?? 0,
+              sameBasis: row?.sameBasis ?? 0,
+              lastYear: row?.lastYear ?? 0,
+            };
+            return [[id, figure] as const];
+          }),
+        );
+        return Object.fromEntries(computed.flat()) as SummaryResponse['figures'];
+      });
       return { from: window.from, to: window.to, regionCode: window.regionCode, figures };
     },
 
