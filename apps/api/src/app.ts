@@ -52,6 +52,7 @@ import { orgRoutes } from './modules/orgs/routes.js';
 import { createOrgService } from './modules/orgs/service.js';
 import auditPlugin from './plugins/audit.js';
 import authPlugin from './plugins/auth.js';
+import compressPlugin from './plugins/compress.js';
 import docsPlugin from './plugins/docs.js';
 import errorsPlugin, { frameworkErrors } from './plugins/errors.js';
 import inputGuardPlugin from './plugins/input-guard.js';
@@ -211,6 +212,7 @@ export async function buildApp({ config, database, search, storage: givenStorage
 
   await app.register(
     async (api) => {
+      await api.register(compressPlugin);
       await api.register(healthRoutes, {
         probe: {
           database: async () => ({ ok: await database.ping(), driver: database.driver }),

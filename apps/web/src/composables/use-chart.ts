@@ -58,6 +58,9 @@ export function useChart(
       if (!chart.value) await nearScreen(el);
       if (el !== element.value || opt !== option.value) return; // a newer call draws it
       const echarts = await (map ? loadEChartsWithMap() : loadECharts());
+      // Each chart draws in a task of its own, not in one long task with every other chart that loaded with it.
+      if (!chart.value) await new Promise((resolve) => setTimeout(resolve));
+      if (el !== element.value || opt !== option.value) return;
       if (!chart.value || chart.value.getDom() !== el) {
         chart.value?.dispose();
         chart.value = echarts.init(el, null, { renderer: 'svg' });
