@@ -33,8 +33,10 @@ describe('the embedded engine on a worker thread', () => {
   it('answers requests in flight when the worker dies, then comes back rebuilt from the database', async () => {
     expect(await found('热误差')).toBe(1);
     const dying = worker()!;
+    // Asked while the worker is being stopped: the answer can never come, so the request must fail, not hang.
+    const stopped = dying.terminate();
     const inFlight = engine.search('needs', { q: '热误差' });
-    await dying.terminate();
+    await stopped;
     await expect(inFlight).rejects.toEqual(expect.any(SearchError));
     await expect(inFlight).rejects.toMatchObject({ code: 'unavailable' });
     // The indexer heard of the loss and refills the index: the listing is found again without a restart.
