@@ -262,7 +262,11 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
   }
 
   /** How much of each listing the caller sees; the coordinator's memberships are asked once for the lot. */
-  async function listingViews(db: Executor, actor: Actor | null, listings: ListingFacts[]): Promise<ListingView[]> {
+  async function listingViews(
+    db: Executor,
+    actor: Actor | null,
+    listings: ListingFacts[],
+  ): Promise<ListingView[]> {
     const others = listings.map((l) => l.orgId).filter((orgId) => orgId !== actor?.orgId);
     const reviewed =
       actor?.platformRole === 'coordinator' ? await deps.orgs.membersAmong(db, actor.orgId, others) : null;
