@@ -1,5 +1,5 @@
 // The server side of `pnpm bench:load`, a child process so the load generator does not share its event loop or
-// its memory: the API on the embedded default (PGlite, embedded search) and, on a second port, the floor — a bare
+// its memory: the API (PGlite, or the PostgreSQL database named; embedded search) and, on a second port, the floor — a bare
 // Fastify answering one indexed query on the same database. Reports its peak RSS to the parent on request.
 import Fastify from 'fastify';
 import { eq } from 'drizzle-orm';
@@ -7,10 +7,15 @@ import { openDatabase } from '../db/client.js';
 import { needs } from '../db/schema/index.js';
 import { buildBenchApp } from './bench-app.js';
 
-const [dataDir, apiPort, floorPort] = [process.argv[2]!, Number(process.argv[3]), Number(process.argv[4])];
+const [url, dataDir, apiPort, floorPort] = [
+  process.argv[2] || null,
+  process.argv[3]!,
+  Number(process.argv[4]),
+  Number(process.argv[5]),
+];
 const send = (message: object) => process.send?.(message);
 
-const database = await openDatabase({ url: null, dataDir });
+const database = await openDatabase({ url, dataDir });
 const app = await buildBenchApp(database);
 await app.ready();
 const started = performance.now();
@@ -37,6 +42,8 @@ process.on('message', async (message: { type: string }) => {
     send({ type: 'reset' });
   } else if (message.type === 'peak') {
     send({ type: 'peak', peakRss: Math.max(peakRss, process.memoryUsage.rss()) });
+  } else if (message.type === 'backlog') {
+    send({ type: 'backlog', backlog: app.suggestions.backlog() });
   } else if (message.type === 'stop') {
     await floor.close();
     await app.close();

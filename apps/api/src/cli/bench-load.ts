@@ -1,6 +1,7 @@
-// pnpm bench:load [scale=1] [seconds=30]: the running API under a mixed load beside a bare floor, on the embedded
-// default (PGlite, embedded search) over the generated history (scale 1 ≈ 50,000 listings, 10,000 agreements,
-// 200,000 events). As logged-in demo users, 200 req/s split 70 % reads, 20 % search, 10 % writes for `seconds`;
+// pnpm bench:load [scale=1] [seconds=30] [server-url] [--ports=from-to] [--cpu-prof=dir]: the running API under a mixed load beside a bare floor, on
+// the embedded default (PGlite, embedded search) or a fresh database of the PostgreSQL server named (dropped at the
+// end), over the generated history (scale 1 ≈ 50,000 listings, 10,000 agreements, 200,000 events). The
+// suggestion recompute queued at start-up is waited out first, so the figures are the API's, not its backlog's. As logged-in demo users, 200 req/s split 70 % reads, 20 % search, 10 % writes for `seconds`;
 // then each group and the floor (bare Fastify, one indexed query on the same database) unthrottled for a third
 // of that. Prints p50/p95/p99, throughput, errors and the server's peak RSS per phase; JSON in bench-results/.
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
@@ -9,14 +10,22 @@ import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { openDatabase } from '../db/client.js';
 import { capabilities, needs, notifications, users } from '../db/schema/index.js';
 import { loadBenchHistory } from './bench-data.js';
 import { buildWorkload, splitRate, type Group, type LoadRequest } from './load-workload.js';
 
-const SCALE = Number(process.argv[2] ?? 1);
-const SECONDS = Number(process.argv[3] ?? 30);
+const flag = (name: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
+const [scaleArg, secondsArg, serverArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const SCALE = Number(scaleArg ?? 1);
+const SECONDS = Number(secondsArg ?? 30);
+const SERVER = serverArg ?? null;
+// --ports=4200-4399 keeps the servers inside one person's share of the machine's 4000–4999.
+const [PORT_FROM, PORT_TO] = (flag('ports') ?? '4000-4999').split('-').map(Number) as [number, number];
+// --cpu-prof=dir profiles the server child (node --cpu-prof) into that folder.
+const CPU_PROF = flag('cpu-prof');
 const RATE = 200;
 const UNTHROTTLED_SECONDS = Math.max(5, Math.round(SECONDS / 3));
 const CONNECTIONS: Record<Group, number> = { reads: 20, search: 8, writes: 4 };
@@ -28,10 +37,10 @@ const resultsDir = new URL('../../bench-results/', import.meta.url).pathname;
 const totalStart = performance.now();
 const machineLoad = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 
-/** A random free port in 4000–4999 (the range the machine's shared rules allow). */
+/** A random free port in BENCH_PORTS (by default 4000–4999, the range the machine's shared rules allow). */
 async function freePort(): Promise<number> {
   for (;;) {
-    const port = 4000 + Math.floor(Math.random() * 1000);
+    const port = PORT_FROM + Math.floor(Math.random() * (PORT_TO - PORT_FROM + 1));
     const free = await new Promise<boolean>((resolve) => {
       const probe = createServer()
         .once('error', () => resolve(false))
@@ -41,9 +50,27 @@ async function freePort(): Promise<number> {
   }
 }
 
-// ---- data: generated into a PGlite on disk, then closed so the server child opens it as after a restart.
+/** A fresh database on the server, or PGlite in a temporary folder. */
+async function benchDatabase() {
+  if (!SERVER) return { url: null, drop: async () => {} };
+  const name = `coop_bench_load_${process.pid}`;
+  const server = await openDatabase({ url: SERVER });
+  await server.db.execute(sql.raw(`create database ${name}`));
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await server.db.execute(sql.raw(`drop database ${name} with (force)`));
+      await server.close();
+    },
+  };
+}
+
+// ---- data: generated, then closed so the server child opens it as after a restart.
+const target = await benchDatabase();
 const dataDir = mkdtempSync(join(tmpdir(), 'coop-bench-load-'));
-const loading = await openDatabase({ url: null, dataDir });
+const loading = await openDatabase({ url: target.url, dataDir });
 await loading.migrate();
 console.log(`Generating the history at scale ${SCALE}…`);
 const generateSeconds = await loadBenchHistory(loading, SCALE);
@@ -74,8 +101,8 @@ await loading.close();
 const [apiPort, floorPort] = [await freePort(), await freePort()];
 const child: ChildProcess = fork(
   new URL('./bench-load-server.ts', import.meta.url).pathname,
-  [dataDir, String(apiPort), String(floorPort)],
-  { execArgv: ['--import', 'tsx'] },
+  [target.url ?? '', dataDir, String(apiPort), String(floorPort)],
+  { execArgv: ['--import', 'tsx', ...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [])] },
 );
 const ask = <T>(type: string) =>
   new Promise<T>((resolve) => {
@@ -87,6 +114,15 @@ const ready = await new Promise<{ indexSeconds: number; rss: number }>((resolve,
   child.once('exit', (code) => reject(new Error(`the server exited ${code}`)));
 });
 const base = `http://127.0.0.1:${apiPort}`;
+
+// The suggestions queued for every listing at start-up compete with requests for the CPU: wait them out.
+const backlogAtStart = (await ask<{ backlog: number }>('backlog')).backlog;
+const drainStart = performance.now();
+for (let left = backlogAtStart; left > 0; left = (await ask<{ backlog: number }>('backlog')).backlog) {
+  console.log(`Suggestion backlog: ${left} listings; waiting for it to drain…`);
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+}
+const drainSeconds = (performance.now() - drainStart) / 1000;
 const floorBase = `http://127.0.0.1:${floorPort}`;
 
 async function login(email: string): Promise<string> {
@@ -199,9 +235,11 @@ const open = {
   floor: await phase(() => drive(floorBase, floorRequests, unthrottled)),
 };
 const uptimeAfter = machineLoad();
+const backlogAtEnd = (await ask<{ backlog: number }>('backlog')).backlog;
 const stopped = new Promise((resolve) => child.once('exit', resolve));
 child.send({ type: 'stop' });
 await stopped;
+await target.drop();
 
 // ---- report
 const detailRatio = open.detail.figures.throughput / open.floor.figures.throughput;
@@ -230,7 +268,8 @@ load bench · scale ${SCALE} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}
 machine before: ${uptimeBefore}
 machine after:  ${uptimeAfter}
 data: history generated in ${generateSeconds.toFixed(0)} s; index built at start-up in ${ready.indexSeconds.toFixed(1)} s; server RSS idle ${Math.round(ready.rss / 2 ** 20)} MiB
-embedded default: PGlite on disk + embedded search; the load generator (autocannon) in its own process
+suggestion backlog after start-up: ${backlogAtStart} listings, drained in ${drainSeconds.toFixed(0)} s before measuring; at the end: ${backlogAtEnd}
+database: ${SERVER ? `PostgreSQL server (${new URL(SERVER).host}), fresh database` : 'PGlite on disk'} + embedded search; the load generator (autocannon) in its own process
 
 Mixed, ${RATE} req/s held (reads ${rates.reads}, search ${rates.search}, writes ${rates.writes}) for ${SECONDS} s · server peak RSS ${mixed.peakRssMiB} MiB
                               requests    rate
@@ -250,7 +289,10 @@ Goals: zero errors — ${mark(goals.zeroErrors)} (${allErrors}); reads p95 ≤ $
 whole run: ${runSeconds.toFixed(0)} s`);
 
 mkdirSync(resultsDir, { recursive: true });
-const file = join(resultsDir, `load-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+const file = join(
+  resultsDir,
+  `load-${SERVER ? 'pg-' : ''}${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+);
 writeFileSync(
   file,
   JSON.stringify(
@@ -258,6 +300,8 @@ writeFileSync(
       at: new Date().toISOString(),
       scale: SCALE,
       seconds: SECONDS,
+      database: SERVER ? 'postgresql' : 'pglite',
+      suggestionBacklog: { atStart: backlogAtStart, drainSeconds, atEnd: backlogAtEnd },
       machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadavg: loadavg() },
       uptimeBefore,
       uptimeAfter,

@@ -50,6 +50,8 @@ export const agreements = pgTable(
     index('agreements_status_end_idx').on(table.status, table.endDate),
     index('agreements_broker_idx').on(table.brokerOrgId),
     index('agreements_match_idx').on(table.matchId),
+    // The agreement list pages newest first.
+    index('agreements_updated_idx').on(table.updatedAt, table.id),
   ],
 );
 

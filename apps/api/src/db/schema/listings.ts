@@ -53,6 +53,8 @@ export const needs = pgTable(
     index('needs_org_idx').on(table.orgId),
     index('needs_status_idx').on(table.status),
     index('needs_org_title_idx').on(table.orgId, table.title),
+    // Lists page newest first: read in index order, stopping after the page.
+    index('needs_updated_idx').on(table.updatedAt, table.id),
   ],
 );
 
@@ -82,5 +84,7 @@ export const capabilities = pgTable(
     index('capabilities_org_idx').on(table.orgId),
     index('capabilities_status_idx').on(table.status),
     index('capabilities_org_title_idx').on(table.orgId, table.title),
+    // Lists page newest first: read in index order, stopping after the page.
+    index('capabilities_updated_idx').on(table.updatedAt, table.id),
   ],
 );

@@ -261,17 +261,33 @@ export function createAccessPolicy(deps: { orgs: OrgRepository }) {
     return actor.platformRole === 'coordinator' && deps.orgs.isMember(db, actor.orgId, orgId);
   }
 
+  /** How much of each listing the caller sees; the coordinator's memberships are asked once for the lot. */
+  async function listingViews(
+    db: Executor,
+    actor: Actor | null,
+    listings: ListingFacts[],
+  ): Promise<ListingView[]> {
+    const others = listings.map((l) => l.orgId).filter((orgId) => orgId !== actor?.orgId);
+    const reviewed =
+      actor?.platformRole === 'coordinator' ? await deps.orgs.membersAmong(db, actor.orgId, others) : null;
+    return listings.map((listing) => {
+      if (actor && (actor.orgId === listing.orgId || actor.platformRole === 'admin')) return 'full';
+      if (reviewed?.has(listing.orgId)) return 'full';
+      if (!PUBLISHED.has(listing.status)) return 'none';
+      if (listing.visibility === 'public') return 'full';
+      if (!actor) return 'none';
+      return listing.visibility === 'members' ? 'full' : 'anonymised';
+    });
+  }
+
   async function listingView(db: Executor, actor: Actor | null, listing: ListingFacts): Promise<ListingView> {
-    if (actor && (actor.orgId === listing.orgId || (await reviews(db, actor, listing.orgId)))) return 'full';
-    if (!PUBLISHED.has(listing.status)) return 'none';
-    if (listing.visibility === 'public') return 'full';
-    if (!actor) return 'none';
-    return listing.visibility === 'members' ? 'full' : 'anonymised';
+    return (await listingViews(db, actor, [listing]))[0]!;
   }
 
   return {
     allowsOrg,
     listingView,
+    listingViews,
     /** Coordinator scope for review queues: null means every organisation (platform admin). */
     reviewScope(actor: Actor): 'all' | 'association' | 'none' {
       if (actor.platformRole === 'admin') return 'all';

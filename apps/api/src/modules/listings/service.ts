@@ -6,7 +6,7 @@ import { organizations } from '../../db/schema/index.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { enqueueIndexing } from '../../search/outbox.js';
 import type { Actor } from '../access/actor.js';
-import { requireActor, type AccessPolicy } from '../access/policy.js';
+import { requireActor, type AccessPolicy, type ListingView } from '../access/policy.js';
 import { recordEvent } from '../events/repository.js';
 import { orgWithCurrentDesignations } from '../orgs/designations.js';
 import type { ListingDefinition } from './definition.js';
@@ -67,7 +67,10 @@ export function createListingService<
   }
 
   async function present(executor: Executor, actor: Actor | null, row: RowOf<T>, org: OrgRow): Promise<Dto> {
-    const view = await access.listingView(executor, actor, row);
+    return presentView(actor, row, org, await access.listingView(executor, actor, row));
+  }
+
+  function presentView(actor: Actor | null, row: RowOf<T>, org: OrgRow, view: ListingView): Dto {
     if (view === 'none') throw new NotFoundError(definition.label);
     const canEdit = !!actor && (actor.orgId === row.orgId || actor.platformRole === 'admin');
     return definition.toDto(row, org, view, canEdit);
@@ -270,7 +273,12 @@ export function createListingService<
         };
       }
       const { rows, total } = await repository.list(db, filter, page, pageSize);
-      const items = await Promise.all(rows.map(({ row, org }) => present(db, actor, row, org)));
+      const views = await access.listingViews(
+        db,
+        actor,
+        rows.map((r) => r.row),
+      );
+      const items = rows.map(({ row, org }, i) => presentView(actor, row, org, views[i]!));
       return { items, total, page, pageSize };
     },
 

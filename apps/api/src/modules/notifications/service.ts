@@ -1,6 +1,6 @@
 // In-app notifications: one row per recipient, written in the transaction of the change they report.
 import type { Notification } from '@coop/shared';
-import { and, count, desc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import { dateIn, dayStartIn } from '../../calendar.js';
 import type { Database, Executor } from '../../db/client.js';
 import { notifications, users } from '../../db/schema/index.js';
@@ -67,25 +67,30 @@ export function createNotificationService({ db, sender }: { db: Database; sender
     deliver: (messages: NotificationMessage[]) => sender.send(messages),
 
     async list(actor: Actor, unreadOnly: boolean, page: number, pageSize: number) {
-      const where = and(
-        eq(notifications.userId, actor.userId),
-        unreadOnly ? isNull(notifications.readAt) : undefined,
-      );
-      const [rows, [total], [unread]] = await Promise.all([
+      const mine = eq(notifications.userId, actor.userId);
+      const unreadRow = isNull(notifications.readAt);
+      const [rows, [counts]] = await Promise.all([
         db
           .select()
           .from(notifications)
-          .where(where)
+          .where(and(mine, unreadOnly ? unreadRow : undefined))
           .orderBy(desc(notifications.createdAt))
           .limit(pageSize)
           .offset((page - 1) * pageSize),
-        db.select({ value: count() }).from(notifications).where(where),
+        // Both counts in one pass over the caller's rows.
         db
-          .select({ value: count() })
+          .select({ all: count(), unread: sql<number>`(count(*) filter (where ${unreadRow}))::int` })
           .from(notifications)
-          .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt))),
+          .where(mine),
       ]);
-      return { items: rows.map(toDto), total: total?.value ?? 0, unread: unread?.value ?? 0, page, pageSize };
+      const unread = counts?.unread ?? 0;
+      return {
+        items: rows.map(toDto),
+        total: unreadOnly ? unread : (counts?.all ?? 0),
+        unread,
+        page,
+        pageSize,
+      };
     },
 
     /** Marks one (or, without an id, every) notification of the caller read; others' stay untouched. */

@@ -103,13 +103,22 @@ export function createOrgRepository() {
     },
 
     async isMember(db: Executor, associationId: string, memberId: string): Promise<boolean> {
+      return (await this.membersAmong(db, associationId, [memberId])).has(memberId);
+    },
+
+    /** Which of `memberIds` belong to the association, in one query (a page of listings, not one per row). */
+    async membersAmong(db: Executor, associationId: string, memberIds: string[]): Promise<Set<string>> {
+      if (memberIds.length === 0) return new Set();
       const rows = await db
         .select({ id: associationMembers.memberId })
         .from(associationMembers)
         .where(
-          and(eq(associationMembers.associationId, associationId), eq(associationMembers.memberId, memberId)),
+          and(
+            eq(associationMembers.associationId, associationId),
+            inArray(associationMembers.memberId, [...new Set(memberIds)]),
+          ),
         );
-      return rows.length > 0;
+      return new Set(rows.map((r) => r.id));
     },
 
     async addMember(db: Executor, associationId: string, memberId: string): Promise<boolean> {
