@@ -1,6 +1,6 @@
 // In-app notifications: one row per recipient, written in the transaction of the change they report.
 import type { Notification } from '@coop/shared';
-import { and, count, desc, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { dateIn, dayStartIn } from '../../calendar.js';
 import type { Database, Executor } from '../../db/client.js';
 import { notifications, users } from '../../db/schema/index.js';
