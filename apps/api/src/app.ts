@@ -54,7 +54,7 @@ import auditPlugin from './plugins/audit.js';
 import authPlugin from './plugins/auth.js';
 import compressPlugin from './plugins/compress.js';
 import docsPlugin from './plugins/docs.js';
-import errorsPlugin, { frameworkErrors } from './plugins/errors.js';
+import errorsPlugin, { clientErrors, frameworkErrors } from './plugins/errors.js';
 import inputGuardPlugin from './plugins/input-guard.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 import ssePlugin from './plugins/sse.js';
@@ -85,6 +85,8 @@ import { createDiskStorage } from './storage/disk.js';
 import type { FileStorage } from './storage/port.js';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
+/** The request line and headers together; Node's default is 16 KiB. */
+export const MAX_HEADER_BYTES = 64 * 1024;
 const EXPIRY_CHECK_MS = 60 * 60_000;
 
 export interface AppDeps {
@@ -114,6 +116,10 @@ export async function buildApp({ config, database, search, storage: givenStorage
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     frameworkErrors,
+    clientErrorHandler: clientErrors,
+    // Room above the 8 KiB address limit (input-guard.ts), so an over-long address gets its 414 from the guard
+    // rather than the parser's 431.
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
   });
   app.setValidatorCompiler(validatorCompiler);
 

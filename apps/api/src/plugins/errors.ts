@@ -1,5 +1,7 @@
 // Maps every failure to `{ error: { code, message, details? } }` with the right status.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import fp from 'fastify-plugin';
 import { isConnectionLoss } from '../db/client.js';
 import { AppError, DatabaseUnavailableError } from '../errors.js';
@@ -29,6 +31,33 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
   const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri_too_long' : 'bad_url';
   const message = code === 'uri_too_long' ? 'A part of the address is too long' : 'The address is not valid';
   return reply.status(status).send({ error: { code, message } });
+}
+
+const answerByClientError: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'headers_too_large', 'The address or the request headers are too large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'request_timeout', 'The request took too long to arrive'],
+};
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers past `maxHeaderSize`, a request that is
+ * not HTTP, one too slow to arrive), given to Fastify as its `clientErrorHandler` so they too answer in the error
+ * shape; there is no request or reply yet, so the answer is written on the socket.
+ */
+export function clientErrors(error: NodeJS.ErrnoException, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] = answerByClientError[error.code ?? ''] ?? [
+    400,
+    'bad_request',
+    'The request is not valid HTTP',
+  ];
+  const body = JSON.stringify({ error: { code, message } });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 export default fp(async function errorsPlugin(app: FastifyInstance) {

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { MAX_HEADER_BYTES } from '../app.js';
 import { MAX_URL_LENGTH } from '../plugins/input-guard.js';
 import { caller, runningAgreement } from '../modules/agreements/testing.js';
 import { createTestPlatform, login, type LoggedIn, type TestPlatform } from './harness.js';
@@ -152,6 +153,16 @@ describe('hostile input', () => {
     expect(tooLong.json().error).toMatchObject({ code: 'uri_too_long', details: { limit: MAX_URL_LENGTH } });
     const unknownPath = await send({ method: 'GET', url: `/api/${'%00'.repeat(10)}` });
     expectRefused(unknownPath, 'an unknown path with NUL');
+  });
+
+  it('answers over a real socket in the error shape, for addresses past the guard and past the parser', async () => {
+    const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+    const pastGuard = await fetch(`${address}/api/needs?q=${'x'.repeat(2 * MAX_URL_LENGTH)}`);
+    expect(pastGuard.status).toBe(414);
+    expect((await pastGuard.json()).error.code).toBe('uri_too_long');
+    const pastParser = await fetch(`${address}/api/needs?q=${'x'.repeat(MAX_HEADER_BYTES)}`);
+    expect(pastParser.status).toBe(431);
+    expect((await pastParser.json()).error).toMatchObject({ code: 'headers_too_large' });
   });
 
   it('names the field that holds a forbidden character', async () => {
