@@ -1,5 +1,5 @@
 // The realistic history the benchmarks run on: the demo (its logins and organisations) plus a generated history.
-// Scale 1 is about 50,000 listings, 10,000 agreements, 20–30,000 projects and 200,000 events.
+// Scale 1 is about 50,000 listings, 10,000 agreements, 30,000 projects and 200,000 events.
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/client.js';
 import { organizations } from '../db/schema/index.js';
@@ -22,6 +22,7 @@ export async function loadBenchHistory(database: DatabaseHandle, scale: number):
         capabilities: scaled(20_000),
         matchedNeeds: scaled(25_000),
         agreements: scaled(10_000),
+        projectsPerAgreement: 5,
         days: 730,
       },
       now: new Date(),

@@ -1,5 +1,5 @@
 // pnpm bench:reports [scale] [server-url]: the report dashboard's speed on a generated history. Scale 1 is about
-// 50,000 listings, 10,000 agreements, 20–30,000 projects and 200,000 events; run small (0.01) to see that it works.
+// 50,000 listings, 10,000 agreements, 30,000 projects and 200,000 events; run small (0.01) to see that it works.
 // On PGlite, or on a fresh database of the PostgreSQL server named (dropped at the end).
 // Prints each dashboard request's first (cold: nothing kept) time alone, then its p50/p95 through HTTP at 10
 // concurrent clients (warm: figures kept until a write), the PDF of a year, and the same figures' queries run

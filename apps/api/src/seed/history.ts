@@ -36,6 +36,8 @@ export interface HistorySize {
   /** Needs that get matches (1–3 each). */
   matchedNeeds: number;
   agreements: number;
+  /** The most projects a signed agreement's list holds (1 to this many, evenly). */
+  projectsPerAgreement: number;
   /** How many days the history runs back from `now`. */
   days: number;
 }
@@ -47,6 +49,7 @@ export const DEMO_HISTORY: HistorySize = {
   capabilities: 200,
   matchedNeeds: 180,
   agreements: 36,
+  projectsPerAgreement: 3,
   days: 730,
 };
 
@@ -447,7 +450,8 @@ export async function generateHistory(db: Executor, options: HistoryOptions): Pr
       );
     }
     if (!signedAt) continue;
-    for (let p = 0; p < random.int(1, 3); p++) {
+    const projectCount = random.int(1, size.projectsPerAgreement);
+    for (let p = 0; p < projectCount; p++) {
       const projectId = randomUUID();
       const projectStatus =
         status === 'completed'

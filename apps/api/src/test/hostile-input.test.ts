@@ -157,12 +157,14 @@ describe('hostile input', () => {
 
   it('answers over a real socket in the error shape, for addresses past the guard and past the parser', async () => {
     const address = await platform.app.listen({ port: 0, host: '127.0.0.1' });
+    const errorOf = async (response: Response) =>
+      ((await response.json()) as { error: { code: string } }).error;
     const pastGuard = await fetch(`${address}/api/needs?q=${'x'.repeat(2 * MAX_URL_LENGTH)}`);
     expect(pastGuard.status).toBe(414);
-    expect((await pastGuard.json()).error.code).toBe('uri_too_long');
+    expect((await errorOf(pastGuard)).code).toBe('uri_too_long');
     const pastParser = await fetch(`${address}/api/needs?q=${'x'.repeat(MAX_HEADER_BYTES)}`);
     expect(pastParser.status).toBe(431);
-    expect((await pastParser.json()).error).toMatchObject({ code: 'headers_too_large' });
+    expect((await errorOf(pastParser)).code).toBe('headers_too_large');
   });
 
   it('names the field that holds a forbidden character', async () => {
