@@ -145,9 +145,13 @@ export function createMatchRepository() {
       return row ?? null;
     },
 
-    async insert(db: Executor, values: typeof matches.$inferInsert): Promise<MatchRow> {
-      const [row] = await db.insert(matches).values(values).returning();
-      return row!;
+    /**
+     * A new pair, or the row of that pair if one appeared meanwhile (the background ranking may store the same
+     * suggestion between a caller's look-up and its insert): the caller moves whichever row there is.
+     */
+    async insertPair(db: Executor, values: typeof matches.$inferInsert): Promise<MatchRow> {
+      const [row] = await db.insert(matches).values(values).onConflictDoNothing().returning();
+      return row ?? (await this.byPair(db, values.needId, values.capabilityId))!;
     },
 
     async move(db: Executor, id: string, version: number, patch: Partial<typeof matches.$inferInsert>) {

@@ -495,7 +495,7 @@ export function createMatchingService({ db, access, matcher, notifications, log 
             await repository.pastCooperation(db, need.org.id),
           );
           return db.transaction((tx) =>
-            repository.insert(tx, {
+            repository.insertPair(tx, {
               needId: body.needId,
               capabilityId: body.capabilityId,
               score: roundScore(score),
@@ -531,7 +531,7 @@ export function createMatchingService({ db, access, matcher, notifications, log 
         });
       }
       const created = await db.transaction((tx) =>
-        repository.insert(tx, {
+        repository.insertPair(tx, {
           needId: body.needId,
           capabilityId: body.capabilityId,
           score: 0,
