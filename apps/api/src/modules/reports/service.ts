@@ -232,13 +232,17 @@ export function createReportService({ db, access }: { db: Database; access: Acce
         today,
       };
       const share = yearShare(year, today);
-      const items: TargetProgress[] = [];
       const order = indicators().map((indicator) => indicator.id);
-      rows.sort((a, b) => order.indexOf(a.indicator) - order.indexOf(b.indicator));
-      for (const row of rows) {
-        if (!indicatorSql(row.indicator)) continue;
-        const actual = await actualFor(window, row.indicator);
-        items.push({
+      const counted = rows
+        .filter((row) => indicatorSql(row.indicator))
+        .sort((a, b) => order.indexOf(a.indicator) - order.indexOf(b.indicator));
+      // Kept together, so a warm answer reads the data version once rather than once per target.
+      const actuals = await cache.get(['targetActuals', window, counted.map((row) => row.indicator)], () =>
+        Promise.all(counted.map((row) => actualFor(window, row.indicator))),
+      );
+      const items: TargetProgress[] = counted.map((row, index) => {
+        const actual = actuals[index]!;
+        return {
           indicator: row.indicator,
           year,
           target: row.value,
@@ -248,8 +252,8 @@ export function createReportService({ db, access }: { db: Database; access: Acce
           onTrack: actual >= row.value * share,
           projection: share > 0 ? actual / share : 0,
           version: row.version,
-        });
-      }
+        };
+      });
       return { scope: key, items };
     },
 
