@@ -179,8 +179,9 @@ async function runEvidence(browser: Browser, screen: Screen, verifierEmail: stri
     )<{ items: { id: string; verified: boolean }[] }>('GET', `/orgs?q=${encodeURIComponent('越溪')}`);
     const yuexi = firm.items[0]!;
     await coordinator.page.goto(`/orgs/${yuexi.id}`);
-    const act = yuexi.verified ? ['org-unverify', 'org-verify'] : ['org-verify', 'org-unverify'];
-    for (const button of act) {
+    // Each decision, then its opposite: the firm ends as it started, for the tests after this one.
+    const decisions = yuexi.verified ? ['org-unverify', 'org-verify'] : ['org-verify', 'org-unverify'];
+    for (const [index, button] of decisions.entries()) {
       await byTestId(coordinator.page, button).click();
       const asking = byTestId(coordinator.page, 'verification-dialog');
       await expectVisible(asking, 'the verification dialog');
@@ -193,7 +194,7 @@ async function runEvidence(browser: Browser, screen: Screen, verifierEmail: stri
         .fill(zh ? '已核对营业执照与会员登记表' : 'Business licence checked against the membership form');
       await byTestId(coordinator.page, 'verification-confirm').click();
       await asking.waitFor({ state: 'hidden' });
-      await expectVisible(byTestId(coordinator.page, act[1 - act.indexOf(button)]!), 'the opposite action');
+      await expectVisible(byTestId(coordinator.page, decisions[1 - index]!), 'the opposite action');
     }
     await coordinator.shot('org-verification');
 
