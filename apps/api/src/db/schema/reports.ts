@@ -1,6 +1,7 @@
 import {
   bigint,
   doublePrecision,
+  index,
   integer,
   pgTable,
   text,
@@ -8,6 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { matches } from './matching.js';
 import { users } from './users.js';
 
 /**
@@ -50,3 +52,20 @@ export const reportDataVersion = pgTable('report_data_version', {
   slot: integer('slot').primaryKey(),
   n: bigint('n', { mode: 'number' }).notNull().default(0),
 });
+
+/**
+ * Each match's first move at or past `interested`, as the event log has it: kept by triggers on events and matches
+ * (migration 0016), in the transaction that records the move, so the figures that start from first interest read
+ * one narrow row per match rather than aggregating the log. Never written by the application.
+ */
+export const matchFirstInterest = pgTable(
+  'match_first_interest',
+  {
+    matchId: uuid('match_id')
+      .primaryKey()
+      .references(() => matches.id, { onDelete: 'cascade' }),
+    needId: uuid('need_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('match_first_interest_need_idx').on(table.needId, table.at)],
+);

@@ -32,6 +32,21 @@ async function get(db: Executor, id: string): Promise<Org | null> {
   return row ? toOrg(row) : null;
 }
 
+/** Which of `memberIds` belong to the association, in one query (a page of listings, not one per row). */
+async function membersAmong(db: Executor, associationId: string, memberIds: string[]): Promise<Set<string>> {
+  if (memberIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: associationMembers.memberId })
+    .from(associationMembers)
+    .where(
+      and(
+        eq(associationMembers.associationId, associationId),
+        inArray(associationMembers.memberId, [...new Set(memberIds)]),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
+}
+
 export function createOrgRepository() {
   return {
     get,
@@ -103,23 +118,10 @@ export function createOrgRepository() {
     },
 
     async isMember(db: Executor, associationId: string, memberId: string): Promise<boolean> {
-      return (await this.membersAmong(db, associationId, [memberId])).has(memberId);
+      return (await membersAmong(db, associationId, [memberId])).has(memberId);
     },
 
-    /** Which of `memberIds` belong to the association, in one query (a page of listings, not one per row). */
-    async membersAmong(db: Executor, associationId: string, memberIds: string[]): Promise<Set<string>> {
-      if (memberIds.length === 0) return new Set();
-      const rows = await db
-        .select({ id: associationMembers.memberId })
-        .from(associationMembers)
-        .where(
-          and(
-            eq(associationMembers.associationId, associationId),
-            inArray(associationMembers.memberId, [...new Set(memberIds)]),
-          ),
-        );
-      return new Set(rows.map((r) => r.id));
-    },
+    membersAmong,
 
     async addMember(db: Executor, associationId: string, memberId: string): Promise<boolean> {
       const rows = await db

@@ -30,21 +30,13 @@ export const indicatorSql = (id: string): IndicatorSql | undefined => registry.g
 const dayOf = (column: SQL) => sql`(${column} at time zone 'Asia/Shanghai')::date`;
 /** A need's title, unless it is confidential: then it is counted, never shown. */
 const needTitle = sql`case when n.visibility = 'confidential' then null else n.title end`;
-const PAST_INTEREST = sql`('interested', 'introduced', 'negotiating', 'agreed')`;
 
-/** Each match's first move at or past `interested`, from the event log. */
-const firstInterest = sql`(
-  select e.entity_id as match_id, min(e.occurred_at) as at
-  from events e
-  where e.entity_type = 'match' and e.action in ${PAST_INTEREST}
-  group by e.entity_id
-)`;
+/** Each match's first move at or past `interested` in the event log (match_first_interest, kept by triggers). */
+const firstInterest = sql`(select match_id, at from match_first_interest)`;
 
 /** Each need's first interest over all its matches (a need matched twice counts once, at its first). */
 const needFirstInterest = sql`(
-  select m.need_id, min(fi.at) as at
-  from matches m join ${firstInterest} fi on fi.match_id = m.id
-  group by m.need_id
+  select need_id, min(at) as at from match_first_interest group by need_id
 )`;
 
 /** Signed agreements with a row per party, and the need they came from (if any). */
@@ -162,12 +154,6 @@ registerIndicatorSql('days_to_signing', {
     where a.signed_on is not null`,
 });
 
-/** Whether any match of need `n` has an event of `actions` (the partial index on match progress answers it). */
-const needMoved = (actions: SQL) => sql`exists (
-  select 1 from matches m join events e on e.entity_type = 'match' and e.entity_id = m.id
-  where m.need_id = n.id and e.action in ${actions}
-)`;
-
 /**
  * The funnel's cohort: needs first published in the period, with how far each got (by now).
  * Columns: org_id, ref_id, day, interested, introduced, signed (booleans). Each stage is a look-up by index for
@@ -175,8 +161,11 @@ const needMoved = (actions: SQL) => sql`exists (
  */
 export const funnelFacts = sql`
   select n.org_id, n.id as ref_id, ${dayOf(sql`n.published_at`)} as day,
-    ${needMoved(PAST_INTEREST)} as interested,
-    ${needMoved(sql`('introduced', 'negotiating', 'agreed')`)} as introduced,
+    exists (select 1 from match_first_interest f where f.need_id = n.id) as interested,
+    exists (
+      select 1 from matches m join events e on e.entity_type = 'match' and e.entity_id = m.id
+      where m.need_id = n.id and e.action in ('introduced', 'negotiating', 'agreed')
+    ) as introduced,
     exists (
       select 1 from matches m join agreements a on a.match_id = m.id
       where m.need_id = n.id and a.signed_on is not null

@@ -349,3 +349,48 @@ describe('annual targets', () => {
     expect(await one(sql`select count(*) as n from targets`)).toBe(before);
   });
 });
+
+describe('first interest kept beside the event log (match_first_interest)', () => {
+  const rows = async (query: SQL) =>
+    ((await platform.database.db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
+  const kept = () =>
+    rows(
+      sql`select match_id::text as id, need_id::text as need, at::text from match_first_interest order by 1`,
+    );
+  const fromLog = () =>
+    rows(sql`select m.id::text as id, m.need_id::text as need, min(e.occurred_at)::text as at
+      from events e join matches m on m.id = e.entity_id
+      where e.entity_type = 'match' and e.action in ('interested', 'introduced', 'negotiating', 'agreed')
+      group by m.id order by 1`);
+  const move = (matchId: string, action: string, daysAgo: number) =>
+    platform.database.db.execute(sql`insert into events (entity_type, entity_id, action, occurred_at)
+      values ('match', ${matchId}::uuid, ${action}, now() - make_interval(days => ${daysAgo}))`);
+
+  it('equals the log whatever order things are written in, and when the log or a match is removed', async () => {
+    expect((await kept()).length).toBeGreaterThan(10);
+    expect(await kept()).toEqual(await fromLog());
+    // An earlier move recorded late moves a match's first interest back; a move of another kind does not count.
+    const [{ id: matchId }] = (await kept()) as [{ id: string }];
+    await move(matchId, 'negotiating', 600);
+    await move(matchId, 'declined', 700);
+    expect(await kept()).toEqual(await fromLog());
+    // A removed event (erasure) no longer counts.
+    await platform.database.db.execute(
+      sql`delete from events where entity_id = ${matchId}::uuid and action = 'negotiating'`,
+    );
+    expect(await kept()).toEqual(await fromLog());
+    // A match written after its moves (a bulk load) takes them up; a match removed takes its row with it.
+    const [pair] =
+      await rows(sql`select n.id::text as need, c.id::text as capability from needs n, capabilities c
+      where not exists (select 1 from matches m where m.need_id = n.id and m.capability_id = c.id) limit 1`);
+    const [{ id: lateId }] = (await rows(sql`select gen_random_uuid()::text as id`)) as [{ id: string }];
+    await move(lateId, 'interested', 30);
+    await platform.database.db.execute(sql`insert into matches (id, need_id, capability_id, score)
+      values (${lateId}::uuid, ${pair!.need}::uuid, ${pair!.capability}::uuid, 0.5)`);
+    expect((await kept()).some((row) => row.id === lateId)).toBe(true);
+    expect(await kept()).toEqual(await fromLog());
+    await platform.database.db.execute(sql`delete from matches where id = ${lateId}::uuid`);
+    expect(await kept()).toEqual(await fromLog());
+    await platform.database.db.execute(sql`delete from events where entity_id = ${lateId}::uuid`);
+  });
+});
