@@ -16,9 +16,14 @@ export function initialLocale(): Locale {
   return navigator.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-const DATE_FORMATS = {
+const ZH_DATES = {
   short: { year: 'numeric', month: '2-digit', day: '2-digit' },
   long: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' },
+} as const;
+// The month by name: 12/03/2026 reads as 3 December to some readers and as 12 March to others.
+const EN_DATES = {
+  short: { year: 'numeric', month: 'short', day: 'numeric' },
+  long: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
 } as const;
 
 // Each language its own chunk: the first page carries only the one it shows, the other loads on a switch.
@@ -39,6 +44,6 @@ export function createAppI18n(locale: Locale, messages: Partial<Record<Locale, M
     locale,
     fallbackLocale: 'en',
     messages: messages as Record<Locale, MessageSchema>,
-    datetimeFormats: { 'zh-CN': DATE_FORMATS, en: DATE_FORMATS },
+    datetimeFormats: { 'zh-CN': ZH_DATES, en: EN_DATES },
   });
 }

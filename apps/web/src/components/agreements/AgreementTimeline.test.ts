@@ -63,8 +63,8 @@ describe('AgreementTimeline', () => {
     expect(await sentences('en')).toEqual([
       'Wang Min (Zhijiang Machinery Association) changed an item of “Joint training”: status Pending → Done; responsible Joint → East Zhejiang University of Technology',
       'Wang Min (Zhijiang Machinery Association) terminated the agreement: Plans changed',
-      'Wang Min (Zhijiang Machinery Association) recorded the signing on 07/24/2026',
-      'The agreement expired at the end of its term (11/20/2029)',
+      'Wang Min (Zhijiang Machinery Association) recorded the signing on Jul 24, 2026',
+      'The agreement expired at the end of its term (Nov 20, 2029)',
       'Wang Min (Zhijiang Machinery Association) added the project “Joint training”',
     ]);
   });
