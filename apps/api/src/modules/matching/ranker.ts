@@ -95,13 +95,10 @@ export interface PreparedSource {
   ids: Uint32Array;
   weights: Float64Array;
   /**
-   * By place in `ids`, the source's counts and each term's rarity on the source's own side, for scoring the
-   * candidate's words against the source.
+   * By place in `ids`, what the candidate's word gets for being in the source (scored the other way round):
+   * its rarity on the source's side × BM25's saturation of the source's count of it.
    */
-  counts: Float64Array;
-  ownIdf: Float64Array;
-  /** The source's weighted number of terms. */
-  length: number;
+  backWeights: Float64Array;
   /**
    * Words a person can read as a reason (no character pairs), rarest first, with their place in `ids`;
    * `translatedFrom` is the source's own phrase when the word is its rendering in the other language.
@@ -179,36 +176,31 @@ export function prepareSource(subject: MatchSubject, side: Side, stats: TermStat
       return [id, target.idf(id) ** 2];
     }),
   );
-  const terms = {
-    ids: Uint32Array.from(order, (i) => query[i]!.id),
-    weights: Float64Array.from(order, (i) => query[i]!.weight),
-    counts: Float64Array.from(order, (i) => query[i]!.count),
-    ownIdf: Float64Array.from(order, (i) => stats.of(side).idf(query[i]!.id)),
-  };
+  const ownSide = stats.of(side);
+  const ownAverage = averageOf(ownSide, weighted.length);
+  const termsIn = (places: number[]) => ({
+    ids: Uint32Array.from(places, (i) => query[i]!.id),
+    weights: Float64Array.from(places, (i) => query[i]!.weight),
+    backWeights: Float64Array.from(
+      places,
+      (i) => ownSide.idf(query[i]!.id) * saturation(query[i]!.count, weighted.length, ownAverage),
+    ),
+  });
+  const terms = termsIn(order);
   // The listing scored against itself, on its own words: translated terms can add to a candidate's
   // score but are not part of what a perfect same-language answer would hold.
-  const own = {
-    ids: Uint32Array.from(
-      order.filter((i) => !translatedFrom.has(query[i]!.term)),
-      (i) => query[i]!.id,
-    ),
-    weights: Float64Array.from(
-      order.filter((i) => !translatedFrom.has(query[i]!.term)),
-      (i) => query[i]!.weight,
-    ),
-  };
+  const own = termsIn(order.filter((i) => !translatedFrom.has(query[i]!.term)));
   return {
     subject,
     side,
     query,
     ...terms,
-    length: weighted.length,
     readable,
     renderingPlaces,
     title,
     titleNorm: [...title.values()].reduce((sum, weight) => sum + weight, 0),
     surface,
-    selfScore: textScore(own, termVector(weighted), ownAverage(stats.of(side), weighted.length)) || 1,
+    selfScore: overlap(own, termVector(weighted), ownAverage).forward || 1,
   };
 }
 
@@ -230,65 +222,54 @@ export function distinctiveTerms(
     .map(({ term }) => source.surface.get(term) ?? term);
 }
 
-/** BM25 of the source's terms in the document; marks the ones it holds in `held` (by place in `ids`). */
-function textScore(
-  { ids, weights }: Pick<PreparedSource, 'ids' | 'weights'>,
+/** A side's average length, or the listing's own while nobody has listed on that side. */
+const averageOf = (side: TargetStats, length: number) => (side.size() ? side.averageLength() : length);
+
+/** How much of BM25's weight a term said `tf` times gets in a text of this length. */
+const saturation = (tf: number, length: number, averageLength: number) =>
+  (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / averageLength));
+
+/** ln(1 + count) for a count kept in halves: the dampened count a candidate's word weighs as a query term. */
+const LOG_COUNT = Float64Array.from({ length: 256 }, (_, h) => Math.log(1 + h / 2));
+
+/**
+ * BM25 of the source's terms in the document (`forward`) and, the other way round, of the document's terms
+ * in the source (`backward`); marks the source's terms the document holds in `held` (by place in `ids`).
+ */
+function overlap(
+  { ids, weights, backWeights }: Pick<PreparedSource, 'ids' | 'weights' | 'backWeights'>,
   doc: TermVector,
   averageLength: number,
   held?: Uint8Array,
 ) {
   const norm = K1 * (1 - B + (B * doc.length) / averageLength);
   const { terms, halves } = doc;
-  let score = 0;
+  let forward = 0;
+  let backward = 0;
   // Both ascending, so one walk finds the shared terms.
   for (let i = 0, j = 0; i < ids.length && j < terms.length;) {
     if (ids[i]! < terms[j]!) i++;
     else if (ids[i]! > terms[j]!) j++;
     else {
       const tf = halves[j]! / 2;
-      score += (weights[i]! * tf * (K1 + 1)) / (tf + norm);
+      forward += (weights[i]! * tf * (K1 + 1)) / (tf + norm);
+      backward += backWeights[i]! * LOG_COUNT[halves[j]!]!;
       if (held) held[i] = 1;
       // The document's term stays: two of the source's terms may share an id.
       i++;
     }
   }
-  return score;
+  return { forward, backward };
 }
 
-/** A side's average length, or the listing's own while nobody has listed on that side. */
-const ownAverage = (side: TargetStats, length: number) => (side.size() ? side.averageLength() : length);
-
-/** How much of BM25's weight a term said `tf` times gets in a text of this length. */
-const saturation = (tf: number, length: number, averageLength: number) =>
-  (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / averageLength));
-
-/** BM25 the other way round: the candidate's words, weighted by their rarity on the source's side, in the source. */
-function reverseScore(source: PreparedSource, doc: TermVector, sourceSide: TargetStats) {
-  const { ids, counts, ownIdf } = source;
-  const { terms, halves } = doc;
-  const averageLength = ownAverage(sourceSide, source.length);
-  let score = 0;
-  for (let i = 0, j = 0; i < ids.length && j < terms.length;) {
-    if (ids[i]! < terms[j]!) i++;
-    else if (ids[i]! > terms[j]!) j++;
-    else {
-      score += ownIdf[i]! * Math.log(1 + halves[j]! / 2) * saturation(counts[i]!, source.length, averageLength);
-      i++;
-      j++;
-    }
-  }
-  return score;
-}
-
-/** The candidate's words against itself among listings of its own side: the most `reverseScore` can give. */
-function reverseSelf(doc: TermVector, sourceSide: TargetStats, candidateSide: TargetStats) {
+/** The candidate's words against itself among listings of its own side: the most `backward` can give. */
+function backwardSelf(doc: TermVector, sourceSide: TargetStats, candidateSide: TargetStats) {
   const { terms, halves, length } = doc;
   const averageLength = candidateSide.averageLength();
   let score = 0;
-  for (let j = 0; j < terms.length; j++) {
-    const tf = halves[j]! / 2;
-    score += sourceSide.idf(terms[j]!) * Math.log(1 + tf) * saturation(tf, length, averageLength);
-  }
+  for (let j = 0; j < terms.length; j++)
+    score +=
+      sourceSide.idf(terms[j]!) * LOG_COUNT[halves[j]!]! * saturation(halves[j]! / 2, length, averageLength);
   return score || 1;
 }
 
@@ -349,10 +330,13 @@ export function rank(
     // A good partner is mostly about the source's subject, not a long text that also mentions it: how much of
     // the source's weight the candidate covers and how much of the candidate's the source covers, as their
     // harmonic mean (which, like an F-measure, is high only when both are).
-    const covered = textScore(source, doc, averageLength) / source.selfScore;
+    const { forward, backward } = overlap(source, doc, averageLength);
+    const covered = forward / source.selfScore;
     const covering =
-      reverseScore(source, doc, sourceSide) /
-      stats.remembered(otherSide(source.side), kept && candidate.id, () => reverseSelf(doc, sourceSide, target));
+      backward /
+      stats.remembered(otherSide(source.side), kept && candidate.id, () =>
+        backwardSelf(doc, sourceSide, target),
+      );
     const mutual = covered + covering > 0 ? (2 * covered * covering) / (covered + covering) : 0;
     // The square root spreads the typical 0.02–0.2 mutual share over a readable scale.
     const text = Math.sqrt(
@@ -402,7 +386,7 @@ export function rank(
     .slice(0, limit)
     .map(({ id, score, reasons, doc }) => {
       held.fill(0);
-      textScore(source, doc, averageLength, held);
+      overlap(source, doc, averageLength, held);
       return { id, score, reasons: [...sharedTerms(source, held), ...reasons] };
     });
 }
