@@ -1,4 +1,4 @@
-// Scores a candidate against the listing it should answer: whole-text relevance weighted by rarity,
+// Scores a candidate against the listing it should answer: whole-text relevance weighted by rarity, both ways,
 // plus the structured signals lexical search misses. Returns the reasons along with the score.
 import { cityOf, fieldLineage, provinceOf } from '@coop/shared';
 import { lexicon, type Translation } from '../../search/lexicon/lexicon.js';
@@ -34,11 +34,11 @@ export type MatchReason =
  * Bump on any change to what ranking gives for the same listings (terms, weights, bonuses, the floor, the
  * candidate queries): stored suggestions of an older version are recomputed at the next start.
  */
-export const MATCHER_VERSION = 1;
+export const MATCHER_VERSION = 2;
 
 export interface RankedCandidate {
   id: string;
-  /** 0–1: how much of the source's own weight the candidate covers, with structured bonuses. */
+  /** 0–1: how much of each other's weight source and candidate cover, with structured bonuses. */
   score: number;
   reasons: MatchReason[];
 }
@@ -82,6 +82,8 @@ interface QueryTerm {
   idf: number;
   /** idf × how much the source says the term (dampened, so repetition does not swamp rarity). */
   weight: number;
+  /** How often the source says it (weighted, translations counted at their lower weight). */
+  count: number;
 }
 
 export interface PreparedSource {
@@ -92,6 +94,11 @@ export interface PreparedSource {
   /** The query's term ids ascending, with their weights, to walk beside a candidate's sorted terms. */
   ids: Uint32Array;
   weights: Float64Array;
+  /**
+   * By place in `ids`, what the candidate's word gets for being in the source (scored the other way round):
+   * its rarity on the source's side × BM25's saturation of the source's count of it.
+   */
+  backWeights: Float64Array;
   /**
    * Words a person can read as a reason (no character pairs), rarest first, with their place in `ids`;
    * `translatedFrom` is the source's own phrase when the word is its rendering in the other language.
@@ -126,7 +133,7 @@ export function prepareSource(subject: MatchSubject, side: Side, stats: TermStat
   const query = [...weighted.counts].map(([term, count]) => {
     const id = termId(term);
     const idf = target.idf(id);
-    return { term, id, idf, weight: idf * Math.log(1 + count) };
+    return { term, id, idf, weight: idf * Math.log(1 + count), count };
   });
   // The listing's words in the other language, so a Chinese lab answers an English need: each rendering's
   // terms join the query at a lower weight, remembering which of the listing's phrases they render.
@@ -139,7 +146,13 @@ export function prepareSource(subject: MatchSubject, side: Side, stats: TermStat
       surface.set(term, analysed.surface.get(term) ?? term);
       const id = termId(term);
       const idf = target.idf(id);
-      query.push({ term, id, idf, weight: TRANSLATED_WEIGHT * idf * Math.log(1 + count) });
+      query.push({
+        term,
+        id,
+        idf,
+        weight: TRANSLATED_WEIGHT * idf * Math.log(1 + count),
+        count: TRANSLATED_WEIGHT * count,
+      });
     }
   }
   const order = query.map((_, i) => i).sort((a, b) => query[a]!.id - query[b]!.id);
@@ -163,22 +176,20 @@ export function prepareSource(subject: MatchSubject, side: Side, stats: TermStat
       return [id, target.idf(id) ** 2];
     }),
   );
-  const terms = {
-    ids: Uint32Array.from(order, (i) => query[i]!.id),
-    weights: Float64Array.from(order, (i) => query[i]!.weight),
-  };
+  const ownSide = stats.of(side);
+  const ownAverage = averageOf(ownSide, weighted.length);
+  const termsIn = (places: number[]) => ({
+    ids: Uint32Array.from(places, (i) => query[i]!.id),
+    weights: Float64Array.from(places, (i) => query[i]!.weight),
+    backWeights: Float64Array.from(
+      places,
+      (i) => ownSide.idf(query[i]!.id) * saturation(query[i]!.count, weighted.length, ownAverage),
+    ),
+  });
+  const terms = termsIn(order);
   // The listing scored against itself, on its own words: translated terms can add to a candidate's
   // score but are not part of what a perfect same-language answer would hold.
-  const own = {
-    ids: Uint32Array.from(
-      order.filter((i) => !translatedFrom.has(query[i]!.term)),
-      (i) => query[i]!.id,
-    ),
-    weights: Float64Array.from(
-      order.filter((i) => !translatedFrom.has(query[i]!.term)),
-      (i) => query[i]!.weight,
-    ),
-  };
+  const own = termsIn(order.filter((i) => !translatedFrom.has(query[i]!.term)));
   return {
     subject,
     side,
@@ -189,7 +200,7 @@ export function prepareSource(subject: MatchSubject, side: Side, stats: TermStat
     title,
     titleNorm: [...title.values()].reduce((sum, weight) => sum + weight, 0),
     surface,
-    selfScore: textScore(own, termVector(weighted), target.averageLength()) || 1,
+    selfScore: overlap(own, termVector(weighted), ownAverage).forward || 1,
   };
 }
 
@@ -211,29 +222,55 @@ export function distinctiveTerms(
     .map(({ term }) => source.surface.get(term) ?? term);
 }
 
-/** BM25 of the source's terms in the document; marks the ones it holds in `held` (by place in `ids`). */
-function textScore(
-  { ids, weights }: Pick<PreparedSource, 'ids' | 'weights'>,
+/** A side's average length, or the listing's own while nobody has listed on that side. */
+const averageOf = (side: TargetStats, length: number) => (side.size() ? side.averageLength() : length);
+
+/** How much of BM25's weight a term said `tf` times gets in a text of this length. */
+const saturation = (tf: number, length: number, averageLength: number) =>
+  (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / averageLength));
+
+/** ln(1 + count) for a count kept in halves: the dampened count a candidate's word weighs as a query term. */
+const LOG_COUNT = Float64Array.from({ length: 256 }, (_, h) => Math.log(1 + h / 2));
+
+/**
+ * BM25 of the source's terms in the document (`forward`) and, the other way round, of the document's terms
+ * in the source (`backward`); marks the source's terms the document holds in `held` (by place in `ids`).
+ */
+function overlap(
+  { ids, weights, backWeights }: Pick<PreparedSource, 'ids' | 'weights' | 'backWeights'>,
   doc: TermVector,
   averageLength: number,
   held?: Uint8Array,
 ) {
   const norm = K1 * (1 - B + (B * doc.length) / averageLength);
   const { terms, halves } = doc;
-  let score = 0;
+  let forward = 0;
+  let backward = 0;
   // Both ascending, so one walk finds the shared terms.
   for (let i = 0, j = 0; i < ids.length && j < terms.length;) {
     if (ids[i]! < terms[j]!) i++;
     else if (ids[i]! > terms[j]!) j++;
     else {
       const tf = halves[j]! / 2;
-      score += (weights[i]! * tf * (K1 + 1)) / (tf + norm);
+      forward += (weights[i]! * tf * (K1 + 1)) / (tf + norm);
+      backward += backWeights[i]! * LOG_COUNT[halves[j]!]!;
       if (held) held[i] = 1;
       // The document's term stays: two of the source's terms may share an id.
       i++;
     }
   }
-  return score;
+  return { forward, backward };
+}
+
+/** The candidate's words against itself among listings of its own side: the most `backward` can give. */
+function backwardSelf(doc: TermVector, sourceSide: TargetStats, candidateSide: TargetStats) {
+  const { terms, halves, length } = doc;
+  const averageLength = candidateSide.averageLength();
+  let score = 0;
+  for (let j = 0; j < terms.length; j++)
+    score +=
+      sourceSide.idf(terms[j]!) * LOG_COUNT[halves[j]!]! * saturation(halves[j]! / 2, length, averageLength);
+  return score || 1;
 }
 
 /** The words both listings hold, and the ones the candidate holds in translation, each word once. */
@@ -281,6 +318,7 @@ export function rank(
   limit = candidates.length,
 ): RankedCandidate[] {
   const target = stats.of(otherSide(source.side));
+  const sourceSide = stats.of(source.side);
   const averageLength = target.averageLength();
   const held = new Uint8Array(source.ids.length);
   const from = source.subject;
@@ -289,12 +327,22 @@ export function rank(
     // The stats keep an indexed candidate's terms; only one not indexed yet is analysed here.
     const kept = target.vector(candidate.id);
     const doc = kept ?? termVector(analyseListing(candidate));
-    // The square root spreads the typical 0.05–0.3 share of the source's own weight over a readable scale.
+    // A good partner is mostly about the source's subject, not a long text that also mentions it: how much of
+    // the source's weight the candidate covers and how much of the candidate's the source covers, as their
+    // harmonic mean (which, like an F-measure, is high only when both are).
+    const { forward, backward } = overlap(source, doc, averageLength);
+    const covered = forward / source.selfScore;
+    const covering =
+      backward /
+      stats.remembered(otherSide(source.side), kept && candidate.id, () =>
+        backwardSelf(doc, sourceSide, target),
+      );
+    const mutual = covered + covering > 0 ? (2 * covered * covering) / (covered + covering) : 0;
+    // The square root spreads the typical 0.02–0.2 mutual share over a readable scale.
     const text = Math.sqrt(
       Math.min(
         1,
-        textScore(source, doc, averageLength) / source.selfScore +
-          TITLE_SIMILARITY_WEIGHT * titleSimilarity(source, doc.title, target, kept && candidate.id),
+        mutual + TITLE_SIMILARITY_WEIGHT * titleSimilarity(source, doc.title, target, kept && candidate.id),
       ),
     );
     const reasons: MatchReason[] = [];
@@ -338,7 +386,7 @@ export function rank(
     .slice(0, limit)
     .map(({ id, score, reasons, doc }) => {
       held.fill(0);
-      textScore(source, doc, averageLength, held);
+      overlap(source, doc, averageLength, held);
       return { id, score, reasons: [...sharedTerms(source, held), ...reasons] };
     });
 }

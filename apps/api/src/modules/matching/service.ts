@@ -40,8 +40,8 @@ import { allowedMoves, checkMove, type MatchRole } from './workflow.js';
 
 /**
  * No suggestion below this score. Measured on match-dev with the product's ranker (cli/match-score-floor.ts):
- * 97 % of the pairs a person labelled as answering the need score at or above 0.15 (the lowest 5 % start
- * at 0.154), while pairs below it sit under every need's first ten; the words that carried the 10–12 %
+ * 96 % of the pairs a person labelled as answering the need score at or above 0.15 (the lowest 5 % start
+ * at 0.157), while pairs below it sit under every need's first ten; the words that carried the 10–12 %
  * suggestions (firm, 基于 …) are no longer terms at all.
  */
 export const SUGGESTION_FLOOR = 0.15;

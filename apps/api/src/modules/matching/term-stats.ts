@@ -154,13 +154,30 @@ class SideStats {
 
 export class TermStats {
   private readonly sides: Record<Side, SideStats> = { need: new SideStats(), capability: new SideStats() };
+  /** Per indexed listing, values that rest on both sides' rarities: good until any listing comes or goes. */
+  private readonly derived: Record<Side, Map<string, number>> = { need: new Map(), capability: new Map() };
 
   put(side: Side, id: string, listing: ListingText) {
     this.sides[side].put(id, pack(analyseListing(listing)));
+    this.forget();
   }
 
   remove(side: Side, id: string) {
     this.sides[side].remove(id);
+    this.forget();
+  }
+
+  /** `compute()` for an indexed listing, remembered until the statistics change (`id` absent: not indexed). */
+  remembered(side: Side, id: string | undefined, compute: () => number): number {
+    if (id === undefined) return compute();
+    let value = this.derived[side].get(id);
+    if (value === undefined) this.derived[side].set(id, (value = compute()));
+    return value;
+  }
+
+  private forget() {
+    this.derived.need.clear();
+    this.derived.capability.clear();
   }
 
   of(side: Side): Pick<SideStats, 'idf' | 'df' | 'averageLength' | 'size' | 'vector' | 'titleNorm'> {
