@@ -115,8 +115,12 @@ export function createAuthRepository() {
       await db.update(users).set({ timeZone }).where(eq(users.id, userId));
     },
 
-    /** The caller behind an access token, or null when the session has ended. */
-    async actorFor(db: Executor, userId: string, sessionId: string): Promise<Actor | null> {
+    /** The caller behind an access token and when its session ends, or null when it has ended. */
+    async sessionActor(
+      db: Executor,
+      userId: string,
+      sessionId: string,
+    ): Promise<{ actor: Actor; expiresAt: Date } | null> {
       const [row] = await db
         .select({
           userId: users.id,
@@ -127,6 +131,7 @@ export function createAuthRepository() {
           orgKind: organizations.kind,
           orgRegionCode: organizations.regionCode,
           orgVerified: organizations.verified,
+          expiresAt: sessions.expiresAt,
         })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
@@ -140,7 +145,9 @@ export function createAuthRepository() {
             gt(sessions.expiresAt, new Date()),
           ),
         );
-      return row ? { ...row, sessionId } : null;
+      if (!row) return null;
+      const { expiresAt, ...actor } = row;
+      return { actor: { ...actor, sessionId }, expiresAt };
     },
 
     async createInvitation(db: Executor, values: typeof invitations.$inferInsert) {
