@@ -1,5 +1,19 @@
 // Storage of needs and capabilities; both tables share their listing columns, so one repository serves both.
-import { and, arrayOverlaps, count, desc, eq, gt, ilike, inArray, like, or, type SQL } from 'drizzle-orm';
+import {
+  and,
+  arrayOverlaps,
+  count,
+  desc,
+  eq,
+  getTableName,
+  gt,
+  ilike,
+  inArray,
+  like,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { Totals } from '../../db/figure-cache.js';
 import { orgWithCurrentDesignations } from '../orgs/designations.js';
@@ -69,13 +83,22 @@ export function createListingRepository<T extends ListingTable>(table: T) {
     return and(...conditions);
   }
 
+  function prepareGet(db: Executor) {
+    return db
+      .select({ row: t, org: orgWithCurrentDesignations })
+      .from(t)
+      .innerJoin(organizations, eq(organizations.id, t.orgId))
+      .where(eq(t.id, sql.placeholder('id')))
+      .prepare(`${getTableName(t)}_by_id`);
+  }
+  // Built once per database: a detail page is the hottest read, and building its query is a good part of its cost.
+  const prepared = new WeakMap<Executor, ReturnType<typeof prepareGet>>();
+
   return {
     async get(db: Executor, id: string): Promise<{ row: RowOf<T>; org: OrgRow } | null> {
-      const [found] = await db
-        .select({ row: t, org: orgWithCurrentDesignations })
-        .from(t)
-        .innerJoin(organizations, eq(organizations.id, t.orgId))
-        .where(eq(t.id, id));
+      let query = prepared.get(db);
+      if (!query) prepared.set(db, (query = prepareGet(db)));
+      const [found] = await query.execute({ id });
       return (found as { row: RowOf<T>; org: OrgRow } | undefined) ?? null;
     },
 
