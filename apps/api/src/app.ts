@@ -26,6 +26,7 @@ import { checklistRoutes } from './modules/projects/checklist-routes.js';
 import { createProjectExporter } from './modules/projects/export.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { createProjectService } from './modules/projects/service.js';
+import { createActorCache } from './modules/auth/actor-cache.js';
 import { createAuthRepository } from './modules/auth/repository.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { createAuthService } from './modules/auth/service.js';
@@ -207,13 +208,16 @@ export async function buildApp({ config, database, search, storage: givenStorage
     access,
     signAccessToken: (claims) => app.jwt.sign(claims),
   });
+  const actors = createActorCache(database, auth.sessionActor);
+  app.addHook('onReady', () => actors.start());
+  app.addHook('onClose', () => actors.stop());
 
   await app.register(errorsPlugin);
   await app.register(inputGuardPlugin);
   await app.register(docsPlugin);
   await app.register(rateLimitPlugin);
   await app.register(ssePlugin);
-  await app.register(authPlugin, { jwtSecret: config.jwtSecret, actorFor: auth.actorFor });
+  await app.register(authPlugin, { jwtSecret: config.jwtSecret, actorFor: actors.actorFor });
   await app.register(auditPlugin, { db });
 
   await app.register(
@@ -295,7 +299,7 @@ export async function buildApp({ config, database, search, storage: givenStorage
       await api.register(eventStreamRoutes, {
         live: journal.live,
         source: createAgreementStreamSource({ db, access, journal, repository: agreements.repository }),
-        actorFor: auth.actorFor,
+        actorFor: actors.actorFor,
       });
     },
     { prefix: '/api' },

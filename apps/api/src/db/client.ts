@@ -27,6 +27,11 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** The pool, when a server is used (LISTEN/NOTIFY needs its own connection). */
   pool: pg.Pool | null;
+  /**
+   * Embedded only: calls `listener` for each NOTIFY on `channel`, as the notifying transaction's commit returns
+   * (there is no other process). Answers the unsubscribe.
+   */
+  listen: ((channel: string, listener: () => void) => Promise<() => Promise<void>>) | null;
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -53,6 +58,7 @@ export async function openDatabase(options: {
       db,
       driver: 'pg',
       pool,
+      listen: null,
       migrate: () => migratePg(db as never, { migrationsFolder }),
       ping: async () => (await pool.query('select 1')).rowCount === 1,
       close: () => pool.end(),
@@ -72,6 +78,7 @@ export async function openDatabase(options: {
     db,
     driver: 'pglite',
     pool: null,
+    listen: (channel, listener) => client.listen(channel, listener),
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     ping: async () => (await client.query('select 1')).rows.length === 1,
     close: () => client.close(),

@@ -25,10 +25,11 @@ export function createOutboxRepository() {
         .orderBy(asc(searchOutbox.id))
         .limit(limit)
         .for('update', { skipLocked: true });
+      // `= any(array(…))`, not `in (…)`: the rows are then found by key, not by a hash join over the whole table.
       return db
         .update(searchOutbox)
         .set({ nextAttemptAt: new Date(Date.now() + leaseMs) })
-        .where(inArray(searchOutbox.id, due))
+        .where(sql`${searchOutbox.id} = any(array(${due}))`)
         .returning();
     },
 

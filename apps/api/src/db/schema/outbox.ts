@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -18,5 +19,11 @@ export const searchOutbox = pgTable(
     lastError: text('last_error'),
     processedAt: timestamp('processed_at', { withTimezone: true }),
   },
-  (table) => [index('search_outbox_pending_idx').on(table.processedAt, table.nextAttemptAt)],
+  (table) => [
+    index('search_outbox_pending_idx').on(table.processedAt, table.nextAttemptAt),
+    // The indexer's claim, oldest first, reads only rows not yet applied, however many applied rows are kept.
+    index('search_outbox_unapplied_idx')
+      .on(table.id)
+      .where(sql`${table.processedAt} is null`),
+  ],
 );

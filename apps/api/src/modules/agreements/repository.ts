@@ -18,6 +18,7 @@ import {
   type SQLWrapper,
 } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import type { Totals } from '../../db/figure-cache.js';
 import { containsPattern } from '../../db/like.js';
 import {
   agreementAttachments,
@@ -167,7 +168,14 @@ export function createAgreementRepository() {
       return (await load(db, [id]))[0] ?? null;
     },
 
-    async list(db: Executor, scope: AgreementScope, filter: AgreementFilter, page: number, pageSize: number) {
+    async list(
+      db: Executor,
+      scope: AgreementScope,
+      filter: AgreementFilter,
+      page: number,
+      pageSize: number,
+      totals: Totals,
+    ) {
       const where = and(
         visibleTo(db, scope),
         filter.partyOrgId ? withPartyIn(db, filter.partyOrgId) : undefined,
@@ -177,7 +185,7 @@ export function createAgreementRepository() {
         filter.types?.length ? inArray(agreements.type, filter.types as AgreementRow['type'][]) : undefined,
         filter.q ? ilike(agreements.title, containsPattern(filter.q)) : undefined,
       );
-      const [ids, [total]] = await Promise.all([
+      const [ids, total] = await Promise.all([
         db
           .select({ id: agreements.id })
           .from(agreements)
@@ -185,14 +193,14 @@ export function createAgreementRepository() {
           .orderBy(desc(agreements.updatedAt), desc(agreements.id))
           .limit(pageSize)
           .offset((page - 1) * pageSize),
-        db.select({ value: count() }).from(agreements).where(where),
+        totals.of(db.select({ value: count() }).from(agreements).where(where)),
       ]);
       return {
         records: await load(
           db,
           ids.map((r) => r.id),
         ),
-        total: total?.value ?? 0,
+        total,
       };
     },
 

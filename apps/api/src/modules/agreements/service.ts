@@ -10,6 +10,7 @@ import type {
   TimelineQuery,
 } from '@coop/shared';
 import type { Database } from '../../db/client.js';
+import { createTotals } from '../../db/figure-cache.js';
 import { agreementConfirmations, agreements } from '../../db/schema/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import type { Actor } from '../access/actor.js';
@@ -57,6 +58,7 @@ const TERM = { start: 'startDate', end: 'endDate' };
 
 export function createAgreementService({ db, access, journal, notifications }: Deps) {
   const repository = createAgreementRepository();
+  const totals = createTotals(db);
 
   async function load(id: string) {
     const record = await repository.get(db, id);
@@ -175,6 +177,7 @@ export function createAgreementService({ db, access, journal, notifications }: D
         filter,
         page,
         pageSize,
+        totals,
       );
       return { items: records.map((record) => toAgreement(record, caller)), total, page, pageSize };
     },

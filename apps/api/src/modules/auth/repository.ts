@@ -12,6 +12,37 @@ import type { Actor } from '../access/actor.js';
 
 export type UserRow = typeof users.$inferSelect;
 
+function prepareSessionActor(db: Executor) {
+  return db
+    .select({
+      userId: users.id,
+      orgId: users.orgId,
+      orgRole: users.orgRole,
+      platformRole: users.platformRole,
+      timeZone: users.timeZone,
+      orgKind: organizations.kind,
+      orgRegionCode: organizations.regionCode,
+      orgVerified: organizations.verified,
+      expiresAt: sessions.expiresAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organizations, eq(organizations.id, users.orgId))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('sessionId')),
+        eq(sessions.userId, sql.placeholder('userId')),
+        isNull(sessions.revokedAt),
+        isNull(users.disabledAt),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+      ),
+    )
+    .prepare('session_actor');
+}
+
+/** Asked on every authenticated request (unless kept, see actor-cache.ts): built once per database. */
+const preparedSessionActor = new WeakMap<Executor, ReturnType<typeof prepareSessionActor>>();
+
 export function createAuthRepository() {
   return {
     async userByEmail(db: Executor, email: string): Promise<UserRow | null> {
@@ -115,32 +146,18 @@ export function createAuthRepository() {
       await db.update(users).set({ timeZone }).where(eq(users.id, userId));
     },
 
-    /** The caller behind an access token, or null when the session has ended. */
-    async actorFor(db: Executor, userId: string, sessionId: string): Promise<Actor | null> {
-      const [row] = await db
-        .select({
-          userId: users.id,
-          orgId: users.orgId,
-          orgRole: users.orgRole,
-          platformRole: users.platformRole,
-          timeZone: users.timeZone,
-          orgKind: organizations.kind,
-          orgRegionCode: organizations.regionCode,
-          orgVerified: organizations.verified,
-        })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .innerJoin(organizations, eq(organizations.id, users.orgId))
-        .where(
-          and(
-            eq(sessions.id, sessionId),
-            eq(sessions.userId, userId),
-            isNull(sessions.revokedAt),
-            isNull(users.disabledAt),
-            gt(sessions.expiresAt, new Date()),
-          ),
-        );
-      return row ? { ...row, sessionId } : null;
+    /** The caller behind an access token and when its session ends, or null when it has ended. */
+    async sessionActor(
+      db: Executor,
+      userId: string,
+      sessionId: string,
+    ): Promise<{ actor: Actor; expiresAt: Date } | null> {
+      let query = preparedSessionActor.get(db);
+      if (!query) preparedSessionActor.set(db, (query = prepareSessionActor(db)));
+      const [row] = await query.execute({ userId, sessionId, now: new Date().toISOString() });
+      if (!row) return null;
+      const { expiresAt, ...actor } = row;
+      return { actor: { ...actor, sessionId }, expiresAt };
     },
 
     async createInvitation(db: Executor, values: typeof invitations.$inferInsert) {

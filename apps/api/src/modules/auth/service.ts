@@ -326,7 +326,7 @@ export function createAuthService({ db, auth, orgs, access, signAccessToken }: D
       return me(db, user);
     },
 
-    actorFor: (userId: string, sessionId: string) => auth.actorFor(db, userId, sessionId),
+    sessionActor: (userId: string, sessionId: string) => auth.sessionActor(db, userId, sessionId),
   };
 }
 

@@ -1,6 +1,21 @@
 // Storage of needs and capabilities; both tables share their listing columns, so one repository serves both.
-import { and, arrayOverlaps, count, desc, eq, gt, ilike, inArray, like, or, type SQL } from 'drizzle-orm';
+import {
+  and,
+  arrayOverlaps,
+  count,
+  desc,
+  eq,
+  getTableName,
+  gt,
+  ilike,
+  inArray,
+  like,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import type { Totals } from '../../db/figure-cache.js';
 import { orgWithCurrentDesignations } from '../orgs/designations.js';
 import { associationMembers, capabilities, needs, organizations } from '../../db/schema/index.js';
 
@@ -68,13 +83,22 @@ export function createListingRepository<T extends ListingTable>(table: T) {
     return and(...conditions);
   }
 
+  function prepareGet(db: Executor) {
+    return db
+      .select({ row: t, org: orgWithCurrentDesignations })
+      .from(t)
+      .innerJoin(organizations, eq(organizations.id, t.orgId))
+      .where(eq(t.id, sql.placeholder('id')))
+      .prepare(`${getTableName(t)}_by_id`);
+  }
+  // Built once per database: a detail page is the hottest read, and building its query is a good part of its cost.
+  const prepared = new WeakMap<Executor, ReturnType<typeof prepareGet>>();
+
   return {
     async get(db: Executor, id: string): Promise<{ row: RowOf<T>; org: OrgRow } | null> {
-      const [found] = await db
-        .select({ row: t, org: orgWithCurrentDesignations })
-        .from(t)
-        .innerJoin(organizations, eq(organizations.id, t.orgId))
-        .where(eq(t.id, id));
+      let query = prepared.get(db);
+      if (!query) prepared.set(db, (query = prepareGet(db)));
+      const [found] = await query.execute({ id });
       return (found as { row: RowOf<T>; org: OrgRow } | undefined) ?? null;
     },
 
@@ -118,20 +142,29 @@ export function createListingRepository<T extends ListingTable>(table: T) {
       return (row as RowOf<T> | undefined) ?? null;
     },
 
-    async list(db: Executor, filter: ListingFilter, page: number, pageSize: number) {
+    async list(db: Executor, filter: ListingFilter, page: number, pageSize: number, totals: Totals) {
       const condition = where(db, filter);
-      const [rows, [total]] = await Promise.all([
+      const order = [desc(t.updatedAt), desc(t.id)];
+      // The page's ids first: organisations' designations are then worked out for its rows only, not for every
+      // row the offset skips.
+      const onPage = db
+        .select({ id: t.id })
+        .from(t)
+        .where(condition)
+        .orderBy(...order)
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+        .as('on_page');
+      const [rows, total] = await Promise.all([
         db
           .select({ row: t, org: orgWithCurrentDesignations })
           .from(t)
+          .innerJoin(onPage, eq(onPage.id, t.id))
           .innerJoin(organizations, eq(organizations.id, t.orgId))
-          .where(condition)
-          .orderBy(desc(t.updatedAt), desc(t.id))
-          .limit(pageSize)
-          .offset((page - 1) * pageSize),
-        db.select({ value: count() }).from(t).where(condition),
+          .orderBy(...order),
+        totals.of(db.select({ value: count() }).from(t).where(condition)),
       ]);
-      return { rows: rows as { row: RowOf<T>; org: OrgRow }[], total: total?.value ?? 0 };
+      return { rows: rows as { row: RowOf<T>; org: OrgRow }[], total };
     },
 
     /** Every listing of an organisation (re-projected when the organisation changes). */

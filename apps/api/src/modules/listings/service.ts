@@ -2,6 +2,7 @@
 import type { ListingAction, ListingListQuery, ListingTransition } from '@coop/shared';
 import { eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
+import { createTotals } from '../../db/figure-cache.js';
 import { organizations } from '../../db/schema/index.js';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { enqueueIndexing } from '../../search/outbox.js';
@@ -58,6 +59,7 @@ export function createListingService<
 >(deps: Deps<T, Dto, NewInput, Update>) {
   const { db, access, definition } = deps;
   const repository = createListingRepository(definition.table);
+  const totals = createTotals(db);
   const entityType = definition.type;
 
   async function load(id: string) {
@@ -272,7 +274,7 @@ export function createListingService<
           visibilities: actor ? ['public', 'members'] : ['public'],
         };
       }
-      const { rows, total } = await repository.list(db, filter, page, pageSize);
+      const { rows, total } = await repository.list(db, filter, page, pageSize, totals);
       const views = await access.listingViews(
         db,
         actor,
@@ -289,7 +291,7 @@ export function createListingService<
       if (scope === 'none') throw new ForbiddenError('Only coordinators and administrators review listings');
       const filter: ListingFilter = { statuses: ['pending_review'] };
       if (scope === 'association') filter.memberOf = caller.orgId;
-      const { rows, total } = await repository.list(db, filter, page, pageSize);
+      const { rows, total } = await repository.list(db, filter, page, pageSize, totals);
       return {
         items: rows.map(({ row, org }) => definition.toDto(row, org, 'full', false)),
         total,

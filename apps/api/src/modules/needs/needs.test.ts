@@ -183,6 +183,22 @@ describe('editing', () => {
   });
 });
 
+describe('lists', () => {
+  it('count every listing a reader may see, and follow each write at once', async () => {
+    const total = async () => (await call('GET', '/api/needs?pageSize=1', college)).json().total as number;
+    const before = await total();
+    expect(before).toBeGreaterThan(0);
+    const need = (
+      await call('POST', '/api/needs', enterprise, { ...spindle, title: '主轴轴承预紧力在线监测' })
+    ).json();
+    expect(await total()).toBe(before + 1);
+    const page = (await call('GET', '/api/needs?pageSize=1', college)).json();
+    expect(page.items.map((n: { id: string }) => n.id)).toEqual([need.id]);
+    await call('POST', `/api/needs/${need.id}/transitions`, enterprise, { action: 'close' });
+    expect(await total()).toBe(before);
+  });
+});
+
 describe('review of unverified organisations', () => {
   it('queues their needs for the association coordinator, who approves or returns them with a reason', async () => {
     const registered = await platform.app.inject({

@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
+import type { Totals } from '../../db/figure-cache.js';
 import {
   agreements,
   checklistItems,
@@ -64,10 +65,10 @@ type Ordered = typeof projects | typeof checklistItems;
 const parentOf = (table: Ordered) => (table === projects ? projects.agreementId : checklistItems.projectId);
 
 export function createProjectRepository() {
+  /** Checklist progress of the project in the enclosing query's row (joined laterally). */
   function progress(db: Executor, today: string) {
     return db
       .select({
-        projectId: checklistItems.projectId,
         done: sql<number>`(count(*) filter (where ${checklistItems.status} = 'done'))::int`
           .mapWith(Number)
           .as('done'),
@@ -77,14 +78,39 @@ export function createProjectRepository() {
           .as('overdue'),
       })
       .from(checklistItems)
-      .groupBy(checklistItems.projectId)
+      .where(eq(checklistItems.projectId, projects.id))
       .as('progress');
   }
 
-  /** Projects with owner, agreement and checklist progress; `where` may name projects and agreements columns. */
-  async function list(db: Executor, where: SQL | undefined, today: string, page = 1, pageSize = 100) {
+  /**
+   * Projects with owner, agreement and checklist progress; `where` may name projects and agreements columns.
+   * The page's ids come first, so progress is counted for its projects only; the total is kept per data version.
+   */
+  async function list(
+    db: Executor,
+    where: SQL | undefined,
+    today: string,
+    totals: Totals | null,
+    page = 1,
+    pageSize = 100,
+  ) {
+    const order = [desc(agreements.createdAt), agreements.id, projects.position];
+    const onPage = db
+      .select({ id: projects.id })
+      .from(projects)
+      .innerJoin(agreements, eq(agreements.id, projects.agreementId))
+      .where(where)
+      .orderBy(...order)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .as('on_page');
     const figures = progress(db, today);
-    const [rows, [total]] = await Promise.all([
+    const counting = db
+      .select({ value: count() })
+      .from(projects)
+      .innerJoin(agreements, eq(agreements.id, projects.agreementId))
+      .where(where);
+    const [rows, total] = await Promise.all([
       db
         .select({
           project: getTableColumns(projects),
@@ -95,25 +121,19 @@ export function createProjectRepository() {
           overdue: figures.overdue,
         })
         .from(projects)
+        .innerJoin(onPage, eq(onPage.id, projects.id))
         .innerJoin(agreements, eq(agreements.id, projects.agreementId))
         .innerJoin(organizations, eq(organizations.id, projects.ownerOrgId))
-        .leftJoin(figures, eq(figures.projectId, projects.id))
-        .where(where)
-        .orderBy(desc(agreements.createdAt), agreements.id, projects.position)
-        .limit(pageSize)
-        .offset((page - 1) * pageSize),
-      db
-        .select({ value: count() })
-        .from(projects)
-        .innerJoin(agreements, eq(agreements.id, projects.agreementId))
-        .where(where),
+        .leftJoinLateral(figures, sql`true`)
+        .orderBy(...order),
+      totals ? totals.of(counting) : counting.then(([row]) => row?.value ?? 0),
     ]);
     const views: ProjectView[] = rows.map(({ done, all, overdue, ...row }) => ({
       ...row,
       agreement: row.agreement as AgreementRef,
       progress: { done: done ?? 0, total: all ?? 0, overdue: overdue ?? 0 },
     }));
-    return { views, total: total?.value ?? 0 };
+    return { views, total };
   }
 
   async function items(db: Executor, where: SQL | undefined) {
@@ -131,7 +151,7 @@ export function createProjectRepository() {
     items,
 
     async get(db: Executor, id: string, today: string): Promise<ProjectView | null> {
-      return (await list(db, eq(projects.id, id), today)).views[0] ?? null;
+      return (await list(db, eq(projects.id, id), today, null)).views[0] ?? null;
     },
 
     async item(db: Executor, id: string) {

@@ -12,6 +12,7 @@ import type {
 } from '@coop/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { createTotals } from '../../db/figure-cache.js';
 import { checklistItems, projectNotes, projects } from '../../db/schema/index.js';
 import { NotFoundError } from '../../errors.js';
 import type { Actor } from '../access/actor.js';
@@ -56,6 +57,7 @@ const valuesOf = (input: Partial<NewProject>) =>
 
 export function createProjectService({ db, access, agreements, journal }: Deps) {
   const repository = createProjectRepository();
+  const totals = createTotals(db);
 
   const present = (
     view: ProjectView,
@@ -90,7 +92,7 @@ export function createProjectService({ db, access, agreements, journal }: Deps) 
     const today = platformDate();
     const current = query.page ?? 1;
     const size = query.pageSize ?? pageSize;
-    const { views, total } = await repository.list(db, where, today, current, size);
+    const { views, total } = await repository.list(db, where, today, totals, current, size);
     const records = new Map(
       (await agreements.repository.load(db, [...new Set(views.map((v) => v.agreement.id))])).map((r) => [
         r.row.id,

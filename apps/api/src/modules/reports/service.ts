@@ -25,7 +25,7 @@ import type { AccessPolicy, OversightScope } from '../access/policy.js';
 import { platformDate } from '../agreements/dates.js';
 import { invalid } from '../agreements/input.js';
 import { recordEvent } from '../events/repository.js';
-import { createFigureCache } from './cache.js';
+import { createFigureCache } from '../../db/figure-cache.js';
 import { indicatorSql, type IndicatorSql } from './indicators.js';
 import { createReportRepository, type ReportWindow } from './repository.js';
 

@@ -1,11 +1,11 @@
-// Report figures kept per (query, arguments) and data version. The version (report_data_version, bumped by a
+// Figures (reports' indicators, list totals) kept per (query, arguments) and data version. The version (report_data_version, bumped by a
 // trigger in every transaction that writes a counted table) is read before the figure is computed: a write that
 // commits meanwhile may already show in the figure kept, and moves the version on, so the next request computes
 // anew. A figure is therefore never older than the data committed before the request that reads it.
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import type { Executor } from './client.js';
 
-/** Enough for every dashboard request of a few dozen scopes and periods; the oldest entries go first. */
+/** Enough for every dashboard request, or every list filter, of a few dozen scopes; the oldest entries go first. */
 const CAPACITY = 500;
 
 export interface FigureCache {
@@ -33,6 +33,31 @@ export function createFigureCache(db: Executor): FigureCache {
         if (kept.get(id)?.value === value) kept.delete(id);
       });
       return value;
+    },
+  };
+}
+
+/** A `select count(*) as value …` not yet run. */
+interface CountQuery extends PromiseLike<{ value: number }[]> {
+  toSQL(): { sql: string; params: unknown[] };
+}
+
+export interface Totals {
+  /** The exact count the query answers, computed or kept for the current data version. */
+  of(query: CountQuery): Promise<number>;
+}
+
+/**
+ * Exact totals of list pages: their count(*) costs more than the page itself, and between writes every reader of a
+ * list asks the same one. Keyed by the query's SQL and parameters, so only for counts over tables the data-version
+ * trigger watches (migrations 0012, 0014) with conditions that do not read the clock.
+ */
+export function createTotals(db: Executor): Totals {
+  const cache = createFigureCache(db);
+  return {
+    of(query) {
+      const { sql: text, params } = query.toSQL();
+      return cache.get(['total', text, params], async () => (await query)[0]?.value ?? 0);
     },
   };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "search_outbox_unapplied_idx" ON "search_outbox" USING btree ("id") WHERE "search_outbox"."processed_at" is null;
