@@ -12,6 +12,7 @@ import { FIELD_CODES, fieldLabel } from '@coop/shared';
 import { openDatabase } from '../db/client.js';
 import { capabilities, needs, organizations, users } from '../db/schema/index.js';
 import { hashPassword } from '../modules/auth/passwords.js';
+import { EmbeddedSearchEngine } from '../search/embedded.js';
 import { WorkerSearchEngine } from '../search/embedded-worker.js';
 import { INDEX_OF } from '../search/indexes.js';
 import { buildBenchApp } from './bench-app.js';
@@ -19,6 +20,8 @@ import { buildBenchApp } from './bench-app.js';
 const args = process.argv.slice(2);
 const TOTAL = Number(args.find((arg) => !arg.startsWith('--')) ?? 50_000);
 const WHOLE_RECOMPUTE = args.includes('--recompute');
+// `--in-process` runs the embedded engine on the main thread instead, to compare the two.
+const IN_PROCESS = args.includes('--in-process');
 const CONCURRENCY = 20;
 const DURATION_MS = 15_000;
 const shared = new URL('../../../../../shared/data/', import.meta.url).pathname;
@@ -124,7 +127,7 @@ await insertListings(loading.db, 0, TOTAL, true);
 await loading.close();
 const database = await openDatabase({ url: null, dataDir });
 // As the API runs it embedded: the engine on its own thread.
-const engine = new WorkerSearchEngine();
+const engine = IN_PROCESS ? new EmbeddedSearchEngine() : new WorkerSearchEngine();
 const app = await buildBenchApp(database, engine);
 await app.ready();
 let t = performance.now();
@@ -265,7 +268,7 @@ const memoryAtMatchScale = settledMemory();
 
 console.log(`
 Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}
-Listings: ${TOTAL} (half Chinese, half English); embedded engine, PGlite
+Listings: ${TOTAL} (half Chinese, half English); embedded engine ${IN_PROCESS ? 'in process' : 'on a worker thread'}, PGlite
 Search through HTTP, ${CONCURRENCY} concurrent clients for ${DURATION_MS / 1000} s: ${sorted.length} requests, ${load.failures} failed
   p50 ${percentile(sorted, 0.5).toFixed(1)} ms · p95 ${percentile(sorted, 0.95).toFixed(1)} ms · p99 ${percentile(sorted, 0.99).toFixed(1)} ms   (goal p95 ≤ 30 ms)
   server CPU ${((serverCpu.user + serverCpu.system) / 1000 / sorted.length).toFixed(2)} ms a request

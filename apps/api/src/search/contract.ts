@@ -232,6 +232,13 @@ export function searchEngineContract(createEngine: () => SearchEngine): void {
     expect(heat?.snippet.length).toBeLessThan(String(CONTRACT_DOCS[4]!.description).length);
   });
 
+  it('returns only the fields asked for, highlights still made from the rest', async () => {
+    const [hit] = (await engine.search(index, { q: 'hydraulic', fields: ['budget'], highlight: ['title'] }))
+      .hits;
+    expect(hit?.doc).toEqual({ id: 'hydraulic', budget: 80 });
+    expect(hit?.highlights.title).toContain('<mark>Hydraulic</mark>');
+  });
+
   it('sorts by a field and pages through every hit once', async () => {
     const ascending = await ids('', { sort: [{ field: 'budget', direction: 'asc' }] });
     expect(ascending).toEqual(['heat', 'bearing', 'welding', 'cnc', 'battery', 'hydraulic']);

@@ -196,6 +196,22 @@ describe('Meilisearch search parameters', () => {
     });
   });
 
+  it('retrieves only the fields asked for, and the highlighted ones it formats', () => {
+    const query = { q: 'valve', fields: ['budget'], highlight: ['title'] };
+    expect(buildSearchParams(query, undefined).attributesToRetrieve).toEqual(['id', 'budget', 'title']);
+    const hit = toSearchHit(
+      {
+        id: 'n1',
+        budget: 5,
+        title: 'Valve',
+        _formatted: { title: `${HIGHLIGHT_PRE}Valve${HIGHLIGHT_POST}` },
+      },
+      query,
+    );
+    expect(hit.doc).toEqual({ id: 'n1', budget: 5 });
+    expect(hit.highlights.title).toBe('<mark>Valve</mark>');
+  });
+
   it('returns every requested facet, empty when the server had no values', () => {
     expect(
       facetsOf({ facetDistribution: { fields: { machinery: 2 } } }, { facets: ['fields', 'visibility'] }),

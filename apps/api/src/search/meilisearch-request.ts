@@ -183,6 +183,10 @@ export function buildSearchParams(
     ...(query.sort?.length
       ? { sort: query.sort.map((clause) => `${checkField(clause.field)}:${clause.direction}`) }
       : {}),
+    // Highlighted fields are retrieved too: Meilisearch formats only what it returns (toSearchHit drops them).
+    ...(query.fields
+      ? { attributesToRetrieve: [...new Set(['id', ...query.fields, ...highlighted])].map(checkField) }
+      : {}),
     ...(highlighted.length
       ? {
           attributesToHighlight: highlighted.map(checkField),
@@ -204,8 +208,11 @@ export function toSearchHit(hit: Hit, query: SearchQuery): SearchHit {
   const formatted = hit._formatted as Record<string, unknown> | undefined;
   const score = hit._rankingScore;
   // Meilisearch's own keys start with '_'; the Han-terms fields are ours: neither belongs to the document.
+  const asked = query.fields && new Set(['id', ...query.fields]);
   const doc = Object.fromEntries(
-    Object.entries(hit).filter(([field]) => !field.startsWith('_') && !isHanField(field)),
+    Object.entries(hit).filter(
+      ([field]) => !field.startsWith('_') && !isHanField(field) && (!asked || asked.has(field)),
+    ),
   ) as SearchDocument;
   const highlights: Record<string, string> = {};
   for (const field of query.highlight ?? []) {

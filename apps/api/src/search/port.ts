@@ -57,6 +57,11 @@ export interface SearchQuery {
   /** Field cut down to a short excerpt around the first match, for `snippet`. */
   snippetField?: string;
   /**
+   * The fields of each hit's `doc` (its id always comes): a caller that reads a few fields of many hits
+   * asks for those, so the rest is not copied to it. All fields when absent.
+   */
+  fields?: string[];
+  /**
    * 'all' (default): documents holding every query word (or, when none does, any of them), as a person expects.
    * 'any': every document holding any of the words, best first — for matching's long candidate queries.
    */

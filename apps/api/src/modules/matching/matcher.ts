@@ -7,6 +7,17 @@ import type { Side, TermStats } from './term-stats.js';
 
 const QUERY_WORDS = 10;
 const HITS_PER_QUERY = 200;
+/** What toSubject reads: hundreds of candidates a ranking come without the rest of their documents. */
+const SUBJECT_FIELDS: (keyof MatchSubject)[] = [
+  'title',
+  'description',
+  'keywords',
+  'fields',
+  'cooperationTypes',
+  'regionCode',
+  'orgId',
+  'designations',
+];
 
 export interface MatchRequest {
   subject: MatchSubject;
@@ -35,7 +46,7 @@ export function createMatcher({ engine, stats }: { engine: SearchEngine; stats: 
   return {
     async rank(
       request: MatchRequest,
-    ): Promise<{ ranked: RankedCandidate[]; docs: Map<string, ListingDocument> }> {
+    ): Promise<{ ranked: RankedCandidate[]; docs: Map<string, MatchSubject> }> {
       const source = prepareSource(request.subject, request.side, stats);
       const targetIndex = INDEX_OF[request.side === 'need' ? 'capability' : 'need'];
       const queries = [
@@ -43,24 +54,25 @@ export function createMatcher({ engine, stats }: { engine: SearchEngine; stats: 
         distinctiveTerms(source, stats, QUERY_WORDS, QUERY_WORDS),
         distinctiveTerms(source, stats, QUERY_WORDS, 2 * QUERY_WORDS),
       ].filter((words) => words.length > 0);
-      const docs = new Map<string, ListingDocument>();
+      const docs = new Map<string, MatchSubject>();
       const results = await Promise.all(
         queries.map((words) =>
           engine.search<ListingDocument>(targetIndex, {
             q: words.join(' '),
             filters: request.filters,
             pageSize: HITS_PER_QUERY,
+            fields: SUBJECT_FIELDS,
             matchingStrategy: 'any',
             // The words come from a listing: taken as written, not as a person's typing.
             exactWords: true,
           }),
         ),
       );
-      for (const result of results) for (const hit of result.hits) docs.set(hit.id, hit.doc);
+      for (const result of results) for (const hit of result.hits) docs.set(hit.id, toSubject(hit.doc));
       docs.delete(request.subject.id);
       const ranked = rank(
         source,
-        [...docs.values()].map(toSubject),
+        [...docs.values()],
         stats,
         request.pastCooperation ?? new Map(),
         request.limit,

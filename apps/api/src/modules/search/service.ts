@@ -49,6 +49,27 @@ function userFilters(params: SearchQueryParams): { facet: string; filter: FieldF
 
 const MAX_NOTES_PER_HIT = 3;
 
+/** What a hit shows and its translation notes read: not the translated terms, the longest field. */
+const HIT_FIELDS: (keyof ListingDocument & string)[] = [
+  'type',
+  'title',
+  'keywords',
+  'description',
+  'simplifiedText',
+  'kind',
+  'fields',
+  'cooperationTypes',
+  'regionCode',
+  'orgName',
+  'orgNameZh',
+  'orgNameEn',
+  'orgId',
+  'designations',
+  'status',
+  'visibility',
+  'publishedAt',
+];
+
 /**
  * A listing's text, and (made only when an English phrase is looked for: most hits of an English query are
  * ruled out by its Chinese translation alone) its English words before it, padded so a phrase is found only
@@ -159,6 +180,7 @@ export function createSearchService({ engine }: { engine: SearchEngine }) {
         pageSize,
         highlight: ['title'],
         snippetField: 'description',
+        fields: HIT_FIELDS,
       });
       // A group someone filtered on is counted without its own filter, so its other values stay selectable.
       const facets = { ...result.facets };

@@ -29,6 +29,14 @@ const DEFAULT_TYPOS: TypoTolerance = { enabled: true, minWordSizeForTypos: { one
 const NO_TYPOS: TypoTolerance = { enabled: false };
 const PARSED_QUERIES_KEPT = 1000;
 
+/** A copy of the document with only these fields (and its id); the whole document without a list. */
+function pick(doc: SearchDocument, fields: string[] | undefined): SearchDocument {
+  if (!fields) return { ...doc };
+  const picked: SearchDocument = { id: doc.id };
+  for (const field of fields) if (field in doc) picked[field] = doc[field];
+  return picked;
+}
+
 export class EmbeddedIndex {
   private settings!: IndexSettings;
   private values = new FieldValues([]);
@@ -177,7 +185,7 @@ export class EmbeddedIndex {
       const excerpt = cropAround(text.slice(0, SNIPPET_SCAN_CHARS), ranges, SNIPPET_CHARS);
       snippet = markHtml(excerpt.text, excerpt.ranges);
     }
-    const hit: SearchHit = { id: doc.id, doc: { ...doc }, highlights, snippet };
+    const hit: SearchHit = { id: doc.id, doc: pick(doc, query.fields), highlights, snippet };
     if (score !== undefined) hit.score = Math.round(score * 1000) / 1000;
     return hit;
   }
