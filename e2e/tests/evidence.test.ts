@@ -54,7 +54,7 @@ async function nextKind(): Promise<{ orgId: string; kind: Kind }> {
 async function breakdownFigure(page: Page, label: string): Promise<number> {
   const table = byTestId(page, 'chart-breakdown-rows');
   await expectVisible(table, 'the breakdown table');
-  const row = table.locator('.el-table__row').filter({ hasText: label });
+  const row = table.locator('tbody tr').filter({ hasText: label });
   if ((await row.count()) === 0) return 0;
   return Number((await row.first().locator('td').nth(1).innerText()).replace(/[^\d.]/g, ''));
 }
