@@ -4,6 +4,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { baseURL, byTestId, expectVisible, field, logIn, openLogin } from './browser';
 
 export interface Screen {
@@ -93,6 +94,33 @@ export async function signIn(
   };
   await person.shot('home');
   return person;
+}
+
+/** The people of one test, all on the same screen. `person` signs one more in; `expectTidy` then checks what every
+ * test asks of every page it left open (no sideways scrolling on a phone, no console problems); `closeAll` ends them. */
+export function cast(browser: Browser, screen: Screen, save: (page: Page, name: string) => Promise<void>) {
+  const people: Person[] = [];
+  return {
+    async person(email: string): Promise<Person> {
+      const p = await signIn(browser, email, screen, save);
+      people.push(p);
+      return p;
+    },
+    async expectTidy(): Promise<void> {
+      if (screen.phone) {
+        for (const p of people) {
+          const overflow = await p.page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
+          expect(overflow, `${p.page.url()} scrolls sideways`).toBeLessThanOrEqual(0);
+        }
+      }
+      expect(people.flatMap((p) => p.problems)).toEqual([]);
+    },
+    async closeAll(): Promise<void> {
+      for (const p of people) await p.close();
+    },
+  };
 }
 
 /** Types a date (and time) into an Element Plus picker inside a dialog, then closes the picker's panel by clicking

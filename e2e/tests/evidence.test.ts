@@ -15,8 +15,8 @@ import {
   DESKTOP_ZH,
   PHONE_EN,
   pickDate,
+  cast,
   shotCounter,
-  signIn,
   type Person,
   type Screen,
 } from '../support/session';
@@ -81,12 +81,7 @@ async function runEvidence(browser: Browser, screen: Screen, verifierEmail: stri
   const validUntil = shanghaiDay(20);
   const { orgId, kind } = await nextKind();
   const kindLabel = KINDS[kind][zh ? 'zh' : 'en'];
-  const people: Person[] = [];
-  const person = async (email: string) => {
-    const p = await signIn(browser, email, screen, save);
-    people.push(p);
-    return p;
-  };
+  const { person, expectTidy, closeAll } = cast(browser, screen, save);
 
   try {
     // The officer's breakdown before: needs posted by enterprises holding the designation.
@@ -198,17 +193,9 @@ async function runEvidence(browser: Browser, screen: Screen, verifierEmail: stri
     }
     await coordinator.shot('org-verification');
 
-    if (screen.phone) {
-      for (const p of people) {
-        const overflow = await p.page.evaluate(
-          () => document.documentElement.scrollWidth - window.innerWidth,
-        );
-        expect(overflow, `${p.page.url()} scrolls sideways`).toBeLessThanOrEqual(0);
-      }
-    }
-    expect(people.flatMap((p) => p.problems)).toEqual([]);
+    await expectTidy();
   } finally {
-    for (const p of people) await p.close();
+    await closeAll();
   }
 }
 

@@ -23,8 +23,8 @@ import {
   DESKTOP_ZH,
   PHONE_EN,
   pickDate,
+  cast,
   shotCounter,
-  signIn,
   workingDaysAhead,
   type Person,
   type Screen,
@@ -159,12 +159,7 @@ async function runChain(browser: Browser, screen: Screen) {
   const fieldLabel = zh ? '精密加工' : 'Precision machining';
   const needTitle = `大型风电齿轮箱磨齿工艺优化与噪声控制 ${run}`;
   const capabilityTitle = `齿轮磨齿工艺与传动噪声控制研究团队 ${run}`;
-  const people: Person[] = [];
-  const person = async (email: string) => {
-    const p = await signIn(browser, email, screen, save);
-    people.push(p);
-    return p;
-  };
+  const { person, expectTidy, closeAll } = cast(browser, screen, save);
 
   try {
     // The government officer's figure before: needs posted this period.
@@ -317,17 +312,9 @@ async function runChain(browser: Browser, screen: Screen) {
       .toBeGreaterThan(needsBefore);
     await gov.shot('dashboard-after');
 
-    if (screen.phone) {
-      for (const p of people) {
-        const overflow = await p.page.evaluate(
-          () => document.documentElement.scrollWidth - window.innerWidth,
-        );
-        expect(overflow, `${p.page.url()} scrolls sideways`).toBeLessThanOrEqual(0);
-      }
-    }
-    expect(people.flatMap((p) => p.problems)).toEqual([]);
+    await expectTidy();
   } finally {
-    for (const p of people) await p.close();
+    await closeAll();
   }
 }
 
