@@ -2,9 +2,8 @@
 import multipart from '@fastify/multipart';
 import { Attachment, IdParams } from '@coop/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { withUploadedFile } from '../../http/multipart.js';
-import { fileResponse, sendFile } from '../../http/files.js';
+import { storedFileRoutes } from '../../http/files.js';
 import { errorResponses } from '../../http/responses.js';
 import { MAX_FILE_BYTES, UPLOAD_OPTIONS } from '../../storage/upload.js';
 import type { AttachmentService } from './attachments.js';
@@ -35,34 +34,5 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<{ attachments: Attachme
     },
   );
 
-  app.get(
-    '/attachments/:id',
-    {
-      schema: {
-        tags,
-        description: 'The file itself, as an attachment download.',
-        params: IdParams,
-        response: { 200: fileResponse, ...errorResponses(400, 401, 404) },
-      },
-    },
-    async (request, reply) => {
-      const { attachment, content } = await attachments.open(request.actor, request.params.id);
-      return sendFile(reply, attachment, content);
-    },
-  );
-
-  app.delete(
-    '/attachments/:id',
-    {
-      schema: {
-        tags,
-        params: IdParams,
-        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request, reply) => {
-      await attachments.remove(request.actor, request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
+  storedFileRoutes(app, '/attachments/:id', tags, attachments);
 };

@@ -67,7 +67,7 @@ export function createAttachmentService({ db, agreements, journal, storage }: De
     async open(actor: Actor | null, id: string) {
       const row = await load(id);
       await agreements.authorise(actor, row.agreementId, 'agreement.read', 'Attachment');
-      return { attachment: toAttachment(row), content: await storage.open(row.storageKey) };
+      return { file: toAttachment(row), content: await storage.open(row.storageKey) };
     },
 
     async remove(actor: Actor | null, id: string): Promise<void> {

@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import { Attachment, IdParams } from '@coop/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { fileResponse, sendFile } from '../../http/files.js';
+import { storedFileRoutes } from '../../http/files.js';
 import { withUploadedFile } from '../../http/multipart.js';
 import { errorResponses } from '../../http/responses.js';
 import { MAX_FILE_BYTES, UPLOAD_OPTIONS } from '../../storage/upload.js';
@@ -66,34 +66,5 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<{ evidence: EvidenceServi
     },
   );
 
-  app.get(
-    '/evidence/:id',
-    {
-      schema: {
-        tags,
-        description: 'The file itself, as an attachment download.',
-        params: IdParams,
-        response: { 200: fileResponse, ...errorResponses(400, 401, 404) },
-      },
-    },
-    async (request, reply) => {
-      const { file, content } = await evidence.open(request.actor, request.params.id);
-      return sendFile(reply, file, content);
-    },
-  );
-
-  app.delete(
-    '/evidence/:id',
-    {
-      schema: {
-        tags,
-        params: IdParams,
-        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 409) },
-      },
-    },
-    async (request, reply) => {
-      await evidence.remove(request.actor, request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
+  storedFileRoutes(app, '/evidence/:id', tags, evidence);
 };
