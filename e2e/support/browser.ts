@@ -3,7 +3,14 @@
 import { mkdirSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+  type Request,
+} from 'playwright-core';
 import { expect, inject, test as base } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
 
@@ -29,6 +36,36 @@ function serverLogTail(lines = 60): string {
   return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
 }
 
+const requestsInFlight = new WeakMap<Page, Set<Request>>();
+
+/** Starts counting the page's requests in flight: all but the live event stream, which stays open for good. */
+export function trackRequests(page: Page): void {
+  const inFlight = new Set<Request>();
+  requestsInFlight.set(page, inFlight);
+  page.on('request', (request) => {
+    if (!request.url().includes('/api/events/stream')) inFlight.add(request);
+  });
+  page.on('requestfinished', (request) => inFlight.delete(request));
+  page.on('requestfailed', (request) => inFlight.delete(request));
+}
+
+/**
+ * Waits until no tracked request has been in flight for half a second, at most `timeout` ms. Playwright's
+ * `networkidle` never comes while a page holds the live event stream open, so it waited out 30 s on every
+ * agreement and project page.
+ */
+export async function networkQuiet(page: Page, timeout = 15_000): Promise<void> {
+  const inFlight = requestsInFlight.get(page);
+  if (!inFlight) throw new Error('networkQuiet needs trackRequests(page) when the page is made');
+  const end = Date.now() + timeout;
+  let quietSince = Date.now();
+  while (Date.now() < end) {
+    if (inFlight.size > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 500) return;
+    await page.waitForTimeout(100);
+  }
+}
+
 export const test = base.extend<{ browser: Browser; page: Page }>({
   browser: [
     // eslint-disable-next-line no-empty-pattern
@@ -45,6 +82,7 @@ export const test = base.extend<{ browser: Browser; page: Page }>({
   page: async ({ browser, task }, use) => {
     const context = await browser.newContext({ ...CONTEXT_DEFAULTS, baseURL });
     const page = await context.newPage();
+    trackRequests(page);
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {

@@ -5,7 +5,16 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { baseURL, byTestId, expectVisible, field, logIn, openLogin } from './browser';
+import {
+  baseURL,
+  byTestId,
+  expectVisible,
+  field,
+  logIn,
+  networkQuiet,
+  openLogin,
+  trackRequests,
+} from './browser';
 
 export interface Screen {
   name: string;
@@ -43,7 +52,7 @@ export function shotCounter(folder: string): (page: Page, name: string) => Promi
   let n = 0;
   return async (page, name) => {
     n += 1;
-    await page.waitForLoadState('networkidle').catch(() => undefined);
+    await networkQuiet(page);
     await page.screenshot({
       path: join(folder, `${String(n).padStart(2, '0')}-${name}.png`),
       fullPage: true,
@@ -63,6 +72,7 @@ export async function signIn(
     baseURL,
   });
   const page = await context.newPage();
+  trackRequests(page);
   const who = email.split('@')[0];
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`${who}: page error: ${error.message}`));
@@ -137,12 +147,29 @@ export async function pickDate(
   await byTestId(page, dialogTestId).locator('.el-dialog__title').click();
 }
 
-/** The Tuesdays to Thursdays from 3 to 28 days ahead, as Shanghai dates (YYYY-MM-DD): inside a 30-day horizon. */
-export function workingDaysAhead(): string[] {
+/**
+ * A Tuesday to Thursday from 3 to 28 days ahead (inside a 30-day horizon), as a Shanghai date (YYYY-MM-DD), on
+ * which the instrument titled `title` is free from `from` to `to`, as the platform's free-instrument search says:
+ * the demo books some mornings and closes some afternoons for maintenance, and a server reused through
+ * E2E_BASE_URL keeps earlier runs' bookings.
+ */
+export async function freeWorkingDay(title: RegExp, from: string, to: string): Promise<string> {
   const days: string[] = [];
   for (let ahead = 3; ahead <= 28; ahead++) {
     const date = new Date(Date.now() + 8 * 3_600_000 + ahead * 86_400_000);
     if ([2, 3, 4].includes(date.getUTCDay())) days.push(date.toISOString().slice(0, 10));
   }
-  return days;
+  for (const day of days) {
+    const query = new URLSearchParams({
+      from: `${day}T${from}:00+08:00`,
+      to: `${day}T${to}:00+08:00`,
+      pageSize: '100',
+    });
+    const response = await fetch(`${baseURL}/api/instruments/free?${query}`);
+    if (!response.ok)
+      throw new Error(`free instruments on ${day}: ${response.status} ${await response.text()}`);
+    const { items } = (await response.json()) as { items: { title: string }[] };
+    if (items.some((instrument) => title.test(instrument.title))) return day;
+  }
+  throw new Error(`no free ${from}–${to} for ${title} on any working day ahead`);
 }

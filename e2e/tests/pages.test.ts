@@ -8,7 +8,17 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { baseURL, byTestId, expectVisible, logIn, openLogin, screenshotsDir, test } from '../support/browser';
+import {
+  baseURL,
+  byTestId,
+  expectVisible,
+  logIn,
+  networkQuiet,
+  openLogin,
+  screenshotsDir,
+  test,
+  trackRequests,
+} from '../support/browser';
 
 const require = createRequire(import.meta.url);
 const AXE_SCRIPT = require.resolve('axe-core/axe.min.js');
@@ -125,7 +135,7 @@ function watch(page: Page): string[] {
 }
 
 async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await networkQuiet(page);
   // Skeletons and charts finish their first frame after the data arrives.
   await page
     .locator('.el-skeleton, .el-loading-mask')
@@ -211,6 +221,7 @@ describe('every main page, on a laptop and a phone', () => {
       for (const viewport of VIEWPORTS) {
         const context = await browser.newContext({ locale: 'zh-CN', viewport, baseURL });
         const page = await context.newPage();
+        trackRequests(page);
         const problems = watch(page);
         if (role.email) {
           await openLogin(page);

@@ -25,7 +25,7 @@ import {
   pickDate,
   cast,
   shotCounter,
-  workingDaysAhead,
+  freeWorkingDay,
   type Person,
   type Screen,
 } from '../support/session';
@@ -277,10 +277,8 @@ async function runChain(browser: Browser, screen: Screen) {
     await enterprise.page.locator('[data-testid="instrument-card"]', { hasText: INSTRUMENT }).first().click();
     await expectVisible(byTestId(enterprise.page, 'book-slot'), 'the booking button');
     await enterprise.shot('instrument');
-    // Each run its own day (a server reused through E2E_BASE_URL keeps earlier runs' bookings), within the horizon.
-    const days = workingDaysAhead();
-    const day = days[Math.floor(Date.now() / 60_000) % days.length];
     const [from, to] = zh ? ['09:00', '11:00'] : ['13:00', '15:00'];
+    const day = await freeWorkingDay(INSTRUMENT, from, to);
     await byTestId(enterprise.page, 'book-slot').click();
     await expectVisible(byTestId(enterprise.page, 'booking-dialog'), 'the booking dialog');
     await pickDate(enterprise.page, 'booking-dialog', 'booking-start', `${day} ${from}`);
