@@ -3,7 +3,8 @@ const en = {
   nav: { meetings: 'Docking meetings' },
   list: {
     title: 'Docking meetings',
-    subtitle: 'Meetings you organise, are invited to or oversee: 1:1 talks at tables, then the signing ceremony.',
+    subtitle:
+      'Meetings you organise, are invited to or oversee: 1:1 talks at tables, then the signing ceremony.',
     create: 'New meeting',
     organising: 'Organised by us',
     overseen: 'All we can see',

@@ -28,6 +28,7 @@ export default {
   drillItem: 'What was counted',
   drillEmpty: 'Nothing was counted here.',
   confidential: 'Confidential need (counted, not shown)',
+  sameBasisValue: 'like for like {value}',
   basisNote:
     'Same period last year is counted on the same basis: only organisations that already existed at the end of last year’s period.',
   targetLine: 'Target {target} · {share}% of the year gone',

@@ -29,6 +29,7 @@ const zhCN: typeof en = {
   drillItem: '计入的明细',
   drillEmpty: '这里没有计入任何明细。',
   confidential: '保密需求（只计数，不展示）',
+  sameBasisValue: '同口径 {value}',
   basisNote: '去年同期按同口径统计：只计去年同期结束时已存在的机构。',
   targetLine: '目标 {target} · 全年已过 {share}%',
   projection: '年末预计：{value}',
