@@ -43,7 +43,15 @@ beforeAll(async () => {
   call = caller(platform.app);
   ids.association = await orgId(platform.app, 'Zhijiang Machinery Industry Association');
   await generateHistory(platform.database.db, {
-    size: { orgs: 12, needs: 60, capabilities: 20, matchedNeeds: 20, agreements: 6, projectsPerAgreement: 3, days: 200 },
+    size: {
+      orgs: 12,
+      needs: 60,
+      capabilities: 20,
+      matchedNeeds: 20,
+      agreements: 6,
+      projectsPerAgreement: 3,
+      days: 200,
+    },
     now: new Date(),
     associationId: ids.association,
     passwordHash: await hashPassword('nobody-knows-this-password'),

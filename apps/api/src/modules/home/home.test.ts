@@ -73,7 +73,15 @@ beforeAll(async () => {
   platform = await createTestPlatform();
   call = caller(platform.app);
   await generateHistory(platform.database.db, {
-    size: { orgs: 20, needs: 80, capabilities: 40, matchedNeeds: 40, agreements: 15, projectsPerAgreement: 3, days: 200 },
+    size: {
+      orgs: 20,
+      needs: 80,
+      capabilities: 40,
+      matchedNeeds: 40,
+      agreements: 15,
+      projectsPerAgreement: 3,
+      days: 200,
+    },
     now: new Date(),
     associationId: await orgId(platform.app, 'Zhijiang Machinery Industry Association'),
     passwordHash: await hashPassword('nobody-knows-this-password'),

@@ -36,7 +36,15 @@ beforeAll(async () => {
   call = caller(platform.app);
   associationId = await orgId(platform.app, 'Zhijiang Machinery Industry Association');
   await generateHistory(platform.database.db, {
-    size: { orgs: 30, needs: 150, capabilities: 60, matchedNeeds: 80, agreements: 30, projectsPerAgreement: 3, days: 400 },
+    size: {
+      orgs: 30,
+      needs: 150,
+      capabilities: 60,
+      matchedNeeds: 80,
+      agreements: 30,
+      projectsPerAgreement: 3,
+      days: 400,
+    },
     now: new Date(),
     associationId,
     passwordHash: await hashPassword('nobody-knows-this-password'),
