@@ -30,6 +30,7 @@ const MAX_CEDICT_SENSES = 2;
 const MIN_REVERSE_FREQUENCY = 20;
 /** Bound on what one text contributes, so a long description stays a bounded amount of extra index. */
 const MAX_TRANSLATIONS = 80;
+const NONE: readonly string[] = [];
 
 // Glosses that describe usage rather than meaning, or words that are names, idioms or register-marked.
 const SKIP_GLOSS =
@@ -56,13 +57,30 @@ interface LexiconData {
 export class Lexicon {
   private readonly zhToEn: Map<string, string[]>;
   private readonly enToZh: Map<string, string[]>;
+  /**
+   * The leading parts of the keys (Chinese by character, English by word), so a scan of a text stops lengthening
+   * a phrase as soon as no key goes on that way: most characters start no word at all.
+   */
+  private readonly hanPrefixes = new Set<string>();
+  private readonly englishPrefixes = new Set<string>();
   private maxEnglishWords = 1;
 
   constructor(data: LexiconData = { zhToEn: [], enToZh: [] }) {
     this.zhToEn = new Map(data.zhToEn);
     this.enToZh = new Map(data.enToZh);
-    for (const key of this.enToZh.keys())
-      this.maxEnglishWords = Math.max(this.maxEnglishWords, key.split(' ').length);
+    for (const key of this.zhToEn.keys()) this.notePrefixes(key);
+    for (const key of this.enToZh.keys()) this.notePrefixes(key);
+  }
+
+  private notePrefixes(key: string): void {
+    if (isHan(key)) {
+      const chars = [...key];
+      for (let n = 1; n < chars.length; n++) this.hanPrefixes.add(chars.slice(0, n).join(''));
+      return;
+    }
+    const words = key.split(' ');
+    for (let n = 1; n < words.length; n++) this.englishPrefixes.add(words.slice(0, n).join(' '));
+    this.maxEnglishWords = Math.max(this.maxEnglishWords, words.length);
   }
 
   toData(): LexiconData {
@@ -76,6 +94,7 @@ export class Lexicon {
     for (const en of english) {
       if (!this.acceptsEnglish(englishKey(en))) continue;
       push(this.zhToEn, han, en.toLowerCase());
+      this.notePrefixes(han);
       if (options.reverse) this.addReverse(en, han);
     }
   }
@@ -86,7 +105,7 @@ export class Lexicon {
     const han = normalizeText(zh);
     if (!this.acceptsEnglish(key) || !this.acceptsHan(han)) return;
     push(this.enToZh, key, han);
-    this.maxEnglishWords = Math.max(this.maxEnglishWords, key.split(' ').length);
+    this.notePrefixes(key);
   }
 
   private acceptsHan(han: string): boolean {
@@ -125,10 +144,8 @@ export class Lexicon {
     const words: string[] = [];
     const flushWords = (): boolean => {
       for (let i = 0; i < words.length; i++)
-        for (let n = Math.min(this.maxEnglishWords, words.length - i); n >= 1; n--) {
-          const phrase = words.slice(i, i + n).join(' ');
+        for (const phrase of this.phrasesAt(words, i, 'english'))
           if (emit(phrase, this.enToZh.get(phrase))) return true;
-        }
       words.length = 0;
       return false;
     };
@@ -140,13 +157,28 @@ export class Lexicon {
       if (flushWords()) return out;
       const chars = [...run.text];
       for (let i = 0; i < chars.length; i++)
-        for (let n = Math.min(MAX_HAN_PHRASE, chars.length - i); n >= 2; n--) {
-          const phrase = chars.slice(i, i + n).join('');
+        for (const phrase of this.phrasesAt(chars, i, 'han'))
           if (emit(phrase, this.zhToEn.get(phrase))) return out;
-        }
     }
     flushWords();
     return out;
+  }
+
+  /** The keys among the phrases of characters or words starting at `start`, longest first (the one most meant). */
+  private phrasesAt(parts: string[], start: number, language: 'han' | 'english'): readonly string[] {
+    const han = language === 'han';
+    const keys = han ? this.zhToEn : this.enToZh;
+    const prefixes = han ? this.hanPrefixes : this.englishPrefixes;
+    const longest = Math.min(han ? MAX_HAN_PHRASE : this.maxEnglishWords, parts.length - start);
+    // One character is never a Chinese key; one word may be an English one.
+    const shortest = han ? 2 : 1;
+    let found: string[] | undefined;
+    let phrase = parts[start]!;
+    for (let n = 1; ; n++) {
+      if (n >= shortest && keys.has(phrase)) (found ??= []).unshift(phrase);
+      if (n >= longest || !prefixes.has(phrase)) return found ?? NONE;
+      phrase += (han ? '' : ' ') + parts[start + n]!;
+    }
   }
 
   get size(): { zh: number; en: number } {

@@ -37,18 +37,18 @@ export interface Run {
 /** Maximal runs of Han characters and of other letters/digits; everything else separates. */
 export function splitRuns(text: string): Run[] {
   const runs: Run[] = [];
-  let current: Run | undefined;
-  for (let i = 0; i < text.length;) {
-    const cp = text.codePointAt(i) ?? 0;
-    const size = cp > 0xffff ? 2 : 1;
-    const kind = isHanCodePoint(cp) ? 'han' : isWordCodePoint(cp) ? 'word' : undefined;
-    if (kind && current?.kind === kind) {
-      current.text += text.slice(i, i + size);
-    } else {
-      current = kind ? { kind, start: i, text: text.slice(i, i + size) } : undefined;
-      if (current) runs.push(current);
+  let kind: Run['kind'] | undefined;
+  let start = 0;
+  // One step past the end, with no kind, closes the last run; each run is cut out of the text once.
+  for (let i = 0; i <= text.length;) {
+    const cp = i < text.length ? text.codePointAt(i)! : -1;
+    const here = cp < 0 ? undefined : isHanCodePoint(cp) ? 'han' : isWordCodePoint(cp) ? 'word' : undefined;
+    if (here !== kind) {
+      if (kind) runs.push({ kind, start, text: text.slice(start, i) });
+      kind = here;
+      start = i;
     }
-    i += size;
+    i += cp > 0xffff ? 2 : 1;
   }
   return runs;
 }
