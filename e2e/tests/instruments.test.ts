@@ -145,7 +145,7 @@ describe('shared instruments', () => {
       await byTestId(enterprise, 'booking-send').click();
       await expectVisible(enterprise.locator('.el-message--success'), 'the confirmation');
       await byTestId(enterprise, 'nav-my-bookings').click();
-      await expectText(byTestId(enterprise, 'booking-table'), /白光干涉[\s\S]*待审批/);
+      await expectText(byTestId(enterprise, 'booking-list'), /白光干涉[\s\S]*待审批/);
 
       // Another member firm asks for an overlapping slot (requests may overlap; approvals may not).
       const ouyueToken = await apiLogin('ouyue@demo.cn');
@@ -159,12 +159,12 @@ describe('shared instruments', () => {
 
       // The college approves the enterprise's request; the overlapping one is refused, naming the clash.
       await byTestId(page, 'nav-booking-requests').click();
-      const firstRow = page.locator('[data-testid="booking-table"] .el-table__row', {
+      const firstRow = page.locator('[data-testid="booking-list"] .booking-row', {
         hasText: FIRST_PURPOSE,
       });
       await firstRow.getByTestId('booking-approve').click();
       await expectText(firstRow.getByTestId('booking-status'), /已批准/);
-      const secondRow = page.locator('[data-testid="booking-table"] .el-table__row', {
+      const secondRow = page.locator('[data-testid="booking-list"] .booking-row', {
         hasText: SECOND_PURPOSE,
       });
       await secondRow.getByTestId('booking-approve').click();
@@ -223,7 +223,10 @@ describe('shared instruments', () => {
       await phone.screenshot({ path: join(screenshotsDir, 'instrument-detail-390.png'), fullPage: true });
       expect(await contentOverflow(phone)).toBeLessThanOrEqual(0);
       await phone.goto('/bookings');
-      await expectVisible(byTestId(phone, 'booking-table'), 'my bookings');
+      // Cards on a phone: each booking's status and moves in view, not off to the right of a table.
+      const card = byTestId(phone, 'booking-list').locator('.list-card').first();
+      await expectVisible(card.getByTestId('booking-status'), 'a booking card with its status');
+      expect(await contentOverflow(phone)).toBeLessThanOrEqual(0);
       await phone.screenshot({ path: join(screenshotsDir, 'instrument-bookings-390.png'), fullPage: true });
     } finally {
       await phone.context().close();

@@ -292,13 +292,13 @@ async function runChain(browser: Browser, screen: Screen) {
 
     // The instrument's owner, the college, approves.
     await college.navigate('booking-requests');
-    const request = byTestId(college.page, 'booking-table').locator('.el-table__row', { hasText: purpose });
+    const request = byTestId(college.page, 'booking-list').locator('.booking-row', { hasText: purpose });
     await request.getByTestId('booking-approve').click();
     await expectText(request.getByTestId('booking-status'), zh ? /已批准/ : /Approved/i);
     await college.shot('booking-requests');
     await enterprise.navigate('my-bookings');
     await expectText(
-      byTestId(enterprise.page, 'booking-table').locator('.el-table__row', { hasText: purpose }),
+      byTestId(enterprise.page, 'booking-list').locator('.booking-row', { hasText: purpose }),
       zh ? /已批准/ : /Approved/i,
     );
     await enterprise.shot('my-bookings');
