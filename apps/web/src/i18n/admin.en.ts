@@ -41,6 +41,7 @@ const en = {
     allActions: 'All actions',
     actor: 'Who (email)',
     target: 'What (email, name or id)',
+    days: 'Days',
     from: 'From',
     to: 'To',
     columns: {

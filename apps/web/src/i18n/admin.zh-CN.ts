@@ -43,6 +43,7 @@ const zhCN: AdminMessages = {
     allActions: '全部操作',
     actor: '操作人（邮箱）',
     target: '对象（邮箱、名称或编号）',
+    days: '日期范围',
     from: '起始日期',
     to: '截止日期',
     columns: { when: '时间', action: '操作', actor: '操作人', target: '对象', ip: '地址', details: '详情' },

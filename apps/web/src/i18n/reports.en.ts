@@ -3,6 +3,7 @@ export default {
   nav: 'Reports',
   title: 'Regional cooperation dashboard',
   associationTitle: 'Association report',
+  period: 'Reporting period',
   from: 'From',
   to: 'To',
   pdf: 'PDF report',

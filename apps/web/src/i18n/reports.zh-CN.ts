@@ -5,6 +5,7 @@ const zhCN: typeof en = {
   nav: '数据报告',
   title: '区域产学研合作看板',
   associationTitle: '协会合作报告',
+  period: '统计期间',
   from: '开始日期',
   to: '结束日期',
   pdf: 'PDF 报告',
