@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   index,
   integer,
   jsonb,
@@ -42,6 +43,12 @@ export const matches = pgTable(
       .notNull()
       .default(sql`'[]'::jsonb`),
     stage: text('stage', { enum: MATCH_STAGES }).notNull().default('suggested'),
+    /**
+     * Whose latest ranking holds this pair: the need's, the capability's, or both. A pair still only `suggested`
+     * that neither side's ranking holds any more (one of them was edited, closed, or outranked) is withdrawn.
+     */
+    rankedByNeed: boolean('ranked_by_need').notNull().default(false),
+    rankedByCapability: boolean('ranked_by_capability').notNull().default(false),
     declineReason: text('decline_reason'),
     declinedByOrg: uuid('declined_by_org').references(() => organizations.id),
     introducedBy: uuid('introduced_by').references(() => users.id),

@@ -134,6 +134,63 @@ describe('background recompute', () => {
     expect(after.get(ids.coatingLab)).toBe(before.get(ids.coatingLab));
   });
 
+  it('withdraws a suggestion neither side ranks any more, and keeps pairs someone has acted on', async () => {
+    const pairsOnBoard = async () => {
+      const board = (
+        await platform.app.inject({
+          method: 'GET',
+          url: '/api/matches?scope=mine',
+          headers: enterprise.headers,
+        })
+      ).json() as { items: { need: { id: string }; capability: { id: string }; stage: string }[] };
+      return board.items.map((m) => `${m.need.id}/${m.capability.id}/${m.stage}`);
+    };
+    const responded = await platform.app.inject({
+      method: 'POST',
+      url: '/api/matches/responses',
+      headers: college.headers,
+      payload: {
+        needId: ids.coatingNeed,
+        capabilityId: ids.coatingLab,
+        proposal: { approach: 'Salt spray testing of your hull coatings in our lab.' },
+      },
+    });
+    expect(responded.statusCode).toBe(200);
+    expect(await pairsOnBoard()).toEqual(
+      expect.arrayContaining([
+        `${ids.cncNeed}/${ids.cncLab}/suggested`,
+        `${ids.coatingNeed}/${ids.coatingLab}/interested`,
+      ]),
+    );
+
+    // Both needs turn to a subject no lab here works on.
+    for (const id of [ids.cncNeed, ids.coatingNeed]) {
+      const need = (
+        await platform.app.inject({ method: 'GET', url: `/api/needs/${id}`, headers: enterprise.headers })
+      ).json();
+      const edited = await platform.app.inject({
+        method: 'PATCH',
+        url: `/api/needs/${id}`,
+        headers: enterprise.headers,
+        payload: {
+          title: '月饼礼盒包装设计',
+          description: '为中秋月饼礼盒设计外观与印刷方案，要求环保纸材。',
+          fields: ['light_industry.packaging'],
+          version: need.version,
+        },
+      });
+      expect(edited.statusCode).toBe(200);
+    }
+    await settle();
+    const board = await pairsOnBoard();
+    expect(board).not.toContain(`${ids.cncNeed}/${ids.cncLab}/suggested`);
+    expect(board).toContain(`${ids.coatingNeed}/${ids.coatingLab}/interested`);
+    const cncPairs = await platform.database.db.execute(
+      sql`select count(*)::int as n from matches where need_id = ${ids.cncNeed} and stage = 'suggested'`,
+    );
+    expect(cncPairs.rows[0]).toEqual({ n: 0 });
+  });
+
   it('recomputes every listing once the matcher version changes', async () => {
     // As a release with a newer MATCHER_VERSION finds the stored records.
     await platform.database.db.execute(

@@ -49,18 +49,43 @@ const FINAL: MatchStage[] = ['agreed', 'declined'];
 const UPSERT_ROWS = 2000;
 type MatchKey = 'id' | 'needId' | 'capabilityId' | 'score';
 
+/** The columns of a side's listing in a pair, and of whose ranking holds it. */
+function sideColumns(side: Side) {
+  return side === 'need'
+    ? {
+        own: matches.needId,
+        other: matches.capabilityId,
+        rankedBy: matches.rankedByNeed,
+        flag: 'rankedByNeed',
+      }
+    : {
+        own: matches.capabilityId,
+        other: matches.needId,
+        rankedBy: matches.rankedByCapability,
+        flag: 'rankedByCapability',
+      };
+}
+
+/** Stores pairs that `side`'s ranking found, marked as held by that side's ranking. */
 async function upsert(
   db: Executor,
+  side: Side,
   suggestions: Suggestion[],
   columns: Partial<ReturnType<typeof getTableColumns<typeof matches>>>,
 ) {
   if (suggestions.length === 0) return [];
+  const { flag } = sideColumns(side);
   const rows = await db
     .insert(matches)
-    .values(suggestions)
+    .values(suggestions.map((suggestion) => ({ ...suggestion, [flag]: true })))
     .onConflictDoUpdate({
       target: [matches.needId, matches.capabilityId],
-      set: { score: sql`excluded.score`, reasons: sql`excluded.reasons`, updatedAt: new Date() },
+      set: {
+        score: sql`excluded.score`,
+        reasons: sql`excluded.reasons`,
+        [flag]: true,
+        updatedAt: new Date(),
+      },
     })
     // xmax = 0 marks a freshly inserted row (PostgreSQL's way of telling insert from update in an upsert).
     .returning({ ...columns, created: sql<boolean>`(xmax = 0)` });
@@ -69,29 +94,49 @@ async function upsert(
 
 export function createMatchRepository() {
   return {
-    /** Inserts new pairs and refreshes the score of known ones (keeping their stage); answers rows and which are new. */
-    async upsertSuggestions(db: Executor, suggestions: Suggestion[]) {
-      return upsert(db, suggestions, getTableColumns(matches)) as Promise<
+    /**
+     * Inserts new pairs `side`'s ranking found and refreshes the score of known ones (keeping their stage);
+     * answers rows and which are new.
+     */
+    async upsertSuggestions(db: Executor, side: Side, suggestions: Suggestion[]) {
+      return upsert(db, side, suggestions, getTableColumns(matches)) as Promise<
         { row: MatchRow; created: boolean }[]
       >;
     },
 
-    /** As upsertSuggestions for many listings at once, answering only what notifications need. */
-    async upsertSuggestionKeys(db: Executor, suggestions: Suggestion[]) {
-      const answered: { row: Pick<MatchRow, MatchKey>; created: boolean }[] = [];
-      // Four parameters a row; PostgreSQL takes at most 65,535 in one statement.
-      for (let i = 0; i < suggestions.length; i += UPSERT_ROWS) {
-        const part = suggestions.slice(i, i + UPSERT_ROWS);
-        answered.push(
-          ...((await upsert(db, part, {
-            id: matches.id,
-            needId: matches.needId,
-            capabilityId: matches.capabilityId,
-            score: matches.score,
-          })) as { row: Pick<MatchRow, MatchKey>; created: boolean }[]),
-        );
-      }
-      return answered;
+    /**
+     * The whole new ranking of these listings of `side`, in one transaction: their pairs found again are stored
+     * as upsertSuggestions stores them, and a pair still only `suggested` that this ranking no longer holds is
+     * withdrawn unless the other side's ranking holds it. Answers only what notifications need.
+     */
+    async replaceSuggestions(db: Executor, side: Side, listingIds: string[], suggestions: Suggestion[]) {
+      const { own, rankedBy, flag } = sideColumns(side);
+      return db.transaction(async (tx) => {
+        const open = and(inArray(own, listingIds), eq(matches.stage, 'suggested'));
+        if (listingIds.length > 0)
+          await tx
+            .update(matches)
+            .set({ [flag]: false })
+            .where(and(open, rankedBy));
+        const answered: { row: Pick<MatchRow, MatchKey>; created: boolean }[] = [];
+        // Five parameters a row; PostgreSQL takes at most 65,535 in one statement.
+        for (let i = 0; i < suggestions.length; i += UPSERT_ROWS) {
+          const part = suggestions.slice(i, i + UPSERT_ROWS);
+          answered.push(
+            ...((await upsert(tx, side, part, {
+              id: matches.id,
+              needId: matches.needId,
+              capabilityId: matches.capabilityId,
+              score: matches.score,
+            })) as { row: Pick<MatchRow, MatchKey>; created: boolean }[]),
+          );
+        }
+        if (listingIds.length > 0)
+          await tx
+            .delete(matches)
+            .where(and(open, eq(matches.rankedByNeed, false), eq(matches.rankedByCapability, false)));
+        return answered;
+      });
     },
 
     /** What these listings' stored suggestions were computed from. */

@@ -244,7 +244,7 @@ export function createMatchingService({ db, access, matcher, notifications, log 
     limit: number,
   ) {
     const pastCooperation = await repository.pastCooperation(db, source.org.id);
-    return repository.upsertSuggestions(db, await rankFor(actor, side, source, limit, pastCooperation));
+    return repository.upsertSuggestions(db, side, await rankFor(actor, side, source, limit, pastCooperation));
   }
 
   async function loadVisible(actor: Actor | null, side: Side, id: string) {
@@ -361,7 +361,8 @@ export function createMatchingService({ db, access, matcher, notifications, log 
           pastCooperation.set(source.org.id, (past = await repository.pastCooperation(db, source.org.id)));
         suggestions.push(...(await rankFor(null, side, source, KEPT_SUGGESTIONS, past)));
       }
-      const fresh = (await repository.upsertSuggestionKeys(db, suggestions)).filter(
+      const ranked = computed.map((entry) => entry.listingId);
+      const fresh = (await repository.replaceSuggestions(db, side, ranked, suggestions)).filter(
         (r) => r.created && r.row.score >= NOTIFY_THRESHOLD,
       );
       // Recorded after the suggestions: a crash in between leaves the listing to be recomputed, not skipped.
