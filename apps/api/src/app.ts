@@ -75,7 +75,7 @@ import { createMatcher } from './modules/matching/matcher.js';
 import { matchingRoutes } from './modules/matching/routes.js';
 import { createMatchingService } from './modules/matching/service.js';
 import { createSuggestionQueue, type SuggestionQueue } from './modules/matching/suggestion-queue.js';
-import { TermStats, termStatsListener } from './modules/matching/term-stats.js';
+import { RankingCorpus, subjectOf, type Ranking } from './modules/matching/ranking.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { createReportService } from './modules/reports/service.js';
@@ -89,12 +89,16 @@ export const BODY_LIMIT_BYTES = 256 * 1024;
 /** The request line and headers together; Node's default is 16 KiB. */
 export const MAX_HEADER_BYTES = 64 * 1024;
 const EXPIRY_CHECK_MS = 60 * 60_000;
+/** A request this recent means people are using the platform now. */
+const SERVING_WINDOW_MS = 200;
 
 export interface AppDeps {
   /** No storageDir (tests): uploaded files go under the OS temp folder. */
   config: Pick<Config, 'jwtSecret' | 'webDist' | 'trustProxy'> & Partial<Pick<Config, 'storageDir'>>;
   database: DatabaseHandle;
   search: SearchEngine;
+  /** The server ranks on its own thread (RankingThread); in process when absent (tests, tools). */
+  ranking?: Ranking;
   /** Tests pass a storage that fails (a full disk); otherwise files go to disk under storageDir. */
   storage?: FileStorage;
   logger?: FastifyServerOptions['logger'];
@@ -111,7 +115,14 @@ declare module 'fastify' {
 
 registerAjvFormats();
 
-export async function buildApp({ config, database, search, storage: givenStorage, logger = false }: AppDeps) {
+export async function buildApp({
+  config,
+  database,
+  search,
+  ranking: givenRanking,
+  storage: givenStorage,
+  logger = false,
+}: AppDeps) {
   const app = Fastify({
     logger,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -125,8 +136,10 @@ export async function buildApp({ config, database, search, storage: givenStorage
   app.setValidatorCompiler(validatorCompiler);
 
   const { db } = database;
-  const termStats = new TermStats();
-  const statsListener = termStatsListener(termStats);
+  const ranking: Ranking = givenRanking ?? new RankingCorpus();
+  const keepRanking = (work: Promise<void>) =>
+    // A thread that restarted is told every listing again (onLoss below); nothing else is owed.
+    work.catch((error) => app.log.warn({ err: error }, 'ranking did not take an index change'));
   const indexer = createIndexer({
     db,
     engine: search,
@@ -135,12 +148,13 @@ export async function buildApp({ config, database, search, storage: givenStorage
     // rebuild) has its suggestions recomputed in the background, so boards never wait for a page to be opened.
     listener: {
       indexed(type, docs) {
-        statsListener.indexed(type, docs);
+        void keepRanking(ranking.indexed(type, docs.map(subjectOf)));
         for (const doc of docs) suggestions.enqueue(type, doc.id);
       },
-      removed: statsListener.removed,
+      removed: (type, ids) => void keepRanking(ranking.removed(type, ids)),
     },
   });
+  ranking.onLoss?.(() => void indexer.retell());
   app.decorate('indexer', indexer);
   app.addHook('onClose', () => indexer.stop());
   const orgRepository = createOrgRepository();
@@ -160,11 +174,21 @@ export async function buildApp({ config, database, search, storage: givenStorage
   const matching = createMatchingService({
     db,
     access,
-    matcher: createMatcher({ engine: search, stats: termStats }),
+    matcher: createMatcher({ engine: search, ranking }),
     notifications,
     log: app.log,
   });
-  const suggestions = createSuggestionQueue({ matching, settle: indexer.settle, log: app.log });
+  // Requests seen lately: while they come, the background recompute steps back to one ranking at a time.
+  let lastRequestAt = -Infinity;
+  app.addHook('onRequest', async () => {
+    lastRequestAt = performance.now();
+  });
+  const suggestions = createSuggestionQueue({
+    matching,
+    settle: indexer.settle,
+    crowded: () => performance.now() - lastRequestAt < SERVING_WINDOW_MS,
+    log: app.log,
+  });
   app.decorate('suggestions', suggestions);
   app.addHook('onClose', () => suggestions.stop());
   const needs = createNeedService({ db, access, onChange: () => indexer.nudge() });

@@ -2,6 +2,7 @@
 import { buildApp } from './app.js';
 import { openConfigured, runCli } from './cli/open.js';
 import { loadConfig } from './config.js';
+import { RankingThread } from './modules/matching/ranking-thread.js';
 import { createSearchEngine } from './search/engine.js';
 import { seedDemo } from './seed/demo.js';
 
@@ -18,6 +19,7 @@ runCli(async () => {
     config,
     database,
     search,
+    ranking: new RankingThread(),
     logger: {
       level: config.logLevel,
       // EventSource can only send its token in the URL; keep it out of the logs.

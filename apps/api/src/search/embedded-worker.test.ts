@@ -6,7 +6,7 @@ import { SearchError } from './port.js';
 
 let platform: TestPlatform;
 const engine = new WorkerSearchEngine();
-const worker = () => (engine as unknown as { worker: Worker | null }).worker;
+const worker = () => (engine as unknown as { thread: { worker: Worker | null } }).thread.worker;
 const found = async (q: string) => {
   const response = await platform.app.inject({
     method: 'GET',

@@ -199,6 +199,11 @@ export function createIndexer({ db, engine, log, listener }: Deps) {
     }
   }
 
+  /** Tells the listener of every stored listing of the type, as the index holds them. */
+  async function tell(type: ListingType) {
+    if (listener) await eachBatch(type, async (docs) => listener.indexed(type, docs));
+  }
+
   /** Rebuilds indexes the engine lacks documents for (the embedded engine starts empty), then polls. */
   async function start() {
     await ensureIndexes();
@@ -211,9 +216,7 @@ export function createIndexer({ db, engine, log, listener }: Deps) {
         await rebuild(type, ({ done, total }) => {
           if (done === total) log.info(`search index ${INDEX_OF[type]} rebuilt: ${done} documents`);
         });
-      } else if (listener) {
-        await eachBatch(type, async (docs) => listener.indexed(type, docs));
-      }
+      } else await tell(type);
     }
     timer = setInterval(kick, POLL_MS);
     timer.unref();
@@ -241,6 +244,13 @@ export function createIndexer({ db, engine, log, listener }: Deps) {
       return outbox.lag(db);
     },
     start: () => building(start()),
+    /** Tells the listener of every listing again: one that lost what it kept (a restarted thread) refills. */
+    retell: () =>
+      building(
+        (async () => {
+          for (const type of ['need', 'capability'] as const) await tell(type);
+        })(),
+      ).catch((error) => log.warn({ err: error }, 'telling the index listener again failed')),
     /** Waits for any build under way, then drains: what is searched and counted is then up to date. */
     async settle() {
       while (builds.size > 0) await Promise.all(builds);

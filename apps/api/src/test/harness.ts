@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { buildApp, type App } from '../app.js';
 import { testDatabaseUrl } from '../config.js';
 import { openDatabase, type DatabaseHandle } from '../db/client.js';
+import type { Ranking } from '../modules/matching/ranking.js';
 import { EmbeddedSearchEngine } from '../search/embedded.js';
 import { SearchError, type SearchDocument, type SearchEngine } from '../search/port.js';
 import type { FileStorage } from '../storage/port.js';
@@ -71,7 +72,7 @@ export interface TestPlatform {
 
 /** The whole API on a fresh database with the demo data; create once per test file. */
 export async function createTestPlatform(
-  options: { search?: SearchEngine; storage?: FileStorage } = {},
+  options: { search?: SearchEngine; ranking?: Ranking; storage?: FileStorage } = {},
 ): Promise<TestPlatform> {
   const database = await createTestDatabase();
   // Organisations and logins only: tests post the listings they count.
@@ -80,6 +81,7 @@ export async function createTestPlatform(
     config: { jwtSecret: TEST_JWT_SECRET, webDist: '/nonexistent', trustProxy: false },
     database,
     search: options.search ?? new EmbeddedSearchEngine(),
+    ranking: options.ranking,
     storage: options.storage,
   });
   await app.ready();

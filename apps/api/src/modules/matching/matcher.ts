@@ -1,23 +1,13 @@
-// Finds candidates through the search engine with short queries of distinctive terms (Meilisearch reads only
-// the first 10 words of a query), then re-ranks them on the whole text and the structured features.
-import { INDEX_OF, type ListingDocument } from '../../search/indexes.js';
+// Finds candidates through the search engine with short queries of distinctive terms, then re-ranks them on
+// the whole text and the structured features. The search runs wherever the engine does; the ranking wherever
+// `ranking` does (its own thread in the app), so only ids and the kept few cross between them.
+import { INDEX_OF } from '../../search/indexes.js';
 import type { SearchEngine, SearchFilter } from '../../search/port.js';
-import { distinctiveTerms, prepareSource, rank, type MatchSubject, type RankedCandidate } from './ranker.js';
-import type { Side, TermStats } from './term-stats.js';
+import type { MatchSubject, RankedCandidate } from './ranker.js';
+import type { Ranking } from './ranking.js';
+import type { Side } from './term-stats.js';
 
-const QUERY_WORDS = 10;
 const HITS_PER_QUERY = 200;
-/** What toSubject reads: hundreds of candidates a ranking come without the rest of their documents. */
-const SUBJECT_FIELDS: (keyof MatchSubject)[] = [
-  'title',
-  'description',
-  'keywords',
-  'fields',
-  'cooperationTypes',
-  'regionCode',
-  'orgId',
-  'designations',
-];
 
 export interface MatchRequest {
   subject: MatchSubject;
@@ -28,70 +18,40 @@ export interface MatchRequest {
   pastCooperation?: Map<string, number>;
 }
 
-export function toSubject(doc: ListingDocument): MatchSubject {
+export function createMatcher({ engine, ranking }: { engine: SearchEngine; ranking: Ranking }) {
   return {
-    id: doc.id,
-    title: doc.title,
-    description: doc.description,
-    keywords: doc.keywords,
-    fields: doc.fields,
-    cooperationTypes: doc.cooperationTypes,
-    regionCode: doc.regionCode,
-    orgId: doc.orgId,
-    designations: doc.designations,
-  };
-}
-
-export function createMatcher({ engine, stats }: { engine: SearchEngine; stats: TermStats }) {
-  return {
-    async rank(
-      request: MatchRequest,
-    ): Promise<{ ranked: RankedCandidate[]; docs: Map<string, MatchSubject> }> {
-      const source = prepareSource(request.subject, request.side, stats);
-      const targetIndex = INDEX_OF[request.side === 'need' ? 'capability' : 'need'];
-      const queries = [
-        distinctiveTerms(source, stats, QUERY_WORDS),
-        distinctiveTerms(source, stats, QUERY_WORDS, QUERY_WORDS),
-        distinctiveTerms(source, stats, QUERY_WORDS, 2 * QUERY_WORDS),
-      ].filter((words) => words.length > 0);
-      const docs = new Map<string, MatchSubject>();
+    async rank(request: MatchRequest): Promise<RankedCandidate[]> {
+      const { subject, side } = request;
+      const targetIndex = INDEX_OF[side === 'need' ? 'capability' : 'need'];
+      const queries = await ranking.queries(subject, side);
       const results = await Promise.all(
         queries.map((words) =>
-          engine.search<ListingDocument>(targetIndex, {
+          engine.search(targetIndex, {
             q: words.join(' '),
             filters: request.filters,
             pageSize: HITS_PER_QUERY,
-            fields: SUBJECT_FIELDS,
+            // The ranking keeps what it reads of every indexed listing: only the ids are needed.
+            fields: ['id'],
             matchingStrategy: 'any',
             // The words come from a listing: taken as written, not as a person's typing.
             exactWords: true,
           }),
         ),
       );
-      for (const result of results) for (const hit of result.hits) docs.set(hit.id, toSubject(hit.doc));
-      docs.delete(request.subject.id);
-      const ranked = rank(
-        source,
-        [...docs.values()],
-        stats,
-        request.pastCooperation ?? new Map(),
-        request.limit,
-      );
-      return { ranked, docs };
+      const ids = new Set(results.flatMap((result) => result.hits.map((hit) => hit.id)));
+      ids.delete(subject.id);
+      return ranking.rank(subject, side, [...ids], request.pastCooperation ?? new Map(), request.limit);
     },
 
-    /** How many listings a listing of this side is ranked against (rarity weights follow it). */
-    corpusSize: (side: Side) => stats.of(side === 'need' ? 'capability' : 'need').size(),
+    corpusSize: (side: Side) => ranking.corpusSize(side),
 
     /** One pair's score and reasons, as ranking would give them. */
-    scorePair(
+    scorePair: (
       subject: MatchSubject,
       side: Side,
       candidate: MatchSubject,
       pastCooperation: Map<string, number>,
-    ) {
-      return rank(prepareSource(subject, side, stats), [candidate], stats, pastCooperation)[0]!;
-    },
+    ) => ranking.scorePair(subject, side, candidate, pastCooperation),
   };
 }
 

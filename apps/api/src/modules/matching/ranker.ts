@@ -3,22 +3,32 @@
 import { cityOf, fieldLineage, provinceOf } from '@coop/shared';
 import { lexicon, type Translation } from '../../search/lexicon/lexicon.js';
 import { termId, termVector, type Side, type TermStats, type TermVector } from './term-stats.js';
-import { analyse, analyseListing, isFunctionWord, listingText, type AnalysedTerms } from './text.js';
+import {
+  analyse,
+  analyseListing,
+  isFunctionWord,
+  listingText,
+  type AnalysedTerms,
+  type ListingText,
+} from './text.js';
 
 const withParents = (fields: string[]) => [...new Set(fields.flatMap((code) => fieldLineage(code)))];
 
-/** What the ranker reads of either side. */
-export interface MatchSubject {
+/** What the ranker reads of a listing besides its text. */
+export interface MatchFacts {
   id: string;
-  title: string;
-  description: string;
-  keywords: string[];
   fields: string[];
   cooperationTypes: string[];
   regionCode: string;
   orgId: string;
   designations: string[];
 }
+
+/** What the ranker reads of either side. */
+export type MatchSubject = MatchFacts & ListingText;
+
+/** A candidate: its text may be left out when the statistics hold its terms (it is indexed). */
+export type Candidate = MatchFacts & Partial<ListingText>;
 
 export type MatchReason =
   | { kind: 'shared_terms'; terms: string[] }
@@ -309,10 +319,16 @@ export function sharedFields(from: string[], to: string[]): string[] {
   return both.filter((code) => !both.some((other) => other.startsWith(`${code}.`)));
 }
 
+const textOf = ({ title = '', keywords = [], description = '' }: Candidate): ListingText => ({
+  title,
+  keywords,
+  description,
+});
+
 /** The best `limit` candidates (all by default), best first, with their reasons. */
 export function rank(
   source: PreparedSource,
-  candidates: MatchSubject[],
+  candidates: Candidate[],
   stats: TermStats,
   pastCooperation: Map<string, number>,
   limit = candidates.length,
@@ -326,7 +342,7 @@ export function rank(
   const ranked = candidates.map((candidate) => {
     // The stats keep an indexed candidate's terms; only one not indexed yet is analysed here.
     const kept = target.vector(candidate.id);
-    const doc = kept ?? termVector(analyseListing(candidate));
+    const doc = kept ?? termVector(analyseListing(textOf(candidate)));
     // A good partner is mostly about the source's subject, not a long text that also mentions it: how much of
     // the source's weight the candidate covers and how much of the candidate's the source covers, as their
     // harmonic mean (which, like an F-measure, is high only when both are).

@@ -185,9 +185,9 @@ describe('background recompute', () => {
     const board = await pairsOnBoard();
     expect(board).not.toContain(`${ids.cncNeed}/${ids.cncLab}/suggested`);
     expect(board).toContain(`${ids.coatingNeed}/${ids.coatingLab}/interested`);
-    const cncPairs = await platform.database.db.execute(
+    const cncPairs = (await platform.database.db.execute(
       sql`select count(*)::int as n from matches where need_id = ${ids.cncNeed} and stage = 'suggested'`,
-    );
+    )) as unknown as { rows: { n: number }[] };
     expect(cncPairs.rows[0]).toEqual({ n: 0 });
   });
 

@@ -54,6 +54,8 @@ const PUBLISHED_STATUSES = ['open', 'in_cooperation'];
 const PUBLISHED: SearchFilter = { field: 'status', in: PUBLISHED_STATUSES };
 /** Once introduced, the parties know each other: a confidential need is no longer anonymous to them. */
 const REVEALED: MatchStage[] = ['introduced', 'negotiating', 'agreed'];
+/** Listings a recompute batch ranks at once. */
+const RANKINGS_AT_ONCE = 3;
 /** Suggestions kept per listing by the background recompute. */
 const KEPT_SUGGESTIONS = 20;
 /**
@@ -219,7 +221,7 @@ export function createMatchingService({ db, access, matcher, notifications, log 
     limit: number,
     pastCooperation: Map<string, number>,
   ): Promise<Suggestion[]> {
-    const { ranked } = await matcher.rank({
+    const ranked = await matcher.rank({
       subject: subjectOf(source),
       side,
       filters: candidateFilters(actor, side),
@@ -321,12 +323,14 @@ export function createMatchingService({ db, access, matcher, notifications, log 
       side: Side,
       ids: string[],
       forced: ReadonlySet<string> = new Set(),
+      /** While true, only one ranking runs at a time: requests are being served, and go first. */
+      crowded: () => boolean = () => false,
     ): Promise<string[]> {
-      const [found, stored] = await Promise.all([
+      const [found, stored, corpusSize] = await Promise.all([
         listings[side].getMany(db, ids),
         repository.sources(db, side, ids),
+        matcher.corpusSize(side),
       ]);
-      const corpusSize = matcher.corpusSize(side);
       const computed: SuggestionSource[] = [];
       const due: Loaded<NeedRow | CapabilityRow>[] = [];
       const changed: string[] = [];
@@ -351,16 +355,28 @@ export function createMatchingService({ db, access, matcher, notifications, log 
       }
       // Read before this batch's own pairs join them: those are new to both sides already.
       const counterparts = await repository.counterparts(db, side, changed);
-      const pastCooperation = new Map<string, Map<string, number>>();
-      const suggestions: Suggestion[] = [];
-      for (const source of due) {
-        // Requests waiting go before each ranking: a batch is seconds of work.
-        await new Promise((resolve) => setImmediate(resolve));
-        let past = pastCooperation.get(source.org.id);
-        if (!past)
-          pastCooperation.set(source.org.id, (past = await repository.pastCooperation(db, source.org.id)));
-        suggestions.push(...(await rankFor(null, side, source, KEPT_SUGGESTIONS, past)));
-      }
+      const pastCooperation = new Map<string, Promise<Map<string, number>>>();
+      const pastOf = (orgId: string) => {
+        let past = pastCooperation.get(orgId);
+        if (!past) pastCooperation.set(orgId, (past = repository.pastCooperation(db, orgId)));
+        return past;
+      };
+      // A few rankings at once, so the search thread, the ranking thread and the database each have work
+      // while the others answer; each listing's suggestions keep its place.
+      const rankedFor: Suggestion[][] = [];
+      let next = 0;
+      const lane = async (lane: number) => {
+        while (next < due.length && (lane === 0 || !crowded())) {
+          const place = next++;
+          const source = due[place]!;
+          // Requests waiting go before each ranking: a batch is seconds of work.
+          await new Promise((resolve) => setImmediate(resolve));
+          const past = await pastOf(source.org.id);
+          rankedFor[place] = await rankFor(null, side, source, KEPT_SUGGESTIONS, past);
+        }
+      };
+      await Promise.all(Array.from({ length: RANKINGS_AT_ONCE }, (_, lane) => lane).map(lane));
+      const suggestions = rankedFor.flat();
       const ranked = computed.map((entry) => entry.listingId);
       const fresh = (await repository.replaceSuggestions(db, side, ranked, suggestions)).filter(
         (r) => r.created && r.row.score >= NOTIFY_THRESHOLD,
@@ -489,7 +505,7 @@ export function createMatchingService({ db, access, matcher, notifications, log 
       const row =
         existing ??
         (await (async () => {
-          const { score, reasons } = matcher.scorePair(
+          const { score, reasons } = await matcher.scorePair(
             subjectOf(need),
             'need',
             subjectOf(capability),

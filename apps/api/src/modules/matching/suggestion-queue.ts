@@ -14,10 +14,12 @@ interface Deps {
   matching: MatchingService;
   /** Brings the search index and the term statistics up to date first: candidates come from them. */
   settle: () => Promise<unknown>;
+  /** Whether requests are being served: the recompute then ranks one listing at a time. */
+  crowded: () => boolean;
   log: { warn(details: object, message: string): void };
 }
 
-export function createSuggestionQueue({ matching, settle, log }: Deps) {
+export function createSuggestionQueue({ matching, settle, crowded, log }: Deps) {
   /** Listing id → its side, and whether to recompute even if its stored suggestions look current. */
   const pending = new Map<string, { side: Side; forced: boolean }>();
   let inFlight = 0;
@@ -54,7 +56,7 @@ export function createSuggestionQueue({ matching, settle, log }: Deps) {
       const { side, ids, forced } = take();
       inFlight = ids.length;
       const counterparts = await matching
-        .refreshSuggestions(side, ids, forced)
+        .refreshSuggestions(side, ids, forced, crowded)
         .catch((error) => (log.warn({ err: error, ids }, 'match suggestions failed'), []));
       inFlight = 0;
       for (const id of counterparts) enqueue(side === 'need' ? 'capability' : 'need', id, true);

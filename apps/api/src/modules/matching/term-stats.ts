@@ -1,8 +1,6 @@
 // Per side of the market, how many listings hold each matching term, and each indexed listing's own weighted
 // terms, kept up to date by the indexer. Rarity weighs a shared term (a shared "hydraulic" says more than a
 // shared "system"); the kept terms let the ranker score a candidate without analysing its text again.
-import type { ListingDocument } from '../../search/indexes.js';
-import type { IndexListener } from '../../search/indexer.js';
 import { analyseListing, type ListingText, type WeightedTerms } from './text.js';
 
 export type Side = 'need' | 'capability';
@@ -183,16 +181,4 @@ export class TermStats {
   of(side: Side): Pick<SideStats, 'idf' | 'df' | 'averageLength' | 'size' | 'vector' | 'titleNorm'> {
     return this.sides[side];
   }
-}
-
-/** Keeps the statistics in step with what the search index holds. */
-export function termStatsListener(stats: TermStats): IndexListener {
-  return {
-    indexed(type, docs: ListingDocument[]) {
-      for (const doc of docs) stats.put(type, doc.id, doc);
-    },
-    removed(type, ids) {
-      for (const id of ids) stats.remove(type, id);
-    },
-  };
 }
