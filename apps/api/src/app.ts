@@ -218,6 +218,9 @@ export async function buildApp({
         designations
           .checkExpiry(now)
           .catch((err) => app.log.error({ err }, 'designation expiry check failed')),
+        suggestions
+          .catchUpCooperation()
+          .catch((err) => app.log.error({ err }, 'past cooperation check failed')),
       ]);
     };
     void check();

@@ -191,6 +191,49 @@ describe('background recompute', () => {
     expect(cncPairs.rows[0]).toEqual({ n: 0 });
   });
 
+  it("recomputes both organisations' listings once they agree a match, crediting their past cooperation", async () => {
+    const needId = (
+      await post('/api/needs', enterprise, {
+        title: '液压比例阀内泄漏试验',
+        description: '需要液压比例阀加速寿命与内泄漏试验，评估阀芯磨损。',
+        fields: ['machinery.hydraulics'],
+      })
+    ).id;
+    const labId = (
+      await post('/api/capabilities', college, {
+        kind: 'lab_platform',
+        title: '液压阀可靠性试验室',
+        description: '液压比例阀加速寿命试验与内泄漏测试，阀芯磨损分析。',
+        fields: ['machinery.hydraulics'],
+      })
+    ).id;
+    await settle();
+    const reasonsOfPair = async () => {
+      const [row] = (
+        (await platform.database.db.execute(
+          sql`select reasons from matches where need_id = ${needId} and capability_id = ${labId}`,
+        )) as unknown as { rows: { reasons: { kind: string; count?: number }[] }[] }
+      ).rows;
+      return row!.reasons;
+    };
+    expect(await reasonsOfPair()).not.toContainEqual(expect.objectContaining({ kind: 'past_cooperation' }));
+    // The two organisations sign for the coating pair (as an agreement's signing moves its match).
+    await platform.database.db.execute(
+      sql`update matches set stage = 'agreed', moved_at = now() where need_id = ${ids.coatingNeed} and capability_id = ${ids.coatingLab}`,
+    );
+    const before = await computedAt();
+    await platform.app.suggestions.catchUpCooperation();
+    await platform.app.suggestions.idle();
+    const after = await computedAt();
+    for (const id of [needId, labId, ...Object.values(ids)])
+      expect(after.get(id)).toBeGreaterThan(before.get(id)!);
+    expect(await reasonsOfPair()).toContainEqual({ kind: 'past_cooperation', count: 1 });
+    // Caught up: a second check finds nothing behind.
+    await platform.app.suggestions.catchUpCooperation();
+    await platform.app.suggestions.idle();
+    expect(await computedAt()).toEqual(after);
+  });
+
   it('recomputes every listing once the matcher version changes', async () => {
     // As a release with a newer MATCHER_VERSION finds the stored records.
     await platform.database.db.execute(

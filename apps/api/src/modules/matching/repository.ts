@@ -7,6 +7,7 @@ import {
   getTableColumns,
   inArray,
   lt,
+  max,
   notInArray,
   or,
   sql,
@@ -288,6 +289,37 @@ export function createMatchRepository() {
     },
 
     /** Agreed matches between an organisation and each other organisation: past cooperation. */
+    /**
+     * This side's listings whose suggestions were computed before their organisation last agreed a match: past
+     * cooperation weighs in ranking, so their scores and reasons are behind.
+     */
+    async behindCooperation(db: Executor, side: Side): Promise<string[]> {
+      const latest = new Map<string, Date>();
+      for (const [party, key] of [
+        [needs, matches.needId],
+        [capabilities, matches.capabilityId],
+      ] as const) {
+        const rows = await db
+          .select({ orgId: party.orgId, at: max(matches.movedAt) })
+          .from(matches)
+          .innerJoin(party, eq(party.id, key))
+          .where(eq(matches.stage, 'agreed'))
+          .groupBy(party.orgId);
+        for (const { orgId, at } of rows) {
+          const known = latest.get(orgId);
+          if (at && (!known || known < at)) latest.set(orgId, at);
+        }
+      }
+      if (latest.size === 0) return [];
+      const listing = side === 'need' ? needs : capabilities;
+      const sources = await db
+        .select({ id: suggestionSources.listingId, orgId: listing.orgId, at: suggestionSources.computedAt })
+        .from(suggestionSources)
+        .innerJoin(listing, eq(listing.id, suggestionSources.listingId))
+        .where(and(eq(suggestionSources.side, side), inArray(listing.orgId, [...latest.keys()])));
+      return sources.filter(({ orgId, at }) => at < latest.get(orgId)!).map(({ id }) => id);
+    },
+
     async pastCooperation(db: Executor, orgId: string): Promise<Map<string, number>> {
       const rows = await db
         .select({ needOrg: needs.orgId, capabilityOrg: capabilities.orgId, n: count() })

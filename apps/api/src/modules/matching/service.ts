@@ -391,6 +391,9 @@ export function createMatchingService({ db, access, matcher, notifications, log 
       return counterparts;
     },
 
+    /** Listings of this side whose suggestions predate their organisation's latest agreed match. */
+    behindCooperation: (side: Side) => repository.behindCooperation(db, side),
+
     async get(actor: Actor | null, id: string): Promise<Match> {
       const caller = requireActor(actor);
       const row = await repository.get(db, id);

@@ -67,6 +67,11 @@ export function createSuggestionQueue({ matching, settle, crowded, log }: Deps) 
   return {
     /** Recomputes the listing's suggestions unless those stored are current. */
     enqueue: (side: Side, id: string) => enqueue(side, id),
+    /** Recomputes the listings whose organisation agreed a match since (past cooperation weighs in ranking). */
+    async catchUpCooperation() {
+      for (const side of ['need', 'capability'] as const)
+        for (const id of await matching.behindCooperation(side)) enqueue(side, id, true);
+    },
     /** Listings waiting for their suggestions (the benchmark follows a recompute by it). */
     backlog: () => pending.size + inFlight,
     /** Resolves when nothing is waiting (tests). */
