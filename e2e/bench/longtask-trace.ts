@@ -3,23 +3,14 @@
 // E2E_BASE_URL=http://host:port npx tsx bench/longtask-trace.ts /reports [email]   (email: sign in first)
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../support/chromium';
+import { signIn } from '../support/sign-in';
 
 const base = (process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5100').replace(/\/$/, '');
 const [path = '/login', email] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 const page = await browser.newPage({ viewport: { width: 412, height: 823 }, baseURL: base });
 if (email) {
-  await page.goto('/login');
-  await page
-    .locator('[data-testid="login-email"] input, input[data-testid="login-email"]')
-    .first()
-    .fill(email);
-  await page
-    .locator('[data-testid="login-password"] input, input[data-testid="login-password"]')
-    .first()
-    .fill('demo-password');
-  await page.locator('[data-testid="login-submit"]').click();
-  await page.locator('[data-testid^="home-"]').first().waitFor({ timeout: 60_000 });
+  await signIn(page, email);
   await page.goto('about:blank');
 }
 const cdp = await page.context().newCDPSession(page);

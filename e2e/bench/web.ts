@@ -13,6 +13,7 @@ import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../support/chromium';
 import { resultsDir, startPlatform, type RunningPlatform } from '../support/platform';
+import { signIn } from '../support/sign-in';
 
 const GOAL = 90;
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
@@ -56,17 +57,7 @@ async function main() {
     await context.clearCookies();
     if (target.email) {
       const page = await context.newPage();
-      await page.goto('/login');
-      await page
-        .locator('[data-testid="login-email"] input, input[data-testid="login-email"]')
-        .first()
-        .fill(target.email);
-      await page
-        .locator('[data-testid="login-password"] input, input[data-testid="login-password"]')
-        .first()
-        .fill('demo-password');
-      await page.locator('[data-testid="login-submit"]').click();
-      await page.locator('[data-testid^="home-"]').first().waitFor({ timeout: 60_000 });
+      await signIn(page, target.email);
       await page.close();
     }
     const result = await lighthouse(

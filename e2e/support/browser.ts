@@ -13,6 +13,7 @@ import {
 } from 'playwright-core';
 import { expect, inject, test as base } from 'vitest';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
+import { DEMO_PASSWORD } from './sign-in';
 
 export const screenshotsDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
 export const baseURL = inject('baseURL');
@@ -144,7 +145,7 @@ export async function expectText(locator: Locator, pattern: RegExp): Promise<voi
     .toMatch(pattern);
 }
 
-export const DEMO_PASSWORD = 'demo-password';
+export { DEMO_PASSWORD };
 
 export async function openLogin(page: Page): Promise<void> {
   await page.goto('/login');
