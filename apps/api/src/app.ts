@@ -185,7 +185,11 @@ export async function buildApp({
   });
   const suggestions = createSuggestionQueue({
     matching,
-    settle: indexer.settle,
+    // The ranking must hold every listing the index does before it recomputes against them.
+    settle: async () => {
+      await indexer.settle();
+      await ranking.settled();
+    },
     crowded: () => performance.now() - lastRequestAt < SERVING_WINDOW_MS,
     log: app.log,
   });

@@ -56,6 +56,25 @@ describe('ranking on its own thread', () => {
   });
 });
 
+describe('ranking while a large change is applied', () => {
+  it('answers on what is there, without waiting for the change; settled() waits for it', async () => {
+    const corpus = new RankingCorpus();
+    await corpus.indexed('capability', capabilities);
+    const rebuild = Array.from({ length: 200 }, (_, i) =>
+      subject(`x${i}`, `Gear pump test rig ${i}`, 'Noise and efficiency tests of gear pumps.'),
+    );
+    let applied = false;
+    const telling = corpus.indexed('capability', rebuild).then(() => (applied = true));
+    const [best] = await corpus.rank(needs[0]!, 'need', ['c1', 'c4'], new Map(), 1);
+    expect(best?.id).toBe('c4');
+    expect(applied).toBe(false);
+    await corpus.settled();
+    expect(applied).toBe(true);
+    expect(await corpus.corpusSize('need')).toBe(capabilities.length + rebuild.length);
+    await telling;
+  });
+});
+
 describe('a platform ranking on its own thread', () => {
   const thread = new RankingThread();
   const worker = () => (thread as unknown as { thread: { worker: Worker | null } }).thread.worker;

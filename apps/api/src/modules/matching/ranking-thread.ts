@@ -23,6 +23,7 @@ export class RankingThread implements Ranking {
 
   indexed: Ranking['indexed'] = (...args) => this.thread.call('indexed', ...args);
   removed: Ranking['removed'] = (...args) => this.thread.call('removed', ...args);
+  settled: Ranking['settled'] = () => this.thread.call('settled');
   queries: Ranking['queries'] = (...args) => this.thread.call('queries', ...args);
   rank: Ranking['rank'] = (...args) => this.thread.call('rank', ...args);
   scorePair: Ranking['scorePair'] = (...args) => this.thread.call('scorePair', ...args);

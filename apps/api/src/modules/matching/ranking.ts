@@ -16,6 +16,8 @@ import { TermStats, type Side } from './term-stats.js';
 const QUERY_WORDS = 10;
 /** Candidate queries per ranking, each of the next most distinctive words. */
 const QUERIES = 3;
+/** Listings analysed between pauses while a large change is applied (about 10 ms of work). */
+const UPDATE_SLICE = 20;
 /** Prepared sources kept for the ranking that follows their queries (a few rankings run at once). */
 const PREPARED_KEPT = 32;
 
@@ -40,6 +42,8 @@ const otherSide = (side: Side): Side => (side === 'need' ? 'capability' : 'need'
 export interface Ranking {
   indexed(side: Side, subjects: MatchSubject[]): Promise<void>;
   removed(side: Side, ids: string[]): Promise<void>;
+  /** Resolves once every change told so far is applied (rankings asked meanwhile see part of it). */
+  settled(): Promise<void>;
   /** Short queries of the listing's most distinctive words (Meilisearch reads a query's first 10 words). */
   queries(subject: MatchSubject, side: Side): Promise<string[][]>;
   /** The best `limit` of the indexed candidates, best first; ids no longer indexed are left out. */
@@ -72,6 +76,9 @@ export class RankingCorpus implements Ranking {
    * after a listing's candidate queries does not analyse its text again.
    */
   private readonly prepared = new Map<string, PreparedSource>();
+  /** Changes queued or being applied, in order; `updating` counts them. */
+  private updates: Promise<void> = Promise.resolve();
+  private updating = 0;
 
   private prepare(subject: MatchSubject, side: Side): PreparedSource {
     const key = `${side} ${JSON.stringify(subject)}`;
@@ -83,21 +90,54 @@ export class RankingCorpus implements Ranking {
     return source;
   }
 
-  async indexed(side: Side, subjects: MatchSubject[]) {
-    if (subjects.length) this.prepared.clear();
-    for (const subject of subjects) {
-      this.stats.put(side, subject.id, subject);
-      const { id, fields, cooperationTypes, regionCode, orgId, designations } = subject;
-      this.facts[side].set(id, { id, fields, cooperationTypes, regionCode, orgId, designations });
-    }
+  indexed(side: Side, subjects: MatchSubject[]): Promise<void> {
+    return this.update(subjects, (slice) => {
+      for (const subject of slice) {
+        this.stats.put(side, subject.id, subject);
+        const { id, fields, cooperationTypes, regionCode, orgId, designations } = subject;
+        this.facts[side].set(id, { id, fields, cooperationTypes, regionCode, orgId, designations });
+      }
+    });
   }
 
-  async removed(side: Side, ids: string[]) {
-    if (ids.length) this.prepared.clear();
-    for (const id of ids) {
-      this.stats.remove(side, id);
-      this.facts[side].delete(id);
+  removed(side: Side, ids: string[]): Promise<void> {
+    return this.update(ids, (slice) => {
+      for (const id of slice) {
+        this.stats.remove(side, id);
+        this.facts[side].delete(id);
+      }
+    });
+  }
+
+  settled(): Promise<void> {
+    return this.updates;
+  }
+
+  /**
+   * Applies changes in order, a slice at a time with a pause between, so rankings asked meanwhile are answered
+   * on what is there rather than after a rebuild's thousands of listings are analysed; a small change with
+   * nothing ahead of it applies at once.
+   */
+  private update<T>(items: T[], apply: (slice: T[]) => void): Promise<void> {
+    if (items.length === 0) return this.updates;
+    if (this.updating === 0 && items.length <= UPDATE_SLICE) {
+      this.change(() => apply(items));
+      return Promise.resolve();
     }
+    this.updating++;
+    const done = this.updates.then(async () => {
+      for (let i = 0; i < items.length; i += UPDATE_SLICE) {
+        if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+        this.change(() => apply(items.slice(i, i + UPDATE_SLICE)));
+      }
+    });
+    this.updates = done.catch(() => undefined).finally(() => this.updating--);
+    return done;
+  }
+
+  private change(apply: () => void) {
+    this.prepared.clear();
+    apply();
   }
 
   async queries(subject: MatchSubject, side: Side) {
