@@ -44,6 +44,8 @@ const en = {
     logout: 'Sign out',
   },
   common: {
+    /** Between a label and its value ("Last login: …", "最近登录：…"). */
+    colon: ': ',
     save: 'Save',
     cancel: 'Cancel',
     retry: 'Try again',

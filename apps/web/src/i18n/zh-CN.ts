@@ -42,6 +42,8 @@ const zhCN: MessageSchema = {
     logout: '退出登录',
   },
   common: {
+    /** Between a label and its value ("Last login: …", "最近登录：…"). */
+    colon: '：',
     save: '保存',
     cancel: '取消',
     retry: '重试',
