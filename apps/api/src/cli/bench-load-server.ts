@@ -1,10 +1,13 @@
 // The server side of `pnpm bench:load`, a child process so the load generator does not share its event loop or
 // its memory: the API (PGlite, or the PostgreSQL database named; embedded search) and, on a second port, the floor — a bare
-// Fastify answering one indexed query on the same database. Reports its peak RSS to the parent on request.
+// Fastify answering one indexed query on the same database. Search and ranking run on their own threads, as
+// `pnpm start` runs them. Reports its peak RSS to the parent on request.
 import Fastify from 'fastify';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../db/client.js';
 import { needs } from '../db/schema/index.js';
+import { RankingThread } from '../modules/matching/ranking-thread.js';
+import { WorkerSearchEngine } from '../search/embedded-worker.js';
 import { buildBenchApp } from './bench-app.js';
 
 const [url, dataDir, apiPort, floorPort] = [
@@ -16,7 +19,7 @@ const [url, dataDir, apiPort, floorPort] = [
 const send = (message: object) => process.send?.(message);
 
 const database = await openDatabase({ url, dataDir });
-const app = await buildBenchApp(database);
+const app = await buildBenchApp(database, new WorkerSearchEngine(), new RankingThread());
 await app.ready();
 const started = performance.now();
 await app.indexer.start();
