@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as schema from './schema/index.js';
+import { withNamedStatements } from './pglite-statements.js';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -73,7 +74,7 @@ export async function openDatabase(options: {
     extensions: { btree_gist },
   });
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const db = drizzlePglite(withNamedStatements(client), { schema }) as unknown as Database;
   return {
     db,
     driver: 'pglite',
