@@ -5,7 +5,7 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { mkdirSync } from 'node:fs';
@@ -19,6 +19,20 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRel
 export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Repositories accept either, so a service can run several of them in one transaction. */
 export type Executor = Database | Transaction;
+
+/**
+ * Awaits these (drizzle queries run when awaited): at once on the pool, one after another in a transaction, which
+ * holds a single connection; `pg` deprecates queueing a query on a client that is busy (removed in pg 9).
+ */
+export async function allOf<const Q extends readonly unknown[]>(
+  db: Executor,
+  queries: Q,
+): Promise<{ -readonly [K in keyof Q]: Awaited<Q[K]> }> {
+  if (!(db instanceof PgTransaction)) return Promise.all(queries) as never;
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query);
+  return results as never;
+}
 
 export interface DatabaseHandle {
   db: Database;

@@ -17,7 +17,7 @@ import {
   type SQL,
   type SQLWrapper,
 } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import { allOf, type Executor } from '../../db/client.js';
 import type { Totals } from '../../db/figure-cache.js';
 import { containsPattern } from '../../db/like.js';
 import {
@@ -106,7 +106,7 @@ export function createAgreementRepository() {
     if (ids.length === 0) return [];
     const rows = await db.select().from(agreements).where(inArray(agreements.id, ids));
     const brokerIds = [...new Set(rows.map((r) => r.brokerOrgId).filter((id): id is string => id !== null))];
-    const [parties, memberships, brokers] = await Promise.all([
+    const [parties, memberships, brokers] = await allOf(db, [
       db
         .select({
           agreementId: agreementParties.agreementId,

@@ -1,7 +1,7 @@
 // Storage of docking meetings: the meeting, its participants, requests, schedule cells and outcomes.
 import { and, count, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../db/client.js';
+import { allOf, type Executor } from '../../db/client.js';
 import {
   associationMembers,
   meetingAgreements,
@@ -73,7 +73,7 @@ export function createMeetingRepository() {
       const list = await participants(db, id);
       const involved = [found.row.organiserOrgId, ...list.map((p) => p.orgId)];
       // Officers oversee by region, coordinators by membership: the policy needs both of everyone involved.
-      const [regions, memberships] = await Promise.all([
+      const [regions, memberships] = await allOf(db, [
         db
           .select({ code: organizations.regionCode })
           .from(organizations)
@@ -198,7 +198,7 @@ export function createMeetingRepository() {
         )
         .orderBy(meetingRequests.createdAt, meetingRequests.id);
       if (rows.length === 0) return [];
-      const [people, outcomes] = await Promise.all([
+      const [people, outcomes] = await allOf(db, [
         participants(db, meetingId),
         db
           .select()
