@@ -4,6 +4,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -44,14 +45,20 @@ export const targets = pgTable(
 );
 
 /**
- * The reports' data version: the sum of `n` over the slots. A trigger on every table a figure is counted from adds
- * 1 to one slot (chosen by transaction id, so concurrent writers seldom wait on the same row) in the writing
- * transaction, so the sum changes exactly when such a write commits. Cached figures are kept per version.
+ * The data version of the tables figures are counted from: the sum of `n` over a table's slots, or over all rows
+ * for all of them. A trigger on each such table adds 1 to one of its slots (chosen by transaction id, so concurrent
+ * writers seldom wait on the same row) in the writing transaction, so the sum changes exactly when such a write
+ * commits. Cached figures are kept per version of the tables they read (rows of table '' predate migration 0020).
  */
-export const reportDataVersion = pgTable('report_data_version', {
-  slot: integer('slot').primaryKey(),
-  n: bigint('n', { mode: 'number' }).notNull().default(0),
-});
+export const reportDataVersion = pgTable(
+  'report_data_version',
+  {
+    tableName: text('table_name').notNull().default(''),
+    slot: integer('slot').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.tableName, table.slot] })],
+);
 
 /**
  * Each match's first move at or past `interested`, as the event log has it: kept by triggers on events and matches
